@@ -1,0 +1,184 @@
+//! The crate's error type: an opaque [`Error`] with an [`ErrorKind`] and an
+//! optional [`Location`].
+
+use std::fmt;
+
+/// Where an error happened: a byte span in a text, and optionally a file,
+/// line and column (1-based, columns counted in chars).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The file or input name, when known.
+    pub path: Option<String>,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column in chars, when known.
+    pub column: Option<usize>,
+    /// Byte offset of the start of the offending input, when known.
+    pub start: Option<usize>,
+    /// Byte offset one past the end of the offending input, when known.
+    pub end: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(p) = &self.path {
+            parts.push(p.clone());
+        }
+        if let Some(l) = self.line {
+            parts.push(l.to_string());
+            if let Some(c) = self.column {
+                parts.push(c.to_string());
+            }
+        } else if let Some(s) = self.start {
+            parts.push(format!("byte {s}"));
+        }
+        write!(f, "{}", parts.join(":"))
+    }
+}
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input was empty where a figure was expected.
+    #[error("empty input: expected a number")]
+    Empty,
+    /// The input does not start with a number.
+    #[error("invalid number {found:?}: expected digits or a Chinese numeral")]
+    ExpectedNumber {
+        /// The offending input (shortened).
+        found: String,
+    },
+    /// A figure was read but input was left over.
+    #[error("unexpected {rest:?} after the number: expected the end of the input")]
+    TrailingInput {
+        /// What was left over (shortened).
+        rest: String,
+    },
+    /// A grouping separator was not followed by three digits.
+    #[error("invalid number {found:?}: expected three digits after ','")]
+    DigitAfterSeparator {
+        /// The offending input (shortened).
+        found: String,
+    },
+    /// The value does not fit `rust_decimal::Decimal` (about ±7.9e28, 28 places).
+    #[error("amount {text:?} is out of range: expected at most 28 significant digits and a magnitude below 7.9e28")]
+    Overflow {
+        /// The figure as written.
+        text: String,
+    },
+    /// A division by zero in a fraction.
+    #[error("fraction {text:?} divides by zero")]
+    DivisionByZero {
+        /// The figure as written.
+        text: String,
+    },
+    /// A currency code that is not ISO 4217.
+    #[error("unknown currency {found:?}: expected an ISO 4217 code such as USD")]
+    UnknownCurrency {
+        /// The offending code.
+        found: String,
+    },
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {offset}: expected UTF-8 text")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+}
+
+/// The error type of figcheck: an [`ErrorKind`] plus where it happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    inner: Box<(ErrorKind, Location)>,
+}
+
+impl Error {
+    /// Creates an error of `kind` without a location.
+    pub fn new(kind: ErrorKind) -> Self {
+        Error { inner: Box::new((kind, Location::default())) }
+    }
+
+    /// Creates an error of `kind` covering bytes `start..end` of a text.
+    pub fn at(kind: ErrorKind, start: usize, end: usize) -> Self {
+        let loc = Location { start: Some(start), end: Some(end), ..Location::default() };
+        Error { inner: Box::new((kind, loc)) }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.0
+    }
+
+    /// Where it went wrong.
+    pub fn location(&self) -> &Location {
+        &self.inner.1
+    }
+
+    /// Returns the error with its location's file name set.
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
+        self.inner.1.path = Some(path.into());
+        self
+    }
+
+    /// Returns the error with its location's line and column set.
+    pub fn with_line_col(mut self, line: usize, column: usize) -> Self {
+        self.inner.1.line = Some(line);
+        self.inner.1.column = Some(column);
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let loc = self.location().to_string();
+        if loc.is_empty() {
+            write!(f, "{}", self.kind())
+        } else {
+            write!(f, "{loc}: {}", self.kind())
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error::new(kind)
+    }
+}
+
+/// Shortens `s` to at most 40 chars for messages.
+pub(crate) fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_puts_place_first() {
+        let e = Error::new(ErrorKind::UnknownCurrency { found: "XYZ".into() })
+            .with_path("ledger.csv")
+            .with_line_col(14, 3);
+        assert_eq!(
+            e.to_string(),
+            "ledger.csv:14:3: unknown currency \"XYZ\": expected an ISO 4217 code such as USD"
+        );
+        let e = Error::at(ErrorKind::InvalidUtf8 { offset: 7 }, 7, 8);
+        assert_eq!(e.to_string(), "byte 7: invalid UTF-8 at byte 7: expected UTF-8 text");
+        assert_eq!(Error::new(ErrorKind::Empty).to_string(), "empty input: expected a number");
+    }
+
+    #[test]
+    fn shorten_long_input() {
+        assert_eq!(shorten("abc"), "abc");
+        assert_eq!(shorten(&"x".repeat(50)).chars().count(), 41);
+    }
+}

@@ -1,0 +1,825 @@
+//! Composes one mention: qualifier, sign, currency prefix, numeral, scale,
+//! currency suffix, subunit tail, range or list partner (rule `claim`).
+
+use super::currency::{self, Cur, CurrencyWord, Form};
+use super::numeral::{Num, chinese_numeral, english_numeral, pow10};
+use super::qualifier::{Vague, qualifier_after, qualifier_before, vague_prefix};
+use super::scale::scale_word;
+use super::{Ctx, is_han};
+use crate::normalize::{Amount, Bound, Kind, Qualifier, Value};
+use rust_decimal::Decimal;
+
+/// A figure found at one position, before range/list composition is final.
+#[derive(Clone, Debug)]
+pub(crate) struct Fig {
+    pub start: usize,
+    pub end: usize,
+    pub num_start: usize,
+    pub num_end: usize,
+    pub value: Decimal,
+    pub precision: Decimal,
+    /// Power-of-ten multiplier written with the figure (万, billion...).
+    pub scale: Option<Decimal>,
+    pub cur: Option<Cur>,
+    /// Byte offset of the currency word (for 元 resolution).
+    pub cur_at: usize,
+    pub cur_prefix: bool,
+    pub cur_suffix: bool,
+    pub kind: Kind,
+    pub points: bool,
+    pub qual: Qualifier,
+    pub interval: Option<(Option<Decimal>, Option<Decimal>)>,
+    pub overflow: bool,
+    pub bare_integer: bool,
+    pub from_before: bool,
+    pub between_before: bool,
+}
+
+/// Skips up to `max` ASCII spaces (or one ideographic / no-break space).
+fn gap_fwd(s: &str, max: usize) -> usize {
+    if s.starts_with('\u{3000}') || s.starts_with('\u{a0}') {
+        return s.chars().next().map_or(0, char::len_utf8);
+    }
+    s.bytes().take(max).take_while(|&b| b == b' ').count()
+}
+
+fn gap_back(s: &str, max: usize) -> usize {
+    if s.ends_with('\u{3000}') || s.ends_with('\u{a0}') {
+        return s.chars().next_back().map_or(0, char::len_utf8);
+    }
+    s.bytes().rev().take(max).take_while(|&b| b == b' ').count()
+}
+
+fn prev_char(s: &str) -> Option<char> {
+    s.chars().next_back()
+}
+
+/// Is there a numeral (digit, Chinese numeral, English number word) at the start of `s`?
+fn numeral_here(s: &str) -> Option<Num> {
+    let c = s.chars().next()?;
+    if c.is_ascii_alphabetic() { english_numeral(s) } else { chinese_numeral(s) }
+}
+
+/// Chars after 元 that make it part of another word (一元化, 二元论).
+fn yuan_blocked(next: Option<char>) -> bool {
+    matches!(next, Some('化' | '论' | '論' | '素' | '次' | '宵' | '旦' | '首' | '帅' | '帥' | '老' | '音' | '件' | '朝' | '代' | '器' | '气' | '氣' | '年' | '组' | '組' | '数' | '數' | '函' | '方' | '月' | '神' | '凶' | '勋' | '勳' | '配' | '宝' | '寶'))
+}
+
+/// 块/圆 are money only when no noun follows (一块蛋糕 is a piece of cake).
+fn measure_word_blocked(next: Option<char>) -> bool {
+    match next {
+        Some(c) if is_han(c) => !matches!(c, '钱' | '錢' | '人' | '的' | '和' | '与' | '與' | '及' | '或' | '至' | '到' | '左' | '上' | '以' | '多' | '而' | '就' | '也' | '都' | '还' | '還' | '吧' | '啊' | '呢' | '吗' | '嗎'),
+        _ => false,
+    }
+}
+
+/// The currency suffix right after `pos`, with the binding checks.
+/// Returns (word, start, end).
+fn suffix_at(ctx: &Ctx, pos: usize, english: bool) -> Option<(CurrencyWord, usize, usize)> {
+    let text = ctx.text;
+    let rest = &text[pos..];
+    let mut g = gap_fwd(rest, 2);
+    if english && g == 0 && rest.starts_with('-') {
+        g = 1;
+    }
+    let r = &rest[g..];
+    let (w, n) = currency::currency_suffix(r)?;
+    // a Latin code or word glued to letters before it is not a suffix ("3rdUSD")
+    let after = &r[n..];
+    let next = after.chars().next();
+    let kw = &r[..n];
+    if matches!(w.cur, Cur::Yuan) {
+        let blocked = if kw.starts_with('元') { yuan_blocked(next) } else { measure_word_blocked(next) };
+        if blocked {
+            return None;
+        }
+    }
+    Some((w, pos + g, pos + g + n))
+}
+
+/// The currency prefix ending right before `pos` (not before `floor`).
+/// Returns (word, start).
+fn prefix_at(ctx: &Ctx, floor: usize, pos: usize) -> Option<(CurrencyWord, usize)> {
+    let before = &ctx.text[floor..pos];
+    let g = gap_back(before, 2);
+    let b = &before[..before.len() - g];
+    let (w, n) = currency::currency_prefix(b)?;
+    // a prefix symbol glued to a previous digit belongs to that number ("10$ 5")
+    let start = floor + b.len() - n;
+    let prev = prev_char(&ctx.text[..start]);
+    if w.form == Form::Symbol && prev.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // a word prefix after a number is that number's suffix ("4人民币5美元")
+    Some((w, start))
+}
+
+/// Result of reading the numeral at `p`.
+struct Core {
+    num: Num,
+    english: bool,
+    percent_prefix: bool,
+    start: usize,
+}
+
+fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
+    let text = ctx.text;
+    let s = &text[p..];
+    if let Some(after) = s.strip_prefix("百分之") {
+        let num = chinese_numeral(after)?;
+        let mut num = num;
+        num.len += "百分之".len();
+        return Some(Core { num, english: false, percent_prefix: true, start: p });
+    }
+    let c = s.chars().next()?;
+    if c.is_ascii_alphabetic() {
+        let num = english_numeral(s)?;
+        return Some(Core { num, english: true, percent_prefix: false, start: p });
+    }
+    let num = chinese_numeral(s)?;
+    Some(Core { num, english: false, percent_prefix: false, start: p })
+}
+
+/// Percent markers after a number.
+fn percent_suffix(s: &str) -> Option<(usize, bool)> {
+    for (w, points) in [("%", false), ("％", false), ("個百分點", true), ("个百分点", true), ("百分點", true), ("百分点", true)] {
+        if s.starts_with(w) {
+            return Some((w.len(), points));
+        }
+    }
+    let g = gap_fwd(s, 1);
+    let r = &s[g..];
+    for (w, points) in [(" percentage points", true), (" percentage point", true), (" per cent", false), (" percent", false), (" pct", false)] {
+        let w = &w[1..];
+        if r.len() >= w.len() && r[..w.len()].eq_ignore_ascii_case(w) && !r[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return Some((g + w.len(), points));
+        }
+    }
+    None
+}
+
+/// Parses the figure whose numeral starts at `p`. `floor` bounds how far back
+/// prefixes and qualifiers may reach. `partner` enables range/list lookahead.
+pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Option<Fig> {
+    let text = ctx.text;
+    let before = &text[floor..p];
+    let first = text[p..].chars().next()?;
+    // left boundary: digits glued to letters are codes or model names (H100, o3)
+    if first.is_ascii_digit() || super::number::is_digit_char(first) {
+        if let Some(pc) = prev_char(before) {
+            if pc.is_ascii_alphanumeric() || pc == '_' {
+                let is_code = pc.is_ascii_alphabetic() && currency::currency_prefix(before).is_some();
+                if !is_code {
+                    return None;
+                }
+            }
+            if pc == '.' && prev_char(&before[..before.len() - 1]).is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+    }
+    if first.is_ascii_alphabetic() {
+        if let Some(f) = vague_english(ctx, floor, p) {
+            return Some(f);
+        }
+    }
+    let core = core_at(ctx, p)?;
+    let mut num = core.num;
+    let mut end = p + num.len;
+    let mut scale: Option<Decimal> = if num.scaled { Some(Decimal::ONE) } else { None };
+    // English scale word after the numeral ("1.5 billion", "$75m")
+    if !num.scaled && !core.percent_prefix && !num.chinese {
+        if let Some((e, n)) = scale_word(&text[end..]) {
+            let m = pow10(e as i64);
+            match num.value.checked_mul(m) {
+                Some(v) => num.value = v,
+                None => num.overflow = true,
+            }
+            num.precision *= m;
+            scale = Some(m);
+            end += n;
+        }
+    } else if num.scaled {
+        scale = Some(num.precision.max(Decimal::ONE));
+    }
+    let mut fig = Fig {
+        start: p,
+        end,
+        num_start: core.start,
+        num_end: end,
+        value: num.value,
+        precision: num.precision,
+        scale,
+        cur: None,
+        cur_at: p,
+        cur_prefix: false,
+        cur_suffix: false,
+        kind: Kind::Money,
+        points: false,
+        qual: Qualifier::default(),
+        interval: None,
+        overflow: num.overflow,
+        bare_integer: num.bare_integer,
+        from_before: false,
+        between_before: false,
+    };
+    if num.more {
+        fig.qual.bound = Some(Bound::Lower);
+    }
+    if num.several {
+        fig.interval = Some((Some(num.value + num.precision), Some(num.value + num.precision * Decimal::from(9))));
+        fig.qual.approx = true;
+    }
+    // vague multipliers glued before a Chinese numeral: 数百亿, 上百亿
+    let first_is_unit = super::numeral::cn_small_unit(first).is_some();
+    if first_is_unit && !core.percent_prefix {
+        if let Some((v, n)) = vague_prefix(before) {
+            fig.start = p - n;
+            match v {
+                Vague::Several => {
+                    fig.interval = Some((Some(num.value * Decimal::TWO), Some(num.value * Decimal::from(9))));
+                    fig.qual.approx = true;
+                }
+                Vague::AtLeast => {
+                    fig.qual.bound = Some(Bound::Lower);
+                    fig.qual.inclusive = true;
+                }
+            }
+        }
+    }
+    // percentages
+    if core.percent_prefix {
+        fig.kind = Kind::Percent;
+    } else if let Some((n, points)) = percent_suffix(&text[end..]) {
+        fig.kind = Kind::Percent;
+        fig.points = points;
+        fig.end = end + n;
+    } else if is_cheng(&text[end..], &num) {
+        fig.kind = Kind::Percent;
+        fig.value *= Decimal::TEN;
+        fig.precision *= Decimal::TEN;
+        fig.end = end + '成'.len_utf8();
+    }
+    // the right edge of an Arabic number must not run into letters
+    let glued_letter = fig.kind == Kind::Money
+        && !core.english
+        && text[fig.end..].starts_with(|c: char| c.is_ascii_alphabetic())
+        && currency::currency_suffix(&text[fig.end..]).is_none();
+    if glued_letter {
+        return None;
+    }
+    // currency prefix, with a sign before or after it
+    let mut neg = false;
+    let mut lead = p.min(fig.start);
+    {
+        let b = &text[floor..lead];
+        if let Some(c) = prev_char(b) {
+            if (c == '-' || c == '−' || c == '负' || c == '負') && sign_ok(&text[floor..lead - c.len_utf8()]) {
+                neg = true;
+                lead -= c.len_utf8();
+            }
+        }
+    }
+    let prefix = if fig.kind == Kind::Money { prefix_at(ctx, floor, lead) } else { None };
+    if fig.kind == Kind::Money {
+        let english = core.english || !num.chinese && !text[fig.end..].starts_with(is_han);
+        let suffix = suffix_at(ctx, fig.end, english || core.english);
+        let suffix = suffix.filter(|&(w, s0, s1)| suffix_binds(ctx, &fig, prefix.is_some(), w, s0, s1));
+        match (prefix, suffix) {
+            (Some((pw, ps)), Some((sw, _s0, s1))) => {
+                let merged = merge(pw.cur, sw.cur);
+                fig.end = s1;
+                apply_word_scale(&mut fig, sw);
+                if let Some(cur) = merged {
+                    fig.cur = Some(cur);
+                    fig.cur_at = ps;
+                    fig.cur_prefix = true;
+                    fig.cur_suffix = true;
+                    lead = ps;
+                    apply_word_scale(&mut fig, pw);
+                } else {
+                    fig.cur = Some(sw.cur);
+                    fig.cur_at = _s0;
+                    fig.cur_suffix = true;
+                }
+            }
+            (None, Some((sw, s0, s1))) => {
+                fig.cur = Some(sw.cur);
+                fig.cur_at = s0;
+                fig.cur_suffix = true;
+                fig.end = s1;
+                apply_word_scale(&mut fig, sw);
+            }
+            (Some((pw, ps)), None) => {
+                fig.cur = Some(pw.cur);
+                fig.cur_at = ps;
+                fig.cur_prefix = true;
+                lead = ps;
+                apply_word_scale(&mut fig, pw);
+            }
+            (None, None) => {
+                // a subunit standing alone: "470 pence", "50美分"
+                if let Some((sub, s0, s1)) = subunit_at(ctx, fig.end, 2) {
+                    if let Some(cur) = sub.alone {
+                        if fig.scale.is_none() {
+                            fig.cur = Some(cur);
+                            fig.cur_at = s0;
+                            fig.cur_suffix = true;
+                            fig.value = fig.value * pow10(-(sub.places as i64));
+                            fig.precision = fig.precision * pow10(-(sub.places as i64));
+                            fig.end = s1;
+                        }
+                    }
+                }
+            }
+        }
+        // "USD million": a scale written after the code
+        if fig.cur_suffix && fig.scale.is_none() && fig.cur.is_some() {
+            if let Some((e, n)) = scale_word(&text[fig.end..]) {
+                let m = pow10(e as i64);
+                if let Some(v) = fig.value.checked_mul(m) {
+                    fig.value = v;
+                    fig.precision *= m;
+                    fig.scale = Some(m);
+                    fig.end += n;
+                }
+            }
+        }
+        if fig.cur.is_some() && fig.scale.is_none() && !num.decimal && fig.interval.is_none() {
+            subunit_tail(ctx, &mut fig);
+        }
+    }
+    // sign before the prefix ("-$12 million")
+    if !neg {
+        let b = &text[floor..lead];
+        if let Some(c) = prev_char(b) {
+            if (c == '-' || c == '−') && sign_ok(&text[floor..lead - c.len_utf8()]) && fig.cur_prefix {
+                neg = true;
+                lead -= c.len_utf8();
+            }
+        }
+    }
+    if neg {
+        fig.value = -fig.value;
+        if let Some((a, b)) = fig.interval {
+            fig.interval = Some((b.map(|x| -x), a.map(|x| -x)));
+        }
+    }
+    fig.start = fig.start.min(lead);
+    // qualifier before
+    {
+        let b = &text[floor..fig.start];
+        let g = gap_back(b, 1);
+        let bq = &b[..b.len() - g];
+        if let Some((q, n)) = qualifier_before(bq) {
+            merge_qual(&mut fig.qual, q);
+            fig.start -= g + n;
+        }
+        let b = &text[floor..fig.start];
+        let g = gap_back(b, 1);
+        let bw = &b[..b.len() - g];
+        fig.from_before = ends_word(bw, &["from"]) || bw.ends_with('从') || bw.ends_with('從') || bw.ends_with('由');
+        fig.between_before = ends_word(bw, &["between"]);
+        if fig.between_before {
+            fig.start -= g + "between".len();
+        }
+    }
+    // qualifier after
+    {
+        let r = &text[fig.end..];
+        let g = gap_fwd(r, 1);
+        if let Some((q, n)) = qualifier_after(&r[g..]) {
+            let latin = r[g..].starts_with(|c: char| c.is_ascii_alphabetic());
+            if !latin || g > 0 {
+                merge_qual(&mut fig.qual, q);
+                fig.end += g + n;
+            }
+        }
+    }
+    if partner {
+        partner_lookahead(ctx, &mut fig);
+    }
+    Some(fig)
+}
+
+fn ends_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        s.len() >= w.len()
+            && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
+    })
+}
+
+/// A minus sign counts when it does not join two numbers or words ("5-10", "A-1").
+fn sign_ok(before: &str) -> bool {
+    match prev_char(before) {
+        None => true,
+        Some(c) => !(c.is_alphanumeric() || c == '.' || c == ',' || super::number::is_digit_char(c) || super::numeral::is_cn_numeral_start(c)),
+    }
+}
+
+/// 6成 = 60%: one digit (or 十) before 成, not in 一成不变.
+fn is_cheng(rest: &str, num: &Num) -> bool {
+    if !rest.starts_with('成') || num.scaled || num.len > 6 {
+        return false;
+    }
+    let v = num.value;
+    if v <= Decimal::ZERO || v > Decimal::TEN {
+        return false;
+    }
+    let after = &rest['成'.len_utf8()..];
+    !(after.starts_with("不变") || after.starts_with("不變") || after.starts_with('为') || after.starts_with('為') || after.starts_with('员') || after.starts_with('員') || after.starts_with('本') || after.starts_with('立') || after.starts_with('功') || after.starts_with('交') || after.starts_with('长') || after.starts_with('長'))
+}
+
+fn merge_qual(q: &mut Qualifier, add: Qualifier) {
+    q.approx |= add.approx;
+    if add.bound.is_some() {
+        q.bound = add.bound;
+        q.inclusive = add.inclusive;
+        q.strong |= add.strong;
+    }
+}
+
+fn apply_word_scale(fig: &mut Fig, w: CurrencyWord) {
+    if w.scale > 0 && fig.scale.is_none() {
+        let m = pow10(w.scale as i64);
+        if let Some(v) = fig.value.checked_mul(m) {
+            fig.value = v;
+            fig.precision *= m;
+            fig.scale = Some(m);
+        }
+    }
+}
+
+/// Prefix and suffix name one currency: the more specific one wins.
+fn merge(prefix: Cur, suffix: Cur) -> Option<Cur> {
+    match (prefix, suffix) {
+        (a, b) if a == b => Some(a),
+        (Cur::Iso(c), Cur::Yuan) | (Cur::Iso(c), Cur::Dollar) | (Cur::Iso(c), Cur::Yen) => Some(Cur::Iso(c)),
+        (Cur::Dollar, Cur::Iso(c)) | (Cur::Yen, Cur::Iso(c)) => Some(Cur::Iso(c)),
+        (Cur::Dollar, Cur::Yuan) => None,
+        _ => None,
+    }
+}
+
+/// Decides whether a symbol or code after the number belongs to it, or to the
+/// next number ("1 $10", "rmb 10 usd 20", "1 $ 10 dollars").
+fn suffix_binds(ctx: &Ctx, fig: &Fig, has_prefix: bool, w: CurrencyWord, s0: usize, s1: usize) -> bool {
+    if w.form == Form::Word {
+        return true;
+    }
+    let text = ctx.text;
+    let after = &text[s1..];
+    let spaced_before = s0 > fig.end;
+    let glued_next = after.starts_with(|c: char| c.is_ascii_digit());
+    if glued_next && spaced_before {
+        return false;
+    }
+    let g = gap_fwd(after, 2);
+    let Some(next) = numeral_here(&after[g..]) else { return true };
+    if has_prefix {
+        return false;
+    }
+    let n2_end = s1 + g + next.len;
+    // the next number's own suffix: a word means the symbol is its prefix
+    if currency::subunit(&text[n2_end..][gap_fwd(&text[n2_end..], 1)..]).is_some() {
+        return true;
+    }
+    match suffix_at(ctx, n2_end, true) {
+        Some((w2, _, _)) => w2.form != Form::Word,
+        None => !spaced_before || g == 0,
+    }
+}
+
+fn subunit_at(ctx: &Ctx, pos: usize, max_gap: usize) -> Option<(currency::Subunit, usize, usize)> {
+    let r = &ctx.text[pos..];
+    let g = gap_fwd(r, max_gap);
+    let (sub, n) = currency::subunit(&r[g..])?;
+    // 角/毛/分 must not start a word (分钟, 角色)
+    let next = r[g + n..].chars().next();
+    let kw = &r[g..g + n];
+    if matches!(kw, "角" | "毛" | "分" | "銭") && next.is_some_and(|c| is_han(c) && !matches!(c, '钱' | '錢' | '整' | '的' | '和' | '，' | '。')) {
+        return None;
+    }
+    Some((sub, pos + g, pos + g + n))
+}
+
+/// After a major amount: 五元三毛, 50元6角三分, 两美元又三美分, 3 dollars 50 cents,
+/// thirteen dollars and forty-five cents, 15 dollars 50, 五块五.
+fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
+    let text = ctx.text;
+    let mut pos = fig.end;
+    let mut added = Decimal::ZERO;
+    let mut prec = fig.precision;
+    let mut any = false;
+    let mut last_places = 0u32;
+    for _ in 0..2 {
+        let r = &text[pos..];
+        // connectors
+        let mut skip = gap_fwd(r, 1);
+        for conn in ["又", "零", "and ", "& "] {
+            if r[skip..].starts_with(conn) {
+                skip += conn.len();
+                break;
+            }
+        }
+        let r2 = &r[skip..];
+        let Some(num) = numeral_here(r2) else { break };
+        if num.scaled || num.decimal || num.value >= Decimal::ONE_HUNDRED || num.value.is_sign_negative() {
+            break;
+        }
+        let after_num = pos + skip + num.len;
+        if let Some((sub, _s0, s1)) = subunit_at(ctx, after_num, 1) {
+            if sub.places <= last_places && any {
+                break;
+            }
+            if sub.places == 1 && num.value >= Decimal::TEN {
+                break;
+            }
+            added += num.value * pow10(-(sub.places as i64));
+            prec = pow10(-(sub.places as i64));
+            last_places = sub.places;
+            pos = s1;
+            any = true;
+            continue;
+        }
+        // bare tail: "15 dollars 50", "五块五"
+        if any {
+            break;
+        }
+        let yuan_digit = matches!(fig.cur, Some(Cur::Yuan)) && num.chinese && num.len <= 3 && num.value < Decimal::TEN && skip == 0;
+        let dollar_like = matches!(fig.cur, Some(Cur::Dollar) | Some(Cur::Iso(_))) && !num.chinese;
+        let follow = &text[after_num..];
+        let follow_ok = follow.is_empty()
+            || follow.starts_with(['.', ',', ';', '!', '?', ')', '。', '，', '；', '\n'])
+            || {
+                let g = gap_fwd(follow, 1);
+                g > 0 && ["and ", "more", "less", "only", "each", "extra"].iter().any(|w| follow[g..].starts_with(w))
+            };
+        if (yuan_digit && !follow.starts_with(is_han)) || (dollar_like && num.value >= Decimal::ONE && follow_ok && !fig.cur_prefix_symbol_only()) {
+            let places = if yuan_digit { 1 } else { 2 };
+            if places == 2 && num.value < Decimal::TEN && !num.chinese && !r2.starts_with(|c: char| c.is_ascii_alphabetic()) && num.len < 2 {
+                break;
+            }
+            added += num.value * pow10(-(places as i64));
+            prec = pow10(-(places as i64));
+            pos = after_num;
+            any = true;
+        }
+        break;
+    }
+    if any {
+        fig.value += if fig.value.is_sign_negative() { -added } else { added };
+        fig.precision = prec;
+        fig.end = pos;
+    }
+}
+
+impl Fig {
+    /// True when the currency came from a bare `$`-style symbol only, where a
+    /// following bare number is more likely a new figure than cents.
+    fn cur_prefix_symbol_only(&self) -> bool {
+        self.cur_prefix && !self.cur_suffix && self.value >= Decimal::ONE_HUNDRED * Decimal::TEN
+    }
+}
+
+/// "billions of dollars", "hundreds of millions of yuan", "tens of billions of US dollars".
+fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
+    let text = ctx.text;
+    let mut pos = p;
+    let mut mult = Decimal::ONE;
+    let mut words = 0;
+    loop {
+        let r = &text[pos..];
+        let n = r.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        let e = match r[..n].to_ascii_lowercase().as_str() {
+            "tens" => 1,
+            "hundreds" => 2,
+            "thousands" => 3,
+            "millions" => 6,
+            "billions" => 9,
+            "trillions" => 12,
+            _ => return None,
+        };
+        mult *= pow10(e);
+        words += 1;
+        pos += n;
+        let r = &text[pos..];
+        if r.len() >= 4 && r[..4].eq_ignore_ascii_case(" of ") {
+            pos += 4;
+        } else {
+            return None;
+        }
+        // another plural scale, or the currency
+        let r = &text[pos..];
+        if let Some((w, n)) = currency::currency_suffix(r) {
+            if words == 0 || w.form == Form::Symbol {
+                return None;
+            }
+            let before = &text[floor..p];
+            let mut fig = Fig {
+                start: p,
+                end: pos + n,
+                num_start: p,
+                num_end: pos,
+                value: mult,
+                precision: mult,
+                scale: Some(mult),
+                cur: Some(w.cur),
+                cur_at: pos,
+                cur_prefix: false,
+                cur_suffix: true,
+                kind: Kind::Money,
+                points: false,
+                qual: Qualifier { approx: true, ..Qualifier::default() },
+                interval: Some((Some(mult * Decimal::TWO), Some(mult * Decimal::from(9)))),
+                overflow: false,
+                bare_integer: false,
+                from_before: false,
+                between_before: false,
+            };
+            let g = gap_back(before, 1);
+            if let Some((q, qn)) = qualifier_before(&before[..before.len() - g]) {
+                merge_qual(&mut fig.qual, q);
+                fig.start -= g + qn;
+            }
+            return Some(fig);
+        }
+        if words >= 3 {
+            return None;
+        }
+    }
+}
+
+/// Range and list partners: "$5-10 billion", "三四六億至三五八億美元",
+/// "20亿、30亿和470亿美元", "between US$49 billion and US$52 billion".
+fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
+    if fig.overflow {
+        return;
+    }
+    let text = ctx.text;
+    let rest = &text[fig.end..];
+    // range separator
+    let g = gap_fwd(rest, 1);
+    let r = &rest[g..];
+    let mut sep: Option<usize> = None;
+    let mut is_range = false;
+    for s in ["-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and "] {
+        let ok = match s {
+            "and " => fig.between_before,
+            "to " => !fig.from_before && (g > 0),
+            "至" | "到" => !fig.from_before,
+            _ => true,
+        };
+        if ok && r.starts_with(s) {
+            sep = Some(g + s.len());
+            is_range = true;
+            break;
+        }
+    }
+    if sep.is_none() && fig.cur.is_none() && fig.kind == Kind::Money {
+        for s in ["、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or "] {
+            if r.starts_with(s) {
+                sep = Some(g + s.len());
+                break;
+            }
+        }
+    }
+    let Some(sep) = sep else { return };
+    let q0 = fig.end + sep;
+    let g2 = gap_fwd(&text[q0..], 1);
+    let q = q0 + g2;
+    // the partner may start with its own currency prefix or qualifier
+    let Some(start) = partner_start(ctx, q) else { return };
+    if is_range {
+        let Some(b) = figure_at(ctx, q0, start, false) else { return };
+        if b.kind != fig.kind || b.interval.is_some() || fig.interval.is_some() || b.overflow {
+            return;
+        }
+        let (cur, cur_at) = match (fig.cur, b.cur) {
+            (Some(a), Some(bc)) => {
+                if a != bc && merge(a, bc).is_none() {
+                    return;
+                }
+                (Some(a), fig.cur_at)
+            }
+            (Some(a), None) => (Some(a), fig.cur_at),
+            (None, Some(bc)) => {
+                if !b.cur_suffix {
+                    return;
+                }
+                (Some(bc), b.cur_at)
+            }
+            (None, None) => {
+                if fig.kind == Kind::Money {
+                    return;
+                }
+                (None, fig.cur_at)
+            }
+        };
+        let mut lo = fig.value;
+        let mut lo_prec = fig.precision;
+        if fig.scale.is_none() {
+            if let Some(m) = b.scale {
+                lo *= m;
+                lo_prec *= m;
+            }
+        }
+        if lo > b.value || fig.bare_integer && b.bare_integer && fig.kind == Kind::Money && cur.is_none() {
+            return;
+        }
+        fig.interval = Some((Some(lo), Some(b.value)));
+        fig.value = lo;
+        fig.precision = lo_prec.min(b.precision);
+        fig.cur = cur;
+        fig.cur_at = cur_at;
+        fig.end = b.end;
+        merge_qual(&mut fig.qual, b.qual);
+        if fig.qual.bound.is_some() && !fig.qual.approx {
+            // a bound word before a range applies to its ends; keep it
+        }
+        fig.scale = fig.scale.or(b.scale);
+        return;
+    }
+    // list: find the currency (and scale) of a later element
+    let mut pos = start;
+    let mut floor = q0;
+    for _ in 0..8 {
+        let Some(b) = figure_at(ctx, floor, pos, false) else { return };
+        if b.kind != Kind::Money {
+            return;
+        }
+        if let Some(c) = b.cur {
+            if !b.cur_suffix || b.cur_prefix && b.start < pos {
+                return;
+            }
+            fig.cur = Some(c);
+            fig.cur_at = b.cur_at;
+            if fig.scale.is_none() {
+                if let Some(m) = b.scale {
+                    if let Some(v) = fig.value.checked_mul(m) {
+                        fig.value = v;
+                        fig.precision *= m;
+                        fig.scale = Some(m);
+                    }
+                }
+            }
+            return;
+        }
+        // continue down the list
+        let rest = &text[b.end..];
+        let g = gap_fwd(rest, 1);
+        let r = &rest[g..];
+        let mut next = None;
+        for s in ["、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or "] {
+            if r.starts_with(s) {
+                next = Some(b.end + g + s.len());
+                break;
+            }
+        }
+        let Some(n) = next else { return };
+        floor = n;
+        let g2 = gap_fwd(&text[n..], 1);
+        let Some(s2) = partner_start(ctx, n + g2) else { return };
+        pos = s2;
+    }
+}
+
+/// Finds where the numeral of a partner figure starts at or after `q`,
+/// skipping a currency prefix, sign or qualifier (at most 24 bytes).
+fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
+    let text = ctx.text;
+    let mut i = q;
+    let limit = (q + 24).min(text.len());
+    while i < limit {
+        let c = text[i..].chars().next()?;
+        if c.is_ascii_digit() || super::number::is_digit_char(c) || super::numeral::is_cn_numeral_start(c) {
+            return Some(i);
+        }
+        if c.is_ascii_alphabetic() && (i == 0 || !text[..i].ends_with(|c: char| c.is_ascii_alphabetic())) && english_numeral(&text[i..]).is_some() {
+            return Some(i);
+        }
+        if c == '\n' || c == '。' || c == '.' && !text[i + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+/// Turns a figure into a public amount, resolving document defaults.
+pub(crate) fn to_amount(ctx: &Ctx, fig: &Fig) -> Amount {
+    let currency = fig.cur.map(|c| ctx.resolve(c, fig.cur_at));
+    let value = match fig.interval {
+        Some((min, max)) => Value::Interval { min, max },
+        None => Value::Point(fig.value),
+    };
+    Amount {
+        kind: fig.kind,
+        value,
+        currency: if fig.kind == Kind::Money { currency } else { None },
+        qualifier: fig.qual,
+        precision: fig.precision,
+        points: fig.points,
+    }
+}

@@ -1,0 +1,366 @@
+//! The extractor: finds money figures and percentages in text.
+//!
+//! [`Extractor::claims`] scans the text once, left to right, and yields a
+//! [`Claim`] for every figure, in text order and without overlaps. The scan
+//! stops only at *trigger* characters (ASCII or full-width digits, Chinese
+//! numeral characters, and English number words at a word start); around each
+//! trigger the grammar below is tried, and when it fails the scan moves on by
+//! whole numerals, so the work stays linear in the length of the text.
+//!
+//! # Grammar
+//!
+//! ```text
+//! claim            = qualifier_before? sign? currency_prefix? sign? figure
+//!                    currency_suffix? subunit_tail? qualifier_after?
+//!                    ( range_sep claim )?            -- "$5-10 billion", "三四六億至三五八億美元"
+//! figure           = percent_prefix chinese_numeral  -- 百分之九十
+//!                  | chinese_numeral scale_word? percent_suffix?
+//!                  | english_numeral scale_word?
+//!                  | vague_english                   -- "billions of dollars"
+//! chinese_numeral  = run? ( small_unit | large_unit | "零" | marker | run )* ( "点" digits )?
+//!   run            = arabic_number | cn_digit+       -- "4000", "1.5", "三四六" (digit by digit)
+//!   arabic_number  = digit+ ( [,，] digit{3} )* ( [.．] digit+ )?   -- ASCII or full-width digits
+//!   small_unit     = 十 | 百 | 千 (拾 佰 仟)         -- must decrease within a section
+//!   large_unit     = 万 | 萬 | 亿 | 億 | 兆          -- 万亿 = 万万 = 10^12 ... 兆 = 10^12
+//!   marker         = 多 | 余 | 几                    -- "500多亿" lower bound, "二十几万" vague
+//! english_numeral  = (zero..nineteen | twenty..ninety ("-" unit)? | "hundred" | "and")+ | "half" | "quarter(s)"
+//! scale_word       = thousand | million | billion | trillion | lakh | crore
+//!                  | k | m | b (attached) | mn | mln | MM | bn | bln | tn | trn
+//! currency_prefix  = symbol | code | 人民币 | 美元 | …   -- "$", "US$", "HK$", "C $", "USD", "MAUD"
+//! currency_suffix  = symbol | code | word               -- 美元 元 块 日元 円 港元, dollars, euros, yen, "USD"
+//! subunit_tail     = ("又" | "and")? numeral (角 | 毛 | 分 | 美分 | cents)  -- 五元三毛, 3 dollars 50 cents
+//! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | about | more than | well under | …
+//! qualifier_after  = 左右 | 上下 | 以上 | 以下 | "or more" | "or less"
+//! vague_prefix     = 数 | 几 | 上                       -- 数百亿 = 200亿…900亿, 上百亿 ≥ 100亿
+//! percent_suffix   = % | ％ | 个百分点 | per cent | percent | percentage points | 成
+//! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between")
+//! list_sep         = 、 | ， | , | 和 | 及 | 与 | and | or   -- shares a later currency and scale
+//! ```
+//!
+//! A figure is money only with a currency: its own, or one shared from a range
+//! or list partner ("20亿、30亿和470亿美元"). A figure with none is not reported
+//! (years, counts such as 10万人, model names such as H100). Percentages need
+//! no currency.
+//!
+//! ## Defaults for ambiguous marks
+//! - bare `$` and "dollars" = USD;
+//! - `¥`/`￥` = CNY in Chinese text (any Han characters make up at least a fifth
+//!   of the letters), JPY otherwise;
+//! - bare 元/块 = the yuan-family currency the document names explicitly
+//!   (新台币 → TWD, 港元 → HKD, 人民币 → CNY, the nearest one before the figure,
+//!   else the first after it), else CNY.
+//!
+//! [`ExtractorBuilder::currency_hint`] overrides all of these.
+
+mod claim;
+mod currency;
+pub(crate) mod number;
+pub(crate) mod numeral;
+mod parse;
+mod qualifier;
+mod scale;
+mod table;
+
+use crate::error::{Error, ErrorKind};
+use crate::normalize::{Amount, Currency, Kind};
+use crate::span::Span;
+use currency::Cur;
+use std::cell::OnceCell;
+
+pub use parse::parse_numeral;
+
+/// One money figure or percentage found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Claim {
+    span: Span,
+    amount: Amount,
+}
+
+/// The issue tracker calls a claim a "mention"; both names denote the same type.
+pub type Mention = Claim;
+
+impl Claim {
+    /// Byte span of the whole mention, qualifier and currency words included.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The normalized figure.
+    pub fn amount(&self) -> &Amount {
+        &self.amount
+    }
+
+    /// The mention's text within `text` (the text it was extracted from).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.text(text).unwrap_or("")
+    }
+}
+
+/// Options for an [`Extractor`].
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    hint: Option<Currency>,
+}
+
+impl ExtractorBuilder {
+    /// The currency meant by ambiguous marks (`$`, "dollars", `¥`, 元, 块).
+    pub fn currency_hint(mut self, currency: Currency) -> Self {
+        self.hint = Some(currency);
+        self
+    }
+
+    /// Builds the extractor.
+    pub fn build(self) -> Extractor {
+        Extractor { hint: self.hint }
+    }
+}
+
+/// Finds money figures and percentages in text.
+///
+/// ```
+/// use figcheck::{Extractor, Currency, Kind};
+/// let text = "软银现金约 250 亿美元,持有安谋 90% 的股份。";
+/// let claims: Vec<_> = Extractor::new().claims(text).collect::<Result<_, _>>()?;
+/// assert_eq!(claims.len(), 2);
+/// assert_eq!(claims[0].text(text), "约 250 亿美元");
+/// assert_eq!(claims[0].amount().currency(), Some(Currency::USD));
+/// assert_eq!(claims[1].amount().kind(), Kind::Percent);
+/// # Ok::<(), figcheck::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    hint: Option<Currency>,
+}
+
+impl Extractor {
+    /// An extractor with the documented defaults.
+    pub fn new() -> Self {
+        Extractor::default()
+    }
+
+    /// Options: see [`ExtractorBuilder`].
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Lazily extracts the claims of `text`, in text order, without overlaps.
+    ///
+    /// An item is `Err` only for a figure that cannot be represented (more than
+    /// 28 significant digits or beyond ±7.9e28); its error's location holds the
+    /// figure's byte span, and extraction goes on after it.
+    pub fn claims<'t>(&self, text: &'t str) -> Claims<'t> {
+        Claims { ctx: Ctx { text, hint: self.hint, doc: OnceCell::new() }, pos: 0, floor: 0 }
+    }
+}
+
+/// Facts about the whole document, computed once when first needed.
+struct DocInfo {
+    chinese: bool,
+    yuan: Vec<(usize, Currency)>,
+}
+
+pub(crate) struct Ctx<'t> {
+    pub text: &'t str,
+    hint: Option<Currency>,
+    doc: OnceCell<DocInfo>,
+}
+
+impl Ctx<'_> {
+    fn doc(&self) -> &DocInfo {
+        self.doc.get_or_init(|| {
+            let mut han = 0usize;
+            let mut latin = 0usize;
+            for c in self.text.chars() {
+                if c.is_ascii_alphabetic() {
+                    latin += 1;
+                } else if is_han(c) {
+                    han += 1;
+                }
+            }
+            let mut yuan = Vec::new();
+            for &(w, cur) in currency::YUAN_FAMILY {
+                for (i, _) in self.text.match_indices(w) {
+                    yuan.push((i, cur));
+                }
+            }
+            yuan.sort();
+            DocInfo { chinese: han > 0 && han * 5 >= latin, yuan }
+        })
+    }
+
+    /// The ISO currency a currency word means at byte `at`.
+    pub(crate) fn resolve(&self, cur: Cur, at: usize) -> Currency {
+        match cur {
+            Cur::Iso(c) => c,
+            _ if self.hint.is_some() => self.hint.unwrap_or(Currency::USD),
+            Cur::Dollar => Currency::USD,
+            Cur::Yen => {
+                if self.doc().chinese {
+                    Currency::CNY
+                } else {
+                    Currency::JPY
+                }
+            }
+            Cur::Yuan => {
+                let y = &self.doc().yuan;
+                y.iter().rev().find(|(i, _)| *i <= at).or_else(|| y.first()).map_or(Currency::CNY, |&(_, c)| c)
+            }
+        }
+    }
+}
+
+/// CJK ideographs (the Han script, including compatibility and radical forms).
+#[inline]
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x2FDF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// Lazy iterator over the claims of one text; see [`Extractor::claims`].
+pub struct Claims<'t> {
+    ctx: Ctx<'t>,
+    pos: usize,
+    floor: usize,
+}
+
+fn english_trigger(word: &[u8]) -> bool {
+    if word.len() < 3 || word.len() > 9 {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    let w = &buf[..word.len()];
+    matches!(
+        w,
+        b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven"
+            | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen"
+            | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty"
+            | b"ninety" | b"half" | b"quarter" | b"tens" | b"hundreds" | b"thousands" | b"millions" | b"billions"
+            | b"trillions"
+    )
+}
+
+impl Claims<'_> {
+    /// Next trigger position at or after `from`.
+    fn trigger(&self, from: usize) -> Option<usize> {
+        let text = self.ctx.text;
+        let bytes = text.as_bytes();
+        let mut i = from;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_digit() {
+                    return Some(i);
+                }
+                if b.is_ascii_alphabetic() {
+                    let n = bytes[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                    let word_start = i == 0 || !bytes[i - 1].is_ascii_alphabetic();
+                    if word_start && english_trigger(&bytes[i..i + n]) {
+                        return Some(i);
+                    }
+                    i += n;
+                    continue;
+                }
+                i += 1;
+            } else {
+                let w = match b {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    0xF0..=0xF7 => 4,
+                    _ => 1,
+                };
+                if w == 3 {
+                    if let Some(c) = text.get(i..i + 3).and_then(|s| s.chars().next()) {
+                        if numeral::is_cn_numeral_start(c) || number::is_digit_char(c) {
+                            return Some(i);
+                        }
+                    }
+                }
+                i += w;
+            }
+        }
+        None
+    }
+
+    /// How far to move past a trigger that gave no claim.
+    fn skip_len(&self, p: usize) -> usize {
+        let s = &self.ctx.text[p..];
+        let b = s.as_bytes();
+        if b.first().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            let mut n = 0;
+            while n < b.len() {
+                let c = b[n];
+                let joins = (c == b',' || c == b'.') && b.get(n + 1).is_some_and(|d| d.is_ascii_digit());
+                if c.is_ascii_alphanumeric() || joins {
+                    n += 1;
+                } else {
+                    break;
+                }
+            }
+            return n.max(1);
+        }
+        let mut n = 0;
+        for c in s.chars() {
+            if numeral::is_cn_numeral_start(c) || number::is_digit_char(c) || numeral::cn_large_unit(c).is_some() {
+                n += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        n.max(s.chars().next().map_or(1, char::len_utf8))
+    }
+}
+
+impl Iterator for Claims<'_> {
+    type Item = Result<Claim, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let p = self.trigger(self.pos)?;
+            match claim::figure_at(&self.ctx, self.floor, p, true) {
+                Some(fig) if fig.kind == Kind::Percent || fig.cur.is_some() => {
+                    self.pos = fig.end.max(p + 1);
+                    self.floor = fig.end;
+                    while !self.ctx.text.is_char_boundary(self.pos) {
+                        self.pos += 1;
+                    }
+                    if fig.overflow {
+                        let shown = crate::error::shorten(&self.ctx.text[fig.num_start..fig.num_end]);
+                        return Some(Err(Error::at(ErrorKind::Overflow { text: shown }, fig.start, fig.end)));
+                    }
+                    let amount = claim::to_amount(&self.ctx, &fig);
+                    return Some(Ok(Claim { span: Span::new(fig.start, fig.end), amount }));
+                }
+                Some(fig) => {
+                    self.pos = fig.num_end.max(p + 1);
+                    while !self.ctx.text.is_char_boundary(self.pos) {
+                        self.pos += 1;
+                    }
+                }
+                None => self.pos = p + self.skip_len(p),
+            }
+        }
+    }
+}
+
+/// Parses exactly one figure from `s` (used by `Amount::from_str`).
+pub(crate) fn parse_amount(s: &str) -> Result<Amount, Error> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(Error::new(ErrorKind::Empty));
+    }
+    let mut it = Extractor::new().claims(t);
+    let first = match it.next() {
+        Some(r) => r?,
+        None => return Err(Error::new(ErrorKind::ExpectedNumber { found: crate::error::shorten(t) })),
+    };
+    let sp = first.span();
+    if sp.start() > 0 {
+        return Err(Error::at(ErrorKind::ExpectedNumber { found: crate::error::shorten(t) }, 0, sp.start()));
+    }
+    if sp.end() < t.len() {
+        return Err(Error::at(ErrorKind::TrailingInput { rest: crate::error::shorten(&t[sp.end()..]) }, sp.end(), t.len()));
+    }
+    Ok(first.amount)
+}

@@ -1,0 +1,174 @@
+//! Arabic digit runs: ASCII and full-width digits, `,`/`，` grouping and
+//! `.`/`．` decimals (rule `arabic_number` in the grammar).
+
+use nom::IResult;
+use nom::Parser;
+use nom::bytes::complete::take_while1;
+use rust_decimal::Decimal;
+
+/// A digit run as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Digits {
+    /// The value (integer and fraction).
+    pub value: Decimal,
+    /// Number of digits after the decimal point.
+    pub frac: u32,
+    /// Bytes consumed.
+    pub len: usize,
+    /// A grouping separator was used.
+    pub grouped: bool,
+    /// Number of digits written.
+    pub count: usize,
+    /// The value overflowed `Decimal` (digits too many).
+    pub overflow: bool,
+}
+
+/// Value of an ASCII or full-width digit.
+#[inline]
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+#[inline]
+pub(crate) fn is_digit_char(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+fn digit_run(input: &str) -> IResult<&str, &str> {
+    take_while1(is_digit_char).parse(input)
+}
+
+/// Accumulates digits into a `Decimal` mantissa; `None` on overflow.
+struct Acc {
+    mantissa: Decimal,
+    count: usize,
+    overflow: bool,
+}
+
+impl Acc {
+    fn push_str(&mut self, s: &str) {
+        for c in s.chars() {
+            if let Some(d) = digit_value(c) {
+                self.count += 1;
+                if self.overflow {
+                    continue;
+                }
+                match self.mantissa.checked_mul(Decimal::TEN).and_then(|m| m.checked_add(Decimal::from(d))) {
+                    Some(m) => self.mantissa = m,
+                    None => self.overflow = true,
+                }
+            }
+        }
+    }
+}
+
+/// `arabic_number = digits ( [,，] digit{3} )* ( [.．] digits )?`
+///
+/// A separator counts only when exactly three digits follow it (and no fourth);
+/// a decimal point only when a digit follows it.
+pub(crate) fn arabic_number(input: &str) -> Option<Digits> {
+    let (mut rest, first) = digit_run(input).ok()?;
+    let mut acc = Acc { mantissa: Decimal::ZERO, count: 0, overflow: false };
+    acc.push_str(first);
+    let mut grouped = false;
+    // thousands groups; only when the first group has 1-3 digits
+    if first.chars().count() <= 3 {
+        loop {
+            let mut it = rest.chars();
+            let Some(sep) = it.next() else { break };
+            // a full-width comma groups only full-width digits: "20，300" is a list
+            let fullwidth = first.starts_with(|c: char| !c.is_ascii_digit());
+            if sep != ',' && !(sep == '，' && fullwidth) {
+                break;
+            }
+            let after = &rest[sep.len_utf8()..];
+            match digit_run(after) {
+                Ok((r2, grp)) if grp.chars().count() == 3 => {
+                    acc.push_str(grp);
+                    grouped = true;
+                    rest = r2;
+                }
+                _ => break,
+            }
+        }
+    }
+    let mut frac = 0u32;
+    if let Some(sep) = rest.chars().next() {
+        if sep == '.' || sep == '．' {
+            let after = &rest[sep.len_utf8()..];
+            if let Ok((r2, f)) = digit_run(after) {
+                acc.push_str(f);
+                frac = f.chars().count() as u32;
+                rest = r2;
+            }
+        }
+    }
+    let len = input.len() - rest.len();
+    let mut value = acc.mantissa;
+    let overflow = acc.overflow || frac > 28 || value.set_scale(frac).is_err();
+    if overflow {
+        value = Decimal::ZERO;
+    }
+    Some(Digits { value, frac, len, grouped, count: acc.count, overflow })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> (String, usize) {
+        let d = arabic_number(s).expect("number");
+        (d.value.to_string(), d.len)
+    }
+
+    #[test]
+    fn accepts_plain_grouped_decimal_fullwidth() {
+        assert_eq!(v("5000亿"), ("5000".into(), 4));
+        assert_eq!(v("5,000 "), ("5000".into(), 5));
+        assert_eq!(v("1,100.9亿"), ("1100.9".into(), 7));
+        assert_eq!(v("20，300美圆"), ("20".into(), 2));
+        assert_eq!(v("１１.92"), ("11.92".into(), 10));
+        assert_eq!(v("４，５６５"), ("4565".into(), 15));
+        assert_eq!(v("２．２亿"), ("2.2".into(), 9));
+        assert_eq!(v("1,050,000,000"), ("1050000000".into(), 13));
+    }
+
+    #[test]
+    fn separator_needs_three_digits() {
+        assert_eq!(v("1, 234"), ("1".into(), 1));
+        assert_eq!(v("1,2345"), ("1".into(), 1));
+        assert_eq!(v("12,34"), ("12".into(), 2));
+        assert_eq!(v("1234,567"), ("1234".into(), 4));
+    }
+
+    #[test]
+    fn decimal_point_needs_digit() {
+        assert_eq!(v("9984.T"), ("9984".into(), 4));
+        assert_eq!(v("5."), ("5".into(), 1));
+    }
+
+    #[test]
+    fn rejects_non_digits() {
+        assert!(arabic_number("abc").is_none());
+        assert!(arabic_number("").is_none());
+        assert!(arabic_number(",5").is_none());
+    }
+
+    #[test]
+    fn precision_digits_kept() {
+        let d = arabic_number("4.800").expect("number");
+        assert_eq!(d.frac, 3);
+        assert_eq!(d.value.to_string(), "4.800");
+    }
+
+    #[test]
+    fn overflow_is_flagged_not_panicking() {
+        let d = arabic_number(&"9".repeat(40)).expect("number");
+        assert!(d.overflow);
+        assert_eq!(d.count, 40);
+    }
+}

@@ -1,0 +1,120 @@
+//! Keyword tables with first-char (forward) and last-char (backward)
+//! dispatch, longest match first. Latin keywords match case-insensitively
+//! and only at word boundaries.
+
+use std::collections::HashMap;
+
+/// One keyword with its payload.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry<T: Copy + 'static> {
+    pub text: &'static str,
+    pub value: T,
+}
+
+/// A keyword table indexed for fast lookups.
+pub(crate) struct Table<T: Copy + 'static> {
+    by_first: HashMap<char, Vec<Entry<T>>>,
+    by_last: HashMap<char, Vec<Entry<T>>>,
+}
+
+fn fold(c: char) -> char {
+    c.to_ascii_lowercase()
+}
+
+fn is_latin(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+impl<T: Copy + 'static> Table<T> {
+    pub fn new(entries: &[(&'static str, T)]) -> Self {
+        let mut by_first: HashMap<char, Vec<Entry<T>>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<Entry<T>>> = HashMap::new();
+        for &(text, value) in entries {
+            let e = Entry { text, value };
+            if let Some(c) = text.chars().next() {
+                by_first.entry(fold(c)).or_default().push(e);
+            }
+            if let Some(c) = text.chars().next_back() {
+                by_last.entry(fold(c)).or_default().push(e);
+            }
+        }
+        for v in by_first.values_mut().chain(by_last.values_mut()) {
+            v.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+        }
+        Table { by_first, by_last }
+    }
+
+    /// Longest keyword that `s` starts with (word-bounded after Latin keywords).
+    pub fn prefix_of(&self, s: &str) -> Option<(Entry<T>, usize)> {
+        let c = s.chars().next()?;
+        let cands = self.by_first.get(&fold(c))?;
+        for e in cands {
+            let n = e.text.len();
+            let Some(head) = s.get(..n) else { continue };
+            let ok = if is_latin(e.text) { head.eq_ignore_ascii_case(e.text) } else { head == e.text };
+            if !ok {
+                continue;
+            }
+            if ends_alpha(e.text) && s[n..].bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            return Some((*e, n));
+        }
+        None
+    }
+
+    /// Longest keyword that `s` ends with (word-bounded before Latin keywords).
+    pub fn suffix_of(&self, s: &str) -> Option<(Entry<T>, usize)> {
+        let c = s.chars().next_back()?;
+        let cands = self.by_last.get(&fold(c))?;
+        for e in cands {
+            let n = e.text.len();
+            if n > s.len() {
+                continue;
+            }
+            let Some(tail) = s.get(s.len() - n..) else { continue };
+            let ok = if is_latin(e.text) { tail.eq_ignore_ascii_case(e.text) } else { tail == e.text };
+            if !ok {
+                continue;
+            }
+            if starts_alpha(e.text) && s[..s.len() - n].bytes().next_back().is_some_and(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            return Some((*e, n));
+        }
+        None
+    }
+}
+
+fn ends_alpha(s: &str) -> bool {
+    s.bytes().next_back().is_some_and(|b| b.is_ascii_alphabetic())
+}
+
+fn starts_alpha(s: &str) -> bool {
+    s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_first_and_word_bounds() {
+        let t = Table::new(&[("万", 4), ("万亿", 12), ("bn", 9), ("billion", 9), ("b", 9)]);
+        assert_eq!(t.prefix_of("万亿美元").map(|(e, n)| (e.value, n)), Some((12, 6)));
+        assert_eq!(t.prefix_of("万美元").map(|(e, n)| (e.value, n)), Some((4, 3)));
+        assert_eq!(t.prefix_of("Billion dollars").map(|(_, n)| n), Some(7));
+        assert!(t.prefix_of("bnx").is_none());
+        assert!(t.prefix_of("bond").is_none());
+        assert!(t.prefix_of("").is_none());
+    }
+
+    #[test]
+    fn backward_match_respects_boundary() {
+        let t = Table::new(&[("us $", 1), ("$", 2), ("about", 3)]);
+        assert_eq!(t.suffix_of("x us $").map(|(e, _)| e.value), Some(1));
+        assert_eq!(t.suffix_of("plus $").map(|(e, _)| e.value), Some(2));
+        assert_eq!(t.suffix_of("sales of about").map(|(e, _)| e.value), Some(3));
+        assert!(t.suffix_of("runabout").is_none());
+    }
+}

@@ -1,0 +1,52 @@
+//! figcheck finds every money figure and percentage in Chinese (simplified
+//! and traditional), English and mixed news text, and returns exact,
+//! normalized values with byte spans.
+//!
+//! ```
+//! use figcheck::{Extractor, Currency};
+//! let text = "OpenAI 将投资 5000 亿美元; Musk: SoftBank has well under $10B secured.";
+//! let claims: Vec<_> = Extractor::new().claims(text).collect::<Result<_, _>>()?;
+//! assert_eq!(claims[0].text(text), "5000 亿美元");
+//! assert_eq!(claims[0].amount().value().point(), Some("500000000000".parse().unwrap()));
+//! assert_eq!(claims[1].text(text), "well under $10B");
+//! assert_eq!(claims[1].amount().currency(), Some(Currency::USD));
+//! assert!(claims[1].amount().qualifier().strong);
+//! # Ok::<(), figcheck::Error>(())
+//! ```
+//!
+//! # Overview
+//! - [`Extractor`] scans a text and yields [`Claim`]s (a.k.a. mentions): a
+//!   [`Span`] and an [`Amount`] with an exact `rust_decimal::Decimal` value
+//!   (fully expanded: 5000亿 = 500000000000), an ISO [`Currency`], a
+//!   [`Qualifier`] (approximate, bound, strong) and the implied precision.
+//! - [`parse_numeral`] reads one Chinese or Arabic numeral; [`Amount`]
+//!   implements `FromStr` for one figure.
+//!
+//! # Grammar
+//! See the [`extract`] module for the grammar the extractor follows and the
+//! defaults it applies to ambiguous currency marks.
+//!
+//! # Errors
+//! Fallible functions return [`Error`], an opaque type with an [`ErrorKind`]
+//! and a [`Location`]. Extraction itself never fails on any input; only a
+//! figure too large for `Decimal` is reported, as an `Err` item in place of
+//! that figure.
+//!
+//! # Features
+//! - `cli` (default): the `figcheck` command-line program (clap, anyhow,
+//!   serde_json). The library needs none of it: depend on figcheck with
+//!   `default-features = false` to get only the parser.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod error;
+pub mod extract;
+pub mod normalize;
+pub mod span;
+
+pub use error::{Error, ErrorKind, Location};
+pub use extract::{Claim, Claims, Extractor, ExtractorBuilder, Mention, parse_numeral};
+pub use normalize::{Amount, Bound, Currency, Kind, Qualifier, Value};
+pub use span::Span;

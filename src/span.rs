@@ -1,0 +1,116 @@
+//! Byte spans into the original text.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte range `start..end` into the text a claim was extracted from.
+///
+/// Spans always lie on `char` boundaries of the text they came from, so
+/// `&text[span.range()]` never panics for that text.
+///
+/// ```
+/// use figcheck::Span;
+/// let text = "约 250 亿美元";
+/// let span = Span::new(0, text.len());
+/// assert_eq!(span.text(text), Some(text));
+/// assert_eq!(span.len(), 17);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// Creates a span; the ends are swapped if given in the wrong order so that
+    /// `start <= end` always holds.
+    pub fn new(start: usize, end: usize) -> Self {
+        if start <= end {
+            Span { start, end }
+        } else {
+            Span { start: end, end: start }
+        }
+    }
+
+    /// First byte of the span.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte of the span.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The span as a `Range`, for slicing.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The slice of `text` this span covers, or `None` if it does not fit `text`.
+    pub fn text<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.range())
+    }
+
+    /// 1-based line and column (in chars) of the span's start within `text`,
+    /// for display only.
+    pub fn line_col(&self, text: &str) -> (usize, usize) {
+        line_col(text, self.start)
+    }
+}
+
+/// 1-based line and column (counted in `char`s) of byte `offset` in `text`.
+/// An offset past the end or inside a char is clamped to the char before it.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_orders_ends() {
+        let s = Span::new(5, 2);
+        assert_eq!((s.start(), s.end()), (2, 5));
+        assert_eq!(s.len(), 3);
+        assert!(!s.is_empty());
+        assert!(Span::new(3, 3).is_empty());
+    }
+
+    #[test]
+    fn text_checks_bounds_and_boundaries() {
+        let t = "约250亿";
+        assert_eq!(Span::new(0, 3).text(t), Some("约"));
+        assert_eq!(Span::new(0, 2).text(t), None);
+        assert_eq!(Span::new(0, 99).text(t), None);
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        let t = "ab\n约 250 亿";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, 7), (2, 3));
+        assert_eq!(line_col(t, 5), (2, 1));
+        assert_eq!(line_col(t, 1000), (2, 8));
+    }
+}
