@@ -1,0 +1,7 @@
+//! Integration tests: one binary, one module per area.
+
+mod cli;
+mod conformance;
+mod extract;
+mod numerals;
+mod props;
