@@ -151,7 +151,7 @@ fn percent_suffix(s: &str) -> Option<(usize, bool)> {
     let r = &s[g..];
     for (w, points) in [(" percentage points", true), (" percentage point", true), (" per cent", false), (" percent", false), (" pct", false)] {
         let w = &w[1..];
-        if r.len() >= w.len() && r[..w.len()].eq_ignore_ascii_case(w) && !r[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        if starts_ci(r, w) && !r[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             return Some((g + w.len(), points));
         }
     }
@@ -402,11 +402,19 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     Some(fig)
 }
 
+/// `s` starts with the ASCII word `w`, ignoring case (never splits a char).
+pub(crate) fn starts_ci(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// `s` ends with the ASCII word `w`, ignoring case (never splits a char).
+pub(crate) fn ends_ci(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+}
+
 fn ends_word(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| {
-        s.len() >= w.len()
-            && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
-            && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
+        ends_ci(s, w) && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
     })
 }
 
@@ -605,7 +613,7 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
         words += 1;
         pos += n;
         let r = &text[pos..];
-        if r.len() >= 4 && r[..4].eq_ignore_ascii_case(" of ") {
+        if starts_ci(r, " of ") {
             pos += 4;
         } else {
             return None;
