@@ -68,7 +68,7 @@ fn yuan_blocked(next: Option<char>) -> bool {
 /// 块/圆 are money only when no noun follows (一块蛋糕 is a piece of cake).
 fn measure_word_blocked(next: Option<char>) -> bool {
     match next {
-        Some(c) if is_han(c) => !matches!(c, '钱' | '錢' | '人' | '的' | '和' | '与' | '與' | '及' | '或' | '至' | '到' | '左' | '上' | '以' | '多' | '而' | '就' | '也' | '都' | '还' | '還' | '吧' | '啊' | '呢' | '吗' | '嗎'),
+        Some(c) if is_han(c) && !super::numeral::is_cn_numeral_start(c) => !matches!(c, '钱' | '錢' | '人' | '的' | '和' | '与' | '與' | '及' | '或' | '至' | '到' | '左' | '上' | '以' | '多' | '而' | '就' | '也' | '都' | '还' | '還' | '吧' | '啊' | '呢' | '吗' | '嗎'),
         _ => false,
     }
 }
@@ -143,7 +143,8 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
 /// Percent markers after a number.
 fn percent_suffix(s: &str) -> Option<(usize, bool)> {
     for (w, points) in [("%", false), ("％", false), ("個百分點", true), ("个百分点", true), ("百分點", true), ("百分点", true)] {
-        if s.starts_with(w) {
+        // "%E5%B0" is URL encoding, not a percentage
+        if s.starts_with(w) && !(w == "%" && s[1..].starts_with(|c: char| c.is_ascii_alphanumeric())) {
             return Some((w.len(), points));
         }
     }
@@ -325,8 +326,8 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                             fig.cur = Some(cur);
                             fig.cur_at = s0;
                             fig.cur_suffix = true;
-                            fig.value = fig.value * pow10(-(sub.places as i64));
-                            fig.precision = fig.precision * pow10(-(sub.places as i64));
+                            fig.value *= pow10(-(sub.places as i64));
+                            fig.precision *= pow10(-(sub.places as i64));
                             fig.end = s1;
                         }
                     }
@@ -422,7 +423,7 @@ fn ends_word(s: &str, words: &[&str]) -> bool {
 fn sign_ok(before: &str) -> bool {
     match prev_char(before) {
         None => true,
-        Some(c) => !(c.is_alphanumeric() || c == '.' || c == ',' || super::number::is_digit_char(c) || super::numeral::is_cn_numeral_start(c)),
+        Some(c) => !(c.is_ascii_alphanumeric() || c == '.' || c == ',' || super::number::is_digit_char(c) || super::numeral::is_cn_numeral_start(c)),
     }
 }
 
@@ -465,6 +466,7 @@ fn merge(prefix: Cur, suffix: Cur) -> Option<Cur> {
         (a, b) if a == b => Some(a),
         (Cur::Iso(c), Cur::Yuan) | (Cur::Iso(c), Cur::Dollar) | (Cur::Iso(c), Cur::Yen) => Some(Cur::Iso(c)),
         (Cur::Dollar, Cur::Iso(c)) | (Cur::Yen, Cur::Iso(c)) => Some(Cur::Iso(c)),
+        (Cur::Yen, Cur::Yuan) => Some(Cur::Yuan),
         (Cur::Dollar, Cur::Yuan) => None,
         _ => None,
     }
@@ -493,9 +495,17 @@ fn suffix_binds(ctx: &Ctx, fig: &Fig, has_prefix: bool, w: CurrencyWord, s0: usi
     if currency::subunit(&text[n2_end..][gap_fwd(&text[n2_end..], 1)..]).is_some() {
         return true;
     }
+    // a year before a code ("in 2024 USD 5 billion") or a scaled next number
+    // ("5 USD 3 million") leaves the code to the next number
+    if fig.bare_integer && (1900..=2100).contains(&fig.value.trunc().try_into().unwrap_or(0i64)) {
+        return false;
+    }
+    if next.scaled || scale_word(&text[n2_end..]).is_some() {
+        return false;
+    }
     match suffix_at(ctx, n2_end, true) {
         Some((w2, _, _)) => w2.form != Form::Word,
-        None => !spaced_before || g == 0,
+        None => w.form == Form::Code || !spaced_before || g == 0,
     }
 }
 
@@ -506,7 +516,9 @@ fn subunit_at(ctx: &Ctx, pos: usize, max_gap: usize) -> Option<(currency::Subuni
     // 角/毛/分 must not start a word (分钟, 角色)
     let next = r[g + n..].chars().next();
     let kw = &r[g..g + n];
-    if matches!(kw, "角" | "毛" | "分" | "銭") && next.is_some_and(|c| is_han(c) && !matches!(c, '钱' | '錢' | '整' | '的' | '和' | '，' | '。')) {
+    if matches!(kw, "角" | "毛" | "分" | "銭")
+        && next.is_some_and(|c| is_han(c) && !matches!(c, '钱' | '錢' | '整' | '的' | '和' | '又' | '零') && !super::numeral::is_cn_numeral_start(c))
+    {
         return None;
     }
     Some((sub, pos + g, pos + g + n))
@@ -551,8 +563,13 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
             any = true;
             continue;
         }
-        // bare tail: "15 dollars 50", "五块五"
+        // bare tail: "15 dollars 50", "五块五", "五毛五"
         if any {
+            if last_places == 1 && num.value < Decimal::TEN && skip == 0 && !text[after_num..].starts_with(is_han) {
+                added += num.value * pow10(-2);
+                prec = pow10(-2);
+                pos = after_num;
+            }
             break;
         }
         let yuan_digit = matches!(fig.cur, Some(Cur::Yuan)) && num.chinese && num.len <= 3 && num.value < Decimal::TEN && skip == 0;
@@ -706,7 +723,8 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         }
         let (cur, cur_at) = match (fig.cur, b.cur) {
             (Some(a), Some(bc)) => {
-                if a != bc && merge(a, bc).is_none() {
+                // both ends name a currency: it must be the same one ("€26.9bn-$31.9bn" is two figures)
+                if ctx.resolve(a, fig.cur_at) != ctx.resolve(bc, b.cur_at) {
                     return;
                 }
                 (Some(a), fig.cur_at)

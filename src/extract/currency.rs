@@ -174,6 +174,8 @@ const SUFFIX_WORDS: &[(&str, CurrencyWord)] = &[
     ("美刀", word(iso(b"USD"))),
     ("人民币", word(iso(b"CNY"))),
     ("人民幣", word(iso(b"CNY"))),
+    ("人币", word(iso(b"CNY"))),
+    ("人幣", word(iso(b"CNY"))),
     ("元", word(Cur::Yuan)),
     ("圆", word(Cur::Yuan)),
     ("圓", word(Cur::Yuan)),
@@ -416,6 +418,8 @@ pub(crate) fn subunit(s: &str) -> Option<(Subunit, usize)> {
 pub(crate) const YUAN_FAMILY: &[(&str, Currency)] = &[
     ("人民币", Currency::CNY),
     ("人民幣", Currency::CNY),
+    ("人币", Currency::CNY),
+    ("人幣", Currency::CNY),
     ("RMB", Currency::CNY),
     ("港元", Currency::HKD),
     ("港币", Currency::HKD),

@@ -47,8 +47,9 @@
 //! - `¥`/`￥` = CNY in Chinese text (any Han characters make up at least a fifth
 //!   of the letters), JPY otherwise;
 //! - bare 元/块 = the yuan-family currency the document names explicitly
-//!   (新台币 → TWD, 港元 → HKD, 人民币 → CNY, the nearest one before the figure,
-//!   else the first after it), else CNY.
+//!   (新台币 → TWD, 港元 → HKD, 人民币 → CNY): the one declared by a
+//!   "(人民币,下同)" note before (or right after) the figure, else the one the
+//!   document names most often (ties: the first named), else CNY.
 //!
 //! [`ExtractorBuilder::currency_hint`] overrides all of these.
 
@@ -156,7 +157,10 @@ impl Extractor {
 /// Facts about the whole document, computed once when first needed.
 struct DocInfo {
     chinese: bool,
-    yuan: Vec<(usize, Currency)>,
+    /// The yuan-family currency the document names most often.
+    yuan_default: Option<Currency>,
+    /// "(人民币,下同)" declarations: from that point on, bare 元 means this.
+    declared: Vec<(usize, Currency)>,
 }
 
 pub(crate) struct Ctx<'t> {
@@ -177,14 +181,29 @@ impl Ctx<'_> {
                     han += 1;
                 }
             }
-            let mut yuan = Vec::new();
+            // explicit names of yuan-family currencies, and "(人民币,下同)"-style declarations
+            let mut named: Vec<(usize, Currency)> = Vec::new();
+            let mut declared: Vec<(usize, Currency)> = Vec::new();
             for &(w, cur) in currency::YUAN_FAMILY {
                 for (i, _) in self.text.match_indices(w) {
-                    yuan.push((i, cur));
+                    named.push((i, cur));
+                    let after = self.text[i + w.len()..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
+                    if after.starts_with("下同") {
+                        declared.push((i, cur));
+                    }
                 }
             }
-            yuan.sort();
-            DocInfo { chinese: han > 0 && han * 5 >= latin, yuan }
+            named.sort();
+            declared.sort();
+            // the most often named one; ties go to the first named
+            let mut best: Option<(usize, usize, Currency)> = None;
+            for &(first, cur) in &named {
+                let n = named.iter().filter(|(_, c)| *c == cur).count();
+                if best.is_none_or(|(bn, bf, _)| n > bn || n == bn && first < bf) {
+                    best = Some((n, first, cur));
+                }
+            }
+            DocInfo { chinese: han > 0 && han * 5 >= latin, yuan_default: best.map(|b| b.2), declared }
         })
     }
 
@@ -202,8 +221,15 @@ impl Ctx<'_> {
                 }
             }
             Cur::Yuan => {
-                let y = &self.doc().yuan;
-                y.iter().rev().find(|(i, _)| *i <= at).or_else(|| y.first()).map_or(Currency::CNY, |&(_, c)| c)
+                let d = self.doc();
+                // a declaration shortly after the figure ("235亿元(人民幣,下同)") counts for it too
+                d.declared
+                    .iter()
+                    .rev()
+                    .find(|(i, _)| *i <= at + 16)
+                    .map(|&(_, c)| c)
+                    .or(d.yuan_default)
+                    .unwrap_or(Currency::CNY)
             }
         }
     }

@@ -39,7 +39,7 @@ impl<T: Copy + 'static> Table<T> {
             }
         }
         for v in by_first.values_mut().chain(by_last.values_mut()) {
-            v.sort_by(|a, b| b.text.len().cmp(&a.text.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.text.len()));
         }
         Table { by_first, by_last }
     }
