@@ -133,6 +133,28 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
     }
     let c = s.chars().next()?;
     if c.is_ascii_alphabetic() {
+        // "a billion dollars", "a million yuan": one of the scale
+        let w = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if ["thousand", "million", "billion", "trillion"].iter().any(|k| s[..w].eq_ignore_ascii_case(k)) {
+            let before = &text[..p];
+            if ends_ci(before, " a ") || before.eq_ignore_ascii_case("a ") {
+                let num = Num {
+                    value: Decimal::ONE,
+                    precision: Decimal::ONE,
+                    len: 0,
+                    scaled: false,
+                    more: false,
+                    several: false,
+                    chinese: false,
+                    bare_integer: false,
+                    decimal: false,
+                    digits: 1,
+                    overflow: false,
+                };
+                return Some(Core { num, english: true, percent_prefix: false, start: p - 2 });
+            }
+            return None;
+        }
         let num = english_numeral(s)?;
         return Some(Core { num, english: true, percent_prefix: false, start: p });
     }
@@ -204,7 +226,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         scale = Some(num.precision.max(Decimal::ONE));
     }
     let mut fig = Fig {
-        start: p,
+        start: core.start,
         end,
         num_start: core.start,
         num_end: end,
@@ -271,7 +293,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     }
     // currency prefix, with a sign before or after it
     let mut neg = false;
-    let mut lead = p.min(fig.start);
+    let mut lead = fig.start;
     {
         let b = &text[floor..lead];
         if let Some(c) = prev_char(b) {

@@ -263,7 +263,7 @@ fn english_trigger(word: &[u8]) -> bool {
             | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen"
             | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty"
             | b"ninety" | b"half" | b"quarter" | b"tens" | b"hundreds" | b"thousands" | b"millions" | b"billions"
-            | b"trillions"
+            | b"trillions" | b"thousand" | b"million" | b"billion" | b"trillion"
     )
 }
 

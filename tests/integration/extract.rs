@@ -92,6 +92,8 @@ fn scales() {
     money("$3MM", "$3MM", "3000000", "USD");
     money("¥2.1tn in assets", "¥2.1tn", "2100000000000", "JPY");
     money("$5 thousand", "$5 thousand", "5000", "USD");
+    money("spent a billion dollars", "a billion dollars", "1000000000", "USD");
+    none("a million people");
     money("两百万美元", "两百万美元", "2000000", "USD");
     money("3百亿元", "3百亿元", "30000000000", "CNY");
     money("五千亿日元", "五千亿日元", "500000000000", "JPY");
