@@ -89,7 +89,14 @@ fn suffix_at(ctx: &Ctx, pos: usize, english: bool) -> Option<(CurrencyWord, usiz
     let next = after.chars().next();
     let kw = &r[..n];
     if matches!(w.cur, Cur::Yuan) {
-        let blocked = if kw.starts_with('元') { yuan_blocked(next) } else { measure_word_blocked(next) };
+        // after a lone Chinese digit, 元 is money only when no word follows (一元复始)
+        let lone_digit = {
+            let before = &text[..pos];
+            let mut it = before.chars().rev();
+            let d = it.next();
+            d.is_some_and(|c| super::numeral::cn_digit(c).is_some()) && !it.next().is_some_and(|c| super::numeral::is_cn_numeral_start(c) || super::numeral::cn_large_unit(c).is_some())
+        };
+        let blocked = if kw.starts_with('元') && !lone_digit { yuan_blocked(next) } else { measure_word_blocked(next) };
         if blocked {
             return None;
         }
@@ -156,6 +163,12 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
             return None;
         }
         let num = english_numeral(s)?;
+        // "half"/"quarter" are numbers only before a scale ("half million", "a quarter billion"):
+        // "the quarter" in a results story is a period
+        let written = s[..num.len].to_ascii_lowercase();
+        if (written.ends_with("half") || written.ends_with("quarter") || written.ends_with("quarters")) && scale_word(&s[num.len..]).is_none() {
+            return None;
+        }
         return Some(Core { num, english: true, percent_prefix: false, start: p });
     }
     let num = chinese_numeral(s)?;
@@ -282,6 +295,17 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         fig.value *= Decimal::TEN;
         fig.precision *= Decimal::TEN;
         fig.end = end + '成'.len_utf8();
+        // 一成半 = 15%, 六成三 = 63%
+        let after = &text[fig.end..];
+        if let Some(c) = after.chars().next() {
+            let extra = if c == '半' { Some(Decimal::from(5)) } else { super::numeral::cn_digit(c).filter(|&d| d > 0).map(Decimal::from) };
+            let next = after[c.len_utf8()..].chars().next();
+            if let Some(x) = extra.filter(|_| !next.is_some_and(|n| super::numeral::cn_small_unit(n).is_some() || super::numeral::cn_digit(n).is_some())) {
+                fig.value += x;
+                fig.precision = Decimal::ONE;
+                fig.end += c.len_utf8();
+            }
+        }
     }
     // the right edge of an Arabic number must not run into letters
     let glued_letter = fig.kind == Kind::Money

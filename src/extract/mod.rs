@@ -182,19 +182,28 @@ impl Ctx<'_> {
                 }
             }
             // explicit names of yuan-family currencies, and "(人民币,下同)"-style declarations
-            let mut named: Vec<(usize, Currency)> = Vec::new();
-            let mut declared: Vec<(usize, Currency)> = Vec::new();
+            let mut found: Vec<(usize, usize, Currency)> = Vec::new();
             for &(w, cur) in currency::YUAN_FAMILY {
                 for (i, _) in self.text.match_indices(w) {
-                    named.push((i, cur));
-                    let after = self.text[i + w.len()..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
-                    if after.starts_with("下同") {
-                        declared.push((i, cur));
-                    }
+                    found.push((i, w.len(), cur));
                 }
             }
-            named.sort();
-            declared.sort();
+            // longest match first at each position; overlapping matches (台幣 in 新台幣) count once
+            found.sort_by_key(|&(i, n, _)| (i, std::cmp::Reverse(n)));
+            let mut named: Vec<(usize, Currency)> = Vec::new();
+            let mut declared: Vec<(usize, Currency)> = Vec::new();
+            let mut covered = 0usize;
+            for (i, n, cur) in found {
+                if i < covered {
+                    continue;
+                }
+                covered = i + n;
+                named.push((i, cur));
+                let after = self.text[i + n..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
+                if after.starts_with("下同") {
+                    declared.push((i, cur));
+                }
+            }
             // the most often named one; ties go to the first named
             let mut best: Option<(usize, usize, Currency)> = None;
             for &(first, cur) in &named {

@@ -39,6 +39,9 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("超过", lower(false)),
     ("超過", lower(false)),
     ("逾", lower(false)),
+    ("超", lower(false)),
+    ("突破", lower(true)),
+    ("破", lower(true)),
     ("多于", lower(false)),
     ("多於", lower(false)),
     ("高于", lower(false)),
@@ -122,6 +125,7 @@ const AFTER: &[(&str, Qualifier)] = &[
     ("or less", upper(true)),
     ("or so", approx()),
     ("plus", lower(true)),
+    ("-plus", lower(true)),
 ];
 
 fn before_table() -> &'static Table<Qualifier> {

@@ -183,6 +183,8 @@ fn words_that_contain_currency_characters_are_not_money() {
     none("他吃了一块蛋糕");
     none("二元论的观点");
     none("五分钟后");
+    none("一元复始,万象更新");
+    money("花了一元钱", "一元", "1", "CNY");
 }
 
 #[test]
@@ -286,6 +288,8 @@ fn percentages() {
     assert_eq!(one("下降0.3个百分点"), ("0.3个百分点".into(), "0.3".into(), "pp".into()));
     assert_eq!(one("up 2 percentage points"), ("2 percentage points".into(), "2".into(), "pp".into()));
     none("一成不变");
+    assert_eq!(one("增长一成半"), ("一成半".into(), "15".into(), "%".into()));
+    assert_eq!(one("海外占六成三。"), ("六成三".into(), "63".into(), "%".into()));
     none("see %E5%B0%8F");
 }
 
