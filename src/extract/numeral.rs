@@ -96,8 +96,11 @@ struct Run {
     /// Place of the last digit (1 for integers, 0.1 for one decimal...).
     place: Decimal,
     len: usize,
-    /// A single Chinese digit, candidate for the abbreviated tail ("一万三").
+    /// A single Chinese digit before any decimal point, candidate for the
+    /// abbreviated tail ("一万三" = 13000, "两千三点一" = 2300.1).
     single_cn: bool,
+    /// The part after the decimal point (zero without one).
+    frac: Decimal,
     chinese: bool,
     decimal: bool,
     digits: usize,
@@ -129,6 +132,7 @@ fn chinese_run(s: &str) -> Option<Run> {
         place: Decimal::ONE,
         len,
         single_cn: n == 1,
+        frac: Decimal::ZERO,
         chinese: true,
         decimal: false,
         digits: n,
@@ -136,18 +140,32 @@ fn chinese_run(s: &str) -> Option<Run> {
         overflow,
     };
     // decimal part: 点/點 followed by Chinese or Arabic digits
-    let rest = &s[len..];
-    if let Some(after) = rest.strip_prefix('点').or_else(|| rest.strip_prefix('點')) {
-        if let Some((frac, flen, fn_)) = fraction_digits(after) {
-            run.value = run.value.checked_add(frac).unwrap_or(run.value);
-            run.place = pow10(-(fn_ as i64));
-            run.len += '点'.len_utf8() + flen;
-            run.decimal = true;
-            run.single_cn = false;
-            run.digits += fn_;
-        }
+    if let Some((frac, flen, fn_)) = point_fraction(&s[len..], false) {
+        run.add_fraction(frac, fn_);
+        run.len += flen;
     }
     Some(run)
+}
+
+impl Run {
+    /// Appends the decimal part `frac` of `n` digits (read after 点).
+    fn add_fraction(&mut self, frac: Decimal, n: usize) {
+        self.value = self.value.checked_add(frac).unwrap_or(self.value);
+        self.frac = frac;
+        self.place = pow10(-(n as i64));
+        self.decimal = true;
+        self.digits += n;
+    }
+}
+
+/// A decimal point 点/點 and the digits after it, at the start of `s`:
+/// (fraction, bytes consumed, digits). With `spaced`, a small gap may follow
+/// the point ("四百 点 五").
+fn point_fraction(s: &str, spaced: bool) -> Option<(Decimal, usize, usize)> {
+    let after = s.strip_prefix('点').or_else(|| s.strip_prefix('點'))?;
+    let gap = if spaced { small_gap(after) } else { 0 };
+    let (frac, flen, n) = fraction_digits(&after[gap..])?;
+    Some((frac, '点'.len_utf8() + gap + flen, n))
 }
 
 /// Digits after 点: Chinese or Arabic, returned as a fraction < 1.
@@ -182,6 +200,7 @@ fn arabic_run(s: &str) -> Option<Run> {
         place: pow10(-(d.frac as i64)),
         len: d.len,
         single_cn: false,
+        frac: Decimal::ZERO,
         chinese: false,
         decimal: d.frac > 0,
         digits: d.count,
@@ -200,12 +219,16 @@ fn small_gap(s: &str) -> usize {
     if s.starts_with('\u{3000}') {
         return '\u{3000}'.len_utf8();
     }
-    let n = s.bytes().take(2).take_while(|&b| b == b' ').count();
-    n
+    s.bytes().take(2).take_while(|&b| b == b' ').count()
 }
 
 /// `chinese_numeral`: digits (Arabic or Chinese), 十百千 units, 万亿兆 units,
 /// 零 placeholders, 点 decimals, 多/余/几 markers, and small gaps before units.
+///
+/// An abbreviated tail keeps its decimal part ("两千三点一" = 2300.1). After
+/// units, a small gap may come before 点, and then also after it
+/// ("二十六 点三三", "四百 点 五"); without units before it, a spaced 点 is not
+/// read ("三 点五" is 3), and Arabic digits never take 点 ("5点30" is a time).
 ///
 /// Returns `None` when `s` does not start with a numeral.
 pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
@@ -276,7 +299,7 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
                     Some(v) => st.total = v,
                     None => st.overflow = true,
                 }
-                st.prec *= mult;
+                st.prec = st.prec.checked_mul(mult).unwrap_or(st.prec);
             } else if st.last_large.is_none_or(|l| e > l) {
                 match st.total.checked_add(value_here).and_then(|v| v.checked_mul(mult)) {
                     Some(v) => st.total = v,
@@ -335,6 +358,7 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
                 place,
                 len: c.len_utf8(),
                 single_cn: false,
+                frac: Decimal::ZERO,
                 chinese: true,
                 decimal: false,
                 digits: 1,
@@ -347,11 +371,25 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
             continue;
         }
         if (c == '点' || c == '點') && pending.is_none() && st.digits_written && !after_marker {
-            // decimal after units: "两千万点五五四四"
-            if let Some((frac, flen, n)) = fraction_digits(&r[c.len_utf8()..]) {
+            // decimal after units: "两千万点五五四四", "四百 点 五"
+            if let Some((frac, flen, n)) = point_fraction(r, gap > 0) {
                 st.tail_fraction = Some((frac, pow10(-(n as i64))));
-                pos += gap + c.len_utf8() + flen;
+                pos += gap + flen;
                 end = pos;
+            }
+            break;
+        }
+        if (c == '点' || c == '點') && gap > 0 && !after_marker && st.last_unit.is_some() {
+            // a spaced decimal point after a Chinese digit run that follows
+            // units: "二千 三百 二十六 点三三"
+            if let Some(run) = pending.as_mut().filter(|run| run.chinese && !run.decimal) {
+                if let Some((frac, flen, n)) = point_fraction(r, true) {
+                    run.add_fraction(frac, n);
+                    st.digits += n;
+                    st.decimal = true;
+                    pos += gap + flen;
+                    end = pos;
+                }
             }
             break;
         }
@@ -383,8 +421,11 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
     if let Some(run) = pending {
         let tail_abbrev = run.single_cn && !st.run_zero_before && st.last_unit.is_some_and(|u| u >= Decimal::TEN);
         let (add, place) = if tail_abbrev && !st.several {
+            // "两千三" = 2300; a decimal part stays at its own place: "两千三点一" = 2300.1
             let u = st.last_unit.unwrap_or(Decimal::TEN) / Decimal::TEN;
-            (run.value.checked_mul(u), u)
+            let whole = run.value - run.frac;
+            let add = whole.checked_mul(u).and_then(|w| w.checked_add(run.frac));
+            (add, if run.decimal { run.place } else { u })
         } else {
             (Some(run.value), run.place)
         };
@@ -449,6 +490,7 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
     let mut prec = Decimal::ONE;
     let mut last_small: Option<u8> = None; // 0-99 word class: 1 = units, 2 = teens, 3 = tens
     let mut fraction: Option<Decimal> = None;
+    let mut overflow = false;
     loop {
         let rest = &s[pos..];
         // separators between words: one space or hyphen; "and" after hundred
@@ -476,7 +518,10 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
             if fraction.is_some() {
                 break;
             }
-            current += Decimal::from(v);
+            match current.checked_add(Decimal::from(v)) {
+                Some(c) => current = c,
+                None => overflow = true,
+            }
             prec = if class == 3 { Decimal::TEN } else { Decimal::ONE };
             last_small = Some(class);
             any = true;
@@ -489,7 +534,11 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
                 if current.is_zero() {
                     current = Decimal::ONE;
                 }
-                current *= Decimal::ONE_HUNDRED;
+                // "one hundred hundred …" must not panic
+                match current.checked_mul(Decimal::ONE_HUNDRED) {
+                    Some(c) => current = c,
+                    None => overflow = true,
+                }
                 prec = Decimal::ONE_HUNDRED;
                 last_small = None;
                 pos += sep_len + wlen;
@@ -538,7 +587,10 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
                 if !more {
                     break;
                 }
-                total += current * pow10(e);
+                match current.checked_mul(pow10(e)).and_then(|c| total.checked_add(c)) {
+                    Some(t) => total = t,
+                    None => overflow = true,
+                }
                 current = Decimal::ZERO;
                 last_small = None;
                 pos += sep_len + wlen;
@@ -557,9 +609,13 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
             if !any {
                 return None;
             }
-            total + current
+            total.checked_add(current).unwrap_or_else(|| {
+                overflow = true;
+                Decimal::ZERO
+            })
         }
     };
+    let value = if overflow { Decimal::ZERO } else { value };
     Some(Num {
         value,
         precision: if fraction.is_some() { Decimal::new(25, 2) } else { prec },
@@ -571,7 +627,7 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
         bare_integer: false,
         decimal: false,
         digits: 1,
-        overflow: false,
+        overflow,
     })
 }
 
@@ -657,6 +713,32 @@ mod tests {
         assert_eq!(val("两千万点五五四四"), "20000000.5544");
         assert_eq!(val("四百亿点零五零"), "40000000000.05");
         assert_eq!(val("十五点七"), "15.7");
+    }
+
+    #[test]
+    fn abbreviated_tail_keeps_its_decimal() {
+        assert_eq!(val("两千三点一"), "2300.1");
+        assert_eq!(val("一千六点五"), "1600.5");
+        assert_eq!(val("一千零六点五"), "1006.5");
+        assert_eq!(prec("两千三点一"), "0.1");
+    }
+
+    #[test]
+    fn spaced_decimal_point_after_units() {
+        assert_eq!(cn("四百 点 五"), ("400.5".into(), 14));
+        assert_eq!(val("八千 三百 八十五 万 二千 三百 二十六 点三三"), "83852326.33");
+        // no unit before the gap, or no gap before 点: the point is not read
+        assert_eq!(cn("三 点五"), ("3".into(), 3));
+        assert_eq!(cn("十点 五分"), ("10".into(), 3));
+    }
+
+    #[test]
+    fn huge_unit_chains_overflow_without_panic() {
+        assert!(chinese_numeral("一千万亿亿亿").expect("numeral").overflow);
+        let words = format!("one{}", " hundred".repeat(15));
+        assert!(english_numeral(&words).expect("numeral").overflow);
+        let words = format!("one{} thousand one", " hundred".repeat(13));
+        assert!(english_numeral(&words).expect("numeral").overflow);
     }
 
     #[test]
