@@ -118,7 +118,10 @@ fn chinese_run(s: &str) -> Option<Run> {
         n += 1;
         len += c.len_utf8();
         if !overflow {
-            match value.checked_mul(Decimal::TEN).and_then(|v| v.checked_add(Decimal::from(d))) {
+            match value
+                .checked_mul(Decimal::TEN)
+                .and_then(|v| v.checked_add(Decimal::from(d)))
+            {
                 Some(v) => value = v,
                 None => overflow = true,
             }
@@ -211,7 +214,13 @@ fn arabic_run(s: &str) -> Option<Run> {
 
 fn run_at(s: &str) -> Option<Run> {
     let c = s.chars().next()?;
-    if digit_value(c).is_some() { arabic_run(s) } else if cn_digit(c).is_some() { chinese_run(s) } else { None }
+    if digit_value(c).is_some() {
+        arabic_run(s)
+    } else if cn_digit(c).is_some() {
+        chinese_run(s)
+    } else {
+        None
+    }
 }
 
 /// Skips up to two ASCII spaces or one ideographic space; returns bytes skipped.
@@ -276,7 +285,8 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
             continue;
         }
         if let Some(e) = cn_large_unit(c) {
-            if !st.digits_written && pending.is_none() && st.total.is_zero() && st.section.is_zero() {
+            if !st.digits_written && pending.is_none() && st.total.is_zero() && st.section.is_zero()
+            {
                 break;
             }
             // 万亿 / 萬億 read as one unit; 万万 multiplies
@@ -301,13 +311,20 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
                 }
                 st.prec = st.prec.checked_mul(mult).unwrap_or(st.prec);
             } else if st.last_large.is_none_or(|l| e > l) {
-                match st.total.checked_add(value_here).and_then(|v| v.checked_mul(mult)) {
+                match st
+                    .total
+                    .checked_add(value_here)
+                    .and_then(|v| v.checked_mul(mult))
+                {
                     Some(v) => st.total = v,
                     None => st.overflow = true,
                 }
                 st.prec = st.prec.checked_mul(mult).unwrap_or(st.prec);
             } else {
-                match value_here.checked_mul(mult).and_then(|v| st.total.checked_add(v)) {
+                match value_here
+                    .checked_mul(mult)
+                    .and_then(|v| st.total.checked_add(v))
+                {
                     Some(v) => st.total = v,
                     None => st.overflow = true,
                 }
@@ -332,7 +349,10 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
             pos += gap + c.len_utf8();
             continue;
         }
-        if (c == '多' || c == '余' || c == '餘') && !after_marker && (pending.is_some() || st.digits_written) {
+        if (c == '多' || c == '余' || c == '餘')
+            && !after_marker
+            && (pending.is_some() || st.digits_written)
+        {
             // marker; valid only if followed by a large unit or the end of the numeral
             st.more = true;
             after_marker = true;
@@ -340,12 +360,19 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
             end = pos;
             continue;
         }
-        if (c == '几' || c == '幾') && !after_marker && pending.is_none() && st.last_unit.is_some() {
+        if (c == '几' || c == '幾') && !after_marker && pending.is_none() && st.last_unit.is_some()
+        {
             // vague digit
             let place = if zero_seen {
                 Decimal::ONE
             } else {
-                st.last_unit.map_or(Decimal::ONE, |u| if u >= Decimal::TEN { u / Decimal::TEN } else { Decimal::ONE })
+                st.last_unit.map_or(Decimal::ONE, |u| {
+                    if u >= Decimal::TEN {
+                        u / Decimal::TEN
+                    } else {
+                        Decimal::ONE
+                    }
+                })
             };
             if place >= Decimal::from(10000) {
                 // "一万几" is vague at 千; keep it simple and stop
@@ -399,7 +426,12 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
                 break;
             }
             if let Some(run) = run_at(r) {
-                if st.digits_written && !run.chinese && gap == 0 && !zero_seen && st.last_unit.is_none() {
+                if st.digits_written
+                    && !run.chinese
+                    && gap == 0
+                    && !zero_seen
+                    && st.last_unit.is_none()
+                {
                     break;
                 }
                 st.digits += run.digits;
@@ -419,7 +451,8 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
     // finish
     let mut value = st.total.checked_add(st.section);
     if let Some(run) = pending {
-        let tail_abbrev = run.single_cn && !st.run_zero_before && st.last_unit.is_some_and(|u| u >= Decimal::TEN);
+        let tail_abbrev =
+            run.single_cn && !st.run_zero_before && st.last_unit.is_some_and(|u| u >= Decimal::TEN);
         let (add, place) = if tail_abbrev && !st.several {
             // "两千三" = 2300; a decimal part stays at its own place: "两千三点一" = 2300.1
             let u = st.last_unit.unwrap_or(Decimal::TEN) / Decimal::TEN;
@@ -444,14 +477,26 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
         return None;
     }
     Some(Num {
-        value: if overflow { Decimal::ZERO } else { value.unwrap_or_default() },
-        precision: if st.prec.is_zero() { Decimal::ONE } else { st.prec },
+        value: if overflow {
+            Decimal::ZERO
+        } else {
+            value.unwrap_or_default()
+        },
+        precision: if st.prec.is_zero() {
+            Decimal::ONE
+        } else {
+            st.prec
+        },
         len: end,
         scaled: st.scaled,
         more: st.more,
         several: st.several,
         chinese: st.chinese,
-        bare_integer: !st.chinese && !st.scaled && !st.grouped && !st.decimal && st.last_unit.is_none(),
+        bare_integer: !st.chinese
+            && !st.scaled
+            && !st.grouped
+            && !st.decimal
+            && st.last_unit.is_none(),
         decimal: st.decimal || st.tail_fraction.is_some(),
         digits: st.digits,
         overflow,
@@ -522,7 +567,11 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
                 Some(c) => current = c,
                 None => overflow = true,
             }
-            prec = if class == 3 { Decimal::TEN } else { Decimal::ONE };
+            prec = if class == 3 {
+                Decimal::TEN
+            } else {
+                Decimal::ONE
+            };
             last_small = Some(class);
             any = true;
             pos += sep_len + wlen;
@@ -587,7 +636,10 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
                 if !more {
                     break;
                 }
-                match current.checked_mul(pow10(e)).and_then(|c| total.checked_add(c)) {
+                match current
+                    .checked_mul(pow10(e))
+                    .and_then(|c| total.checked_add(c))
+                {
                     Some(t) => total = t,
                     None => overflow = true,
                 }
@@ -618,7 +670,11 @@ pub(crate) fn english_numeral(s: &str) -> Option<Num> {
     let value = if overflow { Decimal::ZERO } else { value };
     Some(Num {
         value,
-        precision: if fraction.is_some() { Decimal::new(25, 2) } else { prec },
+        precision: if fraction.is_some() {
+            Decimal::new(25, 2)
+        } else {
+            prec
+        },
         len: end,
         scaled: false,
         more: false,
@@ -680,7 +736,11 @@ mod tests {
     }
 
     fn prec(s: &str) -> String {
-        chinese_numeral(s).expect("numeral").precision.normalize().to_string()
+        chinese_numeral(s)
+            .expect("numeral")
+            .precision
+            .normalize()
+            .to_string()
     }
 
     #[test]
@@ -695,7 +755,10 @@ mod tests {
         assert_eq!(val("二十一万亿"), "21000000000000");
         assert_eq!(val("一百零一万零三千零十二"), "1013012");
         assert_eq!(val("五亿零六"), "500000006");
-        assert_eq!(val("四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二"), "4569831148725382");
+        assert_eq!(
+            val("四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二"),
+            "4569831148725382"
+        );
     }
 
     #[test]
@@ -726,7 +789,10 @@ mod tests {
     #[test]
     fn spaced_decimal_point_after_units() {
         assert_eq!(cn("四百 点 五"), ("400.5".into(), 14));
-        assert_eq!(val("八千 三百 八十五 万 二千 三百 二十六 点三三"), "83852326.33");
+        assert_eq!(
+            val("八千 三百 八十五 万 二千 三百 二十六 点三三"),
+            "83852326.33"
+        );
         // no unit before the gap, or no gap before 点: the point is not read
         assert_eq!(cn("三 点五"), ("3".into(), 3));
         assert_eq!(cn("十点 五分"), ("10".into(), 3));
