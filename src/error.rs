@@ -80,6 +80,106 @@ pub enum ErrorKind {
         /// The offending code.
         found: String,
     },
+    /// A date that is not an ISO date or does not exist.
+    #[error("invalid date {found:?}: expected an ISO date YYYY-MM-DD")]
+    InvalidDate {
+        /// The offending text.
+        found: String,
+    },
+    /// A CSV file without any header row.
+    #[error("empty file: expected a header row with columns {expected}")]
+    EmptyFile {
+        /// The columns the file needs.
+        expected: String,
+    },
+    /// A required column is missing from the header.
+    #[error("missing column {column:?}: expected columns {expected}")]
+    MissingColumn {
+        /// The missing column.
+        column: String,
+        /// The columns the file needs.
+        expected: String,
+    },
+    /// A column appears twice in the header.
+    #[error("duplicate column {column:?}: expected each column once")]
+    DuplicateColumn {
+        /// The repeated column.
+        column: String,
+    },
+    /// A column figcheck does not use (a warning: the column is ignored).
+    #[error("unknown column {column:?} is ignored: expected columns {expected}")]
+    UnknownColumn {
+        /// The column.
+        column: String,
+        /// The columns figcheck reads.
+        expected: String,
+    },
+    /// A row with more or fewer fields than the header.
+    #[error("row has {found} fields: expected {expected} like the header")]
+    FieldCount {
+        /// Fields in the row.
+        found: usize,
+        /// Fields in the header.
+        expected: usize,
+    },
+    /// A required field is empty.
+    #[error("empty {column}: expected a value")]
+    EmptyField {
+        /// The column.
+        column: String,
+    },
+    /// An amount that is not an exact decimal.
+    #[error("invalid amount {found:?}: expected {expected}")]
+    InvalidAmount {
+        /// The offending text.
+        found: String,
+        /// What was expected instead.
+        expected: String,
+    },
+    /// A scale word figcheck does not know.
+    #[error("unknown scale {found:?}: expected thousand, million, billion, trillion, 万 or 亿")]
+    UnknownScale {
+        /// The offending text.
+        found: String,
+    },
+    /// A unit that is neither a currency code nor `%`.
+    #[error("unknown unit {found:?}: expected an ISO 4217 code such as USD, or %")]
+    UnknownUnit {
+        /// The offending text.
+        found: String,
+    },
+    /// Two ledger rows give different values for one entity, metric and period.
+    #[error("duplicate row for {key} with a different value: first given on line {first_line}")]
+    DuplicateRow {
+        /// entity / metric / period.
+        key: String,
+        /// Line of the first row.
+        first_line: usize,
+    },
+    /// An alias kind other than `entity` or `metric`.
+    #[error("unknown kind {found:?}: expected entity or metric")]
+    UnknownAliasKind {
+        /// The offending text.
+        found: String,
+    },
+    /// An FX rate that is not a positive decimal.
+    #[error("invalid rate {found:?}: expected a positive decimal")]
+    InvalidRate {
+        /// The offending text.
+        found: String,
+    },
+    /// The CSV structure itself is broken (e.g. an unterminated quote).
+    #[error("malformed CSV: {message}")]
+    Csv {
+        /// What the CSV reader said.
+        message: String,
+    },
+    /// A file could not be read.
+    #[error("cannot read: {message}")]
+    Io {
+        /// What the OS said.
+        message: String,
+    },
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8 at byte {offset}: expected UTF-8 text")]
     InvalidUtf8 {

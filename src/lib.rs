@@ -41,12 +41,17 @@
 #![deny(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod date;
 pub mod error;
 pub mod extract;
+mod fold;
+pub mod ledger;
 pub mod normalize;
 pub mod span;
 
+pub use date::Date;
 pub use error::{Error, ErrorKind, Location};
+pub use ledger::{Alias, AliasKind, Aliases, FxQuote, FxRates, Ledger, LedgerRow, Unit};
 pub use extract::{Claim, Claims, Extractor, ExtractorBuilder, Mention, parse_numeral};
 pub use normalize::{Amount, Bound, Currency, Kind, Qualifier, Value};
 pub use span::Span;

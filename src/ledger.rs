@@ -1,0 +1,781 @@
+//! The ledger of reported figures, entity/metric aliases and FX rates, loaded
+//! from CSV files.
+//!
+//! All three loaders read the whole file, check every row and return every
+//! problem at once (file, line and column each), so a user can fix a file in
+//! one pass. Nothing is dropped silently: a row is either loaded or reported.
+
+use crate::date::Date;
+use crate::error::{Error, ErrorKind};
+use crate::fold::fold;
+use crate::normalize::Currency;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What a ledger value is measured in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+#[non_exhaustive]
+pub enum Unit {
+    /// A currency amount.
+    Currency(Currency),
+    /// A percentage or ratio, in percent.
+    Percent,
+}
+
+impl From<Unit> for String {
+    fn from(u: Unit) -> String {
+        u.to_string()
+    }
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unit::Currency(c) => write!(f, "{c}"),
+            Unit::Percent => f.write_str("%"),
+        }
+    }
+}
+
+/// One reported figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LedgerRow {
+    /// The entity as the ledger names it ("SoftBank Group").
+    pub entity: String,
+    /// The metric as the ledger names it ("cash and cash equivalents").
+    pub metric: String,
+    /// As-of or period-end date.
+    pub period: Date,
+    /// The full value (scale applied), exact.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// Currency or percent.
+    pub unit: Unit,
+    /// Where the figure comes from.
+    pub source: Option<String>,
+    /// A free note.
+    pub note: Option<String>,
+    /// Line in the ledger file (1-based).
+    pub line: usize,
+}
+
+/// A CSV file read into records, with helpers for located errors.
+struct Csv<'a> {
+    path: &'a str,
+    text: &'a str,
+    /// Column name → index.
+    cols: HashMap<String, usize>,
+    width: usize,
+    /// (fields, line, byte offset of the record)
+    records: Vec<(Vec<String>, usize, usize)>,
+}
+
+/// 1-based (line, column) of the start of field `field` of the record that starts at `start`.
+fn field_position(text: &str, start: usize, field: usize) -> (usize, usize) {
+    let mut i = start.min(text.len());
+    let mut n = 0;
+    let mut quoted = false;
+    for (j, c) in text[start.min(text.len())..].char_indices() {
+        if n == field {
+            break;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                n += 1;
+                i = start + j + 1;
+            }
+            '\n' if !quoted => break,
+            _ => {}
+        }
+    }
+    crate::span::line_col(text, i)
+}
+
+impl<'a> Csv<'a> {
+    fn at(&self, kind: ErrorKind, start: usize, field: usize) -> Error {
+        let (l, c) = field_position(self.text, start, field);
+        Error::new(kind).with_path(self.path).with_line_col(l, c)
+    }
+
+    /// Reads a CSV text whose header must contain `required` (and may contain `optional`).
+    fn read(text: &'a str, path: &'a str, required: &[&str], optional: &[&str], errors: &mut Vec<Error>, warnings: &mut Vec<Error>) -> Option<Csv<'a>> {
+        let expected = required.join(", ");
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let bom = text.len() - body.len();
+        if body.trim().is_empty() {
+            errors.push(Error::new(ErrorKind::EmptyFile { expected }).with_path(path).with_line_col(1, 1));
+            return None;
+        }
+        let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(body.as_bytes());
+        let mut records = Vec::new();
+        let mut header: Option<Vec<String>> = None;
+        let mut rec = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let mut pos = rec.position().map_or(0, |p| p.byte() as usize) + bom;
+                    // after a CRLF record the reader stands on the '\n'; the record starts after it
+                    while text.as_bytes().get(pos).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+                        pos += 1;
+                    }
+                    let line = crate::span::line_col(text, pos).0;
+                    let fields: Vec<String> = rec.iter().map(|f| f.trim().to_string()).collect();
+                    if fields.iter().all(|f| f.is_empty()) {
+                        continue; // blank line
+                    }
+                    if header.is_none() {
+                        header = Some(fields);
+                    } else {
+                        records.push((fields, line, pos));
+                    }
+                }
+                Err(e) => {
+                    let (line, col) = match e.position() {
+                        Some(p) => crate::span::line_col(text, p.byte() as usize + bom),
+                        None => (1, 1),
+                    };
+                    let message = match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
+                        _ => e.to_string(),
+                    };
+                    errors.push(Error::new(ErrorKind::Csv { message }).with_path(path).with_line_col(line, col));
+                    return None;
+                }
+            }
+        }
+        let Some(header) = header else {
+            errors.push(Error::new(ErrorKind::EmptyFile { expected }).with_path(path).with_line_col(1, 1));
+            return None;
+        };
+        let mut cols = HashMap::new();
+        let header_line = records.first().map_or(1, |_| 1);
+        let hdr_pos = text.len() - body.len() + body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        let mut ok = true;
+        let all: Vec<&str> = required.iter().chain(optional).copied().collect();
+        for (i, h) in header.iter().enumerate() {
+            let name = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+            if cols.contains_key(&name) {
+                let (l, c) = field_position(text, hdr_pos, i);
+                errors.push(Error::new(ErrorKind::DuplicateColumn { column: name.clone() }).with_path(path).with_line_col(l, c));
+                ok = false;
+                continue;
+            }
+            if !all.contains(&name.as_str()) {
+                let (l, c) = field_position(text, hdr_pos, i);
+                warnings.push(Error::new(ErrorKind::UnknownColumn { column: name.clone(), expected: all.join(", ") }).with_path(path).with_line_col(l, c));
+            }
+            cols.insert(name, i);
+        }
+        for r in required {
+            if !cols.contains_key(*r) {
+                errors.push(Error::new(ErrorKind::MissingColumn { column: r.to_string(), expected: expected.clone() }).with_path(path).with_line_col(header_line, 1));
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        Some(Csv { path, text, cols, width: header.len(), records })
+    }
+}
+
+/// Field `name` of a record, or "" when the column is absent.
+fn field<'r>(csv: &Csv, rec: &'r [String], name: &str) -> &'r str {
+    csv.cols.get(name).and_then(|&i| rec.get(i)).map_or("", String::as_str)
+}
+
+/// Checks the field count of a record; returns false (with an error) when off.
+fn check_width(csv: &Csv, rec: &[String], pos: usize, errors: &mut Vec<Error>) -> bool {
+    if rec.len() != csv.width {
+        errors.push(csv.at(ErrorKind::FieldCount { found: rec.len(), expected: csv.width }, pos, 0));
+        return false;
+    }
+    true
+}
+
+/// A required non-empty field; records an error when empty.
+fn required<'r>(csv: &Csv, rec: &'r [String], pos: usize, name: &str, errors: &mut Vec<Error>) -> Option<&'r str> {
+    let v = field(csv, rec, name);
+    if v.is_empty() {
+        errors.push(csv.at(ErrorKind::EmptyField { column: name.to_string() }, pos, csv.cols[name]));
+        return None;
+    }
+    Some(v)
+}
+
+/// Parses an exact decimal with optional `,` thousands separators, sign and
+/// accounting parentheses: "1,234.5", "-12", "(3.5)".
+///
+/// # Errors
+/// [`ErrorKind::InvalidAmount`] saying what was expected.
+pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
+    let bad = |expected: &str| Error::new(ErrorKind::InvalidAmount { found: s.to_string(), expected: expected.to_string() });
+    let mut t = s.trim();
+    let mut neg = false;
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        neg = true;
+        t = inner.trim();
+    }
+    if let Some(r) = t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
+        neg = !neg;
+        t = r;
+    } else if let Some(r) = t.strip_prefix('+') {
+        t = r;
+    }
+    if t.is_empty() {
+        return Err(bad("digits"));
+    }
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups.len() > 1 {
+        if groups[0].is_empty() || groups[0].len() > 3 {
+            return Err(bad("one to three digits before the first ','"));
+        }
+        if groups[1..].iter().any(|g| g.len() != 3) {
+            return Err(bad("three digits after ','"));
+        }
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad("an exact decimal such as 1234.5 or 1,234.5"));
+    }
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad("digits after '.'"));
+        }
+    }
+    let plain = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    let v = Decimal::from_str_exact(&plain).map_err(|_| bad("at most 28 significant digits"))?;
+    Ok(if neg { -v } else { v })
+}
+
+/// The multiplier of a ledger `scale` field.
+///
+/// # Errors
+/// [`ErrorKind::UnknownScale`].
+pub fn parse_scale(s: &str) -> Result<Decimal, Error> {
+    let e = match s.trim().to_ascii_lowercase().as_str() {
+        "" | "1" | "unit" | "units" | "one" | "ones" | "个" => 0,
+        "thousand" | "thousands" | "k" | "千" => 3,
+        "万" | "萬" | "ten thousand" => 4,
+        "million" | "millions" | "m" | "mn" | "mln" | "百万" | "百萬" => 6,
+        "千万" | "千萬" => 7,
+        "亿" | "億" | "hundred million" => 8,
+        "billion" | "billions" | "b" | "bn" | "bln" | "十亿" | "十億" => 9,
+        "trillion" | "trillions" | "tn" | "万亿" | "萬億" | "兆" => 12,
+        _ => return Err(Error::new(ErrorKind::UnknownScale { found: s.trim().to_string() })),
+    };
+    Ok(crate::extract::numeral::pow10(e))
+}
+
+/// The reported figures, indexed by (entity, metric).
+#[derive(Clone, Debug, Default)]
+pub struct Ledger {
+    rows: Vec<LedgerRow>,
+    /// folded (entity, metric) → row indices sorted by period
+    index: HashMap<(String, String), Vec<usize>>,
+    warnings: Vec<Error>,
+}
+
+const LEDGER_REQUIRED: &[&str] = &["entity", "metric", "period", "value", "unit"];
+const LEDGER_OPTIONAL: &[&str] = &["scale", "source", "note"];
+
+/// Reads a file as UTF-8, with a located error when it is not.
+fn read_utf8(path: &Path) -> Result<String, Error> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io { message: e.to_string() }).with_path(&name))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let off = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..off]).into_owned();
+            let (l, c) = crate::span::line_col(&prefix, off);
+            Err(Error::at(ErrorKind::InvalidUtf8 { offset: off }, off, off + 1).with_path(&name).with_line_col(l, c))
+        }
+    }
+}
+
+impl Ledger {
+    /// Loads a ledger CSV file.
+    ///
+    /// # Errors
+    /// Every problem found, each with file, line and column.
+    pub fn load(path: &Path) -> Result<Ledger, Vec<Error>> {
+        let text = read_utf8(path).map_err(|e| vec![e])?;
+        Ledger::from_csv(&text, &path.display().to_string())
+    }
+
+    /// Parses a ledger from CSV text; `path` names it in errors.
+    ///
+    /// # Errors
+    /// Every problem found, each with file, line and column.
+    ///
+    /// ```
+    /// use figcheck::Ledger;
+    /// let csv = "entity,metric,period,value,unit,scale\nSoftBank Group,cash,2024-09-30,\"3,542,000\",JPY,million\n";
+    /// let ledger = Ledger::from_csv(csv, "ledger.csv").map_err(|e| e[0].clone())?;
+    /// assert_eq!(ledger.rows()[0].value.to_string(), "3542000000000");
+    /// # Ok::<(), figcheck::Error>(())
+    /// ```
+    pub fn from_csv(text: &str, path: &str) -> Result<Ledger, Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let Some(csv) = Csv::read(text, path, LEDGER_REQUIRED, LEDGER_OPTIONAL, &mut errors, &mut warnings) else {
+            return Err(errors);
+        };
+        let mut rows: Vec<LedgerRow> = Vec::with_capacity(csv.records.len());
+        let mut seen: HashMap<(String, String, Date), usize> = HashMap::new();
+        for (rec, line, pos) in &csv.records {
+            let (line, pos) = (*line, *pos);
+            if !check_width(&csv, rec, pos, &mut errors) {
+                continue;
+            }
+            let entity = required(&csv, rec, pos, "entity", &mut errors);
+            let metric = required(&csv, rec, pos, "metric", &mut errors);
+            let period = required(&csv, rec, pos, "period", &mut errors).and_then(|p| match p.parse::<Date>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["period"]));
+                    None
+                }
+            });
+            let value = required(&csv, rec, pos, "value", &mut errors).and_then(|v| match parse_decimal(v) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["value"]));
+                    None
+                }
+            });
+            let scale = match parse_scale(field(&csv, rec, "scale")) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["scale"]));
+                    None
+                }
+            };
+            let unit = required(&csv, rec, pos, "unit", &mut errors).and_then(|u| {
+                if u == "%" || u.eq_ignore_ascii_case("percent") {
+                    Some(Unit::Percent)
+                } else {
+                    match Currency::from_code(u) {
+                        Ok(c) => Some(Unit::Currency(c)),
+                        Err(e) => {
+                            errors.push(csv.at(e.kind().clone(), pos, csv.cols["unit"]));
+                            None
+                        }
+                    }
+                }
+            });
+            let (Some(entity), Some(metric), Some(period), Some(value), Some(scale), Some(unit)) = (entity, metric, period, value, scale, unit) else {
+                continue;
+            };
+            let Some(value) = value.checked_mul(scale) else {
+                errors.push(csv.at(ErrorKind::Overflow { text: field(&csv, rec, "value").to_string() }, pos, csv.cols["value"]));
+                continue;
+            };
+            let key = (fold(entity), fold(metric), period);
+            if let Some(&first) = seen.get(&key) {
+                let prev: &LedgerRow = &rows[first];
+                if prev.value != value || prev.unit != unit {
+                    errors.push(csv.at(ErrorKind::DuplicateRow { key: format!("{entity} / {metric} / {period}"), first_line: prev.line }, pos, 0));
+                } else {
+                    warnings.push(csv.at(ErrorKind::DuplicateRow { key: format!("{entity} / {metric} / {period} (same value, kept once)"), first_line: prev.line }, pos, 0));
+                }
+                continue;
+            }
+            seen.insert(key, rows.len());
+            let opt = |name: &str| Some(field(&csv, rec, name).to_string()).filter(|s| !s.is_empty());
+            rows.push(LedgerRow {
+                entity: entity.to_string(),
+                metric: metric.to_string(),
+                period,
+                value,
+                unit,
+                source: opt("source"),
+                note: opt("note"),
+                line,
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            index.entry((fold(&r.entity), fold(&r.metric))).or_default().push(i);
+        }
+        for v in index.values_mut() {
+            v.sort_by_key(|&i| rows[i].period);
+        }
+        Ok(Ledger { rows, index, warnings })
+    }
+
+    /// All rows, in file order.
+    pub fn rows(&self) -> &[LedgerRow] {
+        &self.rows
+    }
+
+    /// Problems that did not stop loading (unknown columns, repeated identical rows).
+    pub fn warnings(&self) -> &[Error] {
+        &self.warnings
+    }
+
+    /// The rows for one entity and metric (names compared folded), oldest first.
+    pub fn series(&self, entity: &str, metric: &str) -> Vec<&LedgerRow> {
+        self.index.get(&(fold(entity), fold(metric))).map(|v| v.iter().map(|&i| &self.rows[i]).collect()).unwrap_or_default()
+    }
+
+    /// All rows of one metric for any entity, and of any metric for one entity
+    /// are reachable through [`Ledger::rows`]; this lists the distinct entity names.
+    pub fn entities(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.rows.iter().map(|r| r.entity.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// The distinct metric names.
+    pub fn metrics(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.rows.iter().map(|r| r.metric.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// Whether an alias names an entity or a metric.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AliasKind {
+    /// A company, fund, person or government.
+    Entity,
+    /// A measured quantity.
+    Metric,
+}
+
+/// One alias: a surface form and the ledger name it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// Entity or metric.
+    pub kind: AliasKind,
+    /// The surface form as written in articles ("软银", "cash pile").
+    pub alias: String,
+    /// The ledger name ("SoftBank Group").
+    pub canonical: String,
+}
+
+/// Alias table: surface forms of entity and metric names.
+#[derive(Clone, Debug, Default)]
+pub struct Aliases {
+    entries: Vec<Alias>,
+    warnings: Vec<Error>,
+}
+
+impl Aliases {
+    /// Loads an aliases CSV file (`kind, alias, canonical`).
+    ///
+    /// # Errors
+    /// Every problem found, each with file, line and column.
+    pub fn load(path: &Path) -> Result<Aliases, Vec<Error>> {
+        let text = read_utf8(path).map_err(|e| vec![e])?;
+        Aliases::from_csv(&text, &path.display().to_string())
+    }
+
+    /// Parses an aliases table from CSV text.
+    ///
+    /// # Errors
+    /// Every problem found, each with file, line and column.
+    pub fn from_csv(text: &str, path: &str) -> Result<Aliases, Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let Some(csv) = Csv::read(text, path, &["kind", "alias", "canonical"], &[], &mut errors, &mut warnings) else {
+            return Err(errors);
+        };
+        let mut entries = Vec::new();
+        for (rec, _line, pos) in &csv.records {
+            let pos = *pos;
+            if !check_width(&csv, rec, pos, &mut errors) {
+                continue;
+            }
+            let kind = required(&csv, rec, pos, "kind", &mut errors).and_then(|k| match k.to_ascii_lowercase().as_str() {
+                "entity" => Some(AliasKind::Entity),
+                "metric" => Some(AliasKind::Metric),
+                _ => {
+                    errors.push(csv.at(ErrorKind::UnknownAliasKind { found: k.to_string() }, pos, csv.cols["kind"]));
+                    None
+                }
+            });
+            let alias = required(&csv, rec, pos, "alias", &mut errors);
+            let canonical = required(&csv, rec, pos, "canonical", &mut errors);
+            if let (Some(kind), Some(alias), Some(canonical)) = (kind, alias, canonical) {
+                entries.push(Alias { kind, alias: alias.to_string(), canonical: canonical.to_string() });
+            }
+        }
+        if errors.is_empty() { Ok(Aliases { entries, warnings }) } else { Err(errors) }
+    }
+
+    /// Adds an alias.
+    pub fn push(&mut self, alias: Alias) {
+        self.entries.push(alias);
+    }
+
+    /// All aliases.
+    pub fn entries(&self) -> &[Alias] {
+        &self.entries
+    }
+
+    /// Problems that did not stop loading.
+    pub fn warnings(&self) -> &[Error] {
+        &self.warnings
+    }
+}
+
+/// One FX quote: 1 `base` = `rate` `quote` on `date`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct FxQuote {
+    /// The date of the rate used.
+    pub date: Date,
+    /// Units of the quote currency per unit of the base currency.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate: Decimal,
+}
+
+/// FX rates by date.
+#[derive(Clone, Debug, Default)]
+pub struct FxRates {
+    /// (base, quote) → (date, rate) sorted by date
+    rates: HashMap<(Currency, Currency), Vec<(Date, Decimal)>>,
+    warnings: Vec<Error>,
+}
+
+impl FxRates {
+    /// Loads an FX CSV file (`date, base, quote, rate`).
+    ///
+    /// # Errors
+    /// Every problem found, each with file, line and column.
+    pub fn load(path: &Path) -> Result<FxRates, Vec<Error>> {
+        let text = read_utf8(path).map_err(|e| vec![e])?;
+        FxRates::from_csv(&text, &path.display().to_string())
+    }
+
+    /// Parses FX rates from CSV text.
+    ///
+    /// # Errors
+    /// Every problem found, each with file, line and column.
+    pub fn from_csv(text: &str, path: &str) -> Result<FxRates, Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let Some(csv) = Csv::read(text, path, &["date", "base", "quote", "rate"], &[], &mut errors, &mut warnings) else {
+            return Err(errors);
+        };
+        let mut fx = FxRates::default();
+        let mut seen: HashMap<(Currency, Currency, Date), (Decimal, usize)> = HashMap::new();
+        for (rec, line, pos) in &csv.records {
+            let (line, pos) = (*line, *pos);
+            if !check_width(&csv, rec, pos, &mut errors) {
+                continue;
+            }
+            let date = required(&csv, rec, pos, "date", &mut errors).and_then(|d| match d.parse::<Date>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["date"]));
+                    None
+                }
+            });
+            let cur = |name: &str, errors: &mut Vec<Error>| {
+                required(&csv, rec, pos, name, errors).and_then(|c| match Currency::from_code(c) {
+                    Ok(c) => Some(c),
+                    Err(e) => {
+                        errors.push(csv.at(e.kind().clone(), pos, csv.cols[name]));
+                        None
+                    }
+                })
+            };
+            let base = cur("base", &mut errors);
+            let quote = cur("quote", &mut errors);
+            let rate = required(&csv, rec, pos, "rate", &mut errors).and_then(|r| match parse_decimal(r) {
+                Ok(d) if d > Decimal::ZERO => Some(d),
+                _ => {
+                    errors.push(csv.at(ErrorKind::InvalidRate { found: r.to_string() }, pos, csv.cols["rate"]));
+                    None
+                }
+            });
+            if let (Some(date), Some(base), Some(quote), Some(rate)) = (date, base, quote, rate) {
+                if let Some(&(prev, first_line)) = seen.get(&(base, quote, date)) {
+                    if prev != rate {
+                        errors.push(csv.at(ErrorKind::DuplicateRow { key: format!("{base}/{quote} / {date}"), first_line }, pos, 0));
+                    }
+                    continue;
+                }
+                seen.insert((base, quote, date), (rate, line));
+                fx.rates.entry((base, quote)).or_default().push((date, rate));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for v in fx.rates.values_mut() {
+            v.sort_by_key(|&(d, _)| d);
+        }
+        fx.warnings = warnings;
+        Ok(fx)
+    }
+
+    /// Adds one rate (1 base = rate quote on date).
+    pub fn insert(&mut self, date: Date, base: Currency, quote: Currency, rate: Decimal) {
+        let v = self.rates.entry((base, quote)).or_default();
+        v.push((date, rate));
+        v.sort_by_key(|&(d, _)| d);
+    }
+
+    /// Problems that did not stop loading.
+    pub fn warnings(&self) -> &[Error] {
+        &self.warnings
+    }
+
+    fn direct(&self, base: Currency, quote: Currency, on: Date) -> Option<FxQuote> {
+        let fwd = self.rates.get(&(base, quote)).and_then(|v| v.iter().rev().find(|(d, _)| *d <= on)).map(|&(date, rate)| FxQuote { date, rate });
+        let inv = self
+            .rates
+            .get(&(quote, base))
+            .and_then(|v| v.iter().rev().find(|(d, _)| *d <= on))
+            .and_then(|&(date, rate)| Decimal::ONE.checked_div(rate).map(|rate| FxQuote { date, rate }));
+        match (fwd, inv) {
+            (Some(a), Some(b)) => Some(if b.date > a.date { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The rate to convert `base` into `quote` on `on`: the latest rate on or
+    /// before that date, inverted or crossed through a third currency when
+    /// needed (the cross's date is the older of its two legs).
+    pub fn rate(&self, base: Currency, quote: Currency, on: Date) -> Option<FxQuote> {
+        if base == quote {
+            return Some(FxQuote { date: on, rate: Decimal::ONE });
+        }
+        if let Some(q) = self.direct(base, quote, on) {
+            return Some(q);
+        }
+        // cross through any currency linked to both, preferring USD
+        let mut via: Vec<Currency> = self.rates.keys().flat_map(|&(a, b)| [a, b]).filter(|&c| c != base && c != quote).collect();
+        via.sort();
+        via.dedup();
+        via.sort_by_key(|&c| c != Currency::USD);
+        for v in via {
+            if let (Some(a), Some(b)) = (self.direct(base, v, on), self.direct(v, quote, on)) {
+                if let Some(rate) = a.rate.checked_mul(b.rate) {
+                    return Some(FxQuote { date: a.date.min(b.date), rate });
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msgs(r: Result<Ledger, Vec<Error>>) -> Vec<String> {
+        r.err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn loads_any_column_order_bom_crlf_and_scale() {
+        let csv = "\u{feff}unit,value,period,metric,entity,scale,source\r\nUSD,25,2024-09-30,cash,SoftBank Group,billion,Bloomberg\r\n%,90,2025-01-22,stake in Arm,SoftBank Group,,filings\r\n\r\n";
+        let l = Ledger::from_csv(csv, "l.csv").expect("loads");
+        assert_eq!(l.rows().len(), 2);
+        assert_eq!(l.rows()[0].value.to_string(), "25000000000");
+        assert_eq!(l.rows()[0].unit, Unit::Currency(Currency::USD));
+        assert_eq!(l.rows()[0].line, 2);
+        assert_eq!(l.rows()[1].unit, Unit::Percent);
+        assert_eq!(l.series("softbank group", "CASH").len(), 1);
+    }
+
+    #[test]
+    fn reports_every_bad_row_with_line_and_column() {
+        let csv = "entity,metric,period,value,unit\nA,cash,2024-13-01,1,USD\nA,cash,2024-09-30,\"12,3.4\",USD\nA,cash,2024-06-30,5,XYZ\nA,cash,2024-03-31,5\n";
+        let m = msgs(Ledger::from_csv(csv, "ledger.csv"));
+        assert_eq!(
+            m,
+            vec![
+                "ledger.csv:2:8: invalid date \"2024-13-01\": expected an ISO date YYYY-MM-DD",
+                "ledger.csv:3:19: invalid amount \"12,3.4\": expected three digits after ','",
+                "ledger.csv:4:21: unknown currency \"XYZ\": expected an ISO 4217 code such as USD",
+                "ledger.csv:5:1: row has 4 fields: expected 5 like the header",
+            ]
+        );
+    }
+
+    #[test]
+    fn header_problems() {
+        assert_eq!(msgs(Ledger::from_csv("", "l.csv")), vec!["l.csv:1:1: empty file: expected a header row with columns entity, metric, period, value, unit"]);
+        assert_eq!(
+            msgs(Ledger::from_csv("entity,metric,period,unit\nA,b,2024-01-01,USD\n", "l.csv")),
+            vec!["l.csv:1:1: missing column \"value\": expected columns entity, metric, period, value, unit"]
+        );
+        assert_eq!(
+            msgs(Ledger::from_csv("entity,metric,period,value,unit,value\n", "l.csv")),
+            vec!["l.csv:1:33: duplicate column \"value\": expected each column once"]
+        );
+        let l = Ledger::from_csv("entity,metric,period,value,unit,extra\nA,b,2024-01-01,1,USD,x\n", "l.csv").expect("loads");
+        assert_eq!(l.warnings()[0].to_string(), "l.csv:1:33: unknown column \"extra\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note");
+    }
+
+    #[test]
+    fn duplicate_rows() {
+        let csv = "entity,metric,period,value,unit\nA,cash,2024-09-30,1,USD\nA,Cash,2024-09-30,2,USD\n";
+        assert_eq!(msgs(Ledger::from_csv(csv, "l.csv")), vec!["l.csv:3:1: duplicate row for A / Cash / 2024-09-30 with a different value: first given on line 2"]);
+        let csv = "entity,metric,period,value,unit\nA,cash,2024-09-30,1,USD\nA,cash,2024-09-30,1.0,USD\n";
+        let l = Ledger::from_csv(csv, "l.csv").expect("same value loads");
+        assert_eq!(l.rows().len(), 1);
+        assert_eq!(l.warnings().len(), 1);
+    }
+
+    #[test]
+    fn quoted_fields_with_commas_and_newlines() {
+        let csv = "entity,metric,period,value,unit,note\n\"Arm, Holdings\",market cap,2025-01-22,\"160,000\",USD,\"two\nlines\"\nB,x,2024-01-01,bad,USD,\n";
+        let m = msgs(Ledger::from_csv(csv, "l.csv"));
+        assert_eq!(m, vec!["l.csv:4:16: invalid amount \"bad\": expected an exact decimal such as 1234.5 or 1,234.5"]);
+    }
+
+    #[test]
+    fn decimals_are_exact() {
+        assert_eq!(parse_decimal("1,234.50").map(|d| d.to_string()).ok(), Some("1234.50".into()));
+        assert_eq!(parse_decimal("(3.5)").map(|d| d.to_string()).ok(), Some("-3.5".into()));
+        assert_eq!(parse_decimal("0.1").map(|d| d.to_string()).ok(), Some("0.1".into()));
+        assert!(parse_decimal("1e5").is_err());
+        assert!(parse_decimal("1,2345").is_err());
+        assert!(parse_decimal("").is_err());
+    }
+
+    #[test]
+    fn aliases_and_fx() {
+        let a = Aliases::from_csv("kind,alias,canonical\nentity,软银,SoftBank Group\nmetric,市值,market capitalization\n", "a.csv").expect("loads");
+        assert_eq!(a.entries().len(), 2);
+        let e = Aliases::from_csv("kind,alias,canonical\ncompany,软银,SoftBank Group\n", "a.csv").expect_err("bad kind");
+        assert_eq!(e[0].to_string(), "a.csv:2:1: unknown kind \"company\": expected entity or metric");
+        let fx = FxRates::from_csv("date,base,quote,rate\n2024-09-30,USD,JPY,143.5\n2024-12-31,USD,JPY,157.2\n2024-09-30,EUR,USD,1.1\n", "fx.csv").expect("loads");
+        let d = |s: &str| s.parse::<Date>().expect("date");
+        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2024-10-15")).map(|q| q.rate.to_string()), Some("143.5".into()));
+        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2025-01-01")).map(|q| q.rate.to_string()), Some("157.2".into()));
+        assert!(fx.rate(Currency::USD, Currency::JPY, d("2024-01-01")).is_none());
+        let inv = fx.rate(Currency::JPY, Currency::USD, d("2024-10-01")).expect("inverse");
+        assert!((inv.rate * Decimal::new(1435, 1) - Decimal::ONE).abs() < Decimal::new(1, 20));
+        let cross = fx.rate(Currency::EUR, Currency::JPY, d("2024-10-01")).expect("cross");
+        assert_eq!(cross.rate.normalize().to_string(), "157.85");
+        let bad = FxRates::from_csv("date,base,quote,rate\n2024-09-30,USD,JPY,-1\n", "fx.csv").expect_err("bad rate");
+        assert_eq!(bad[0].to_string(), "fx.csv:2:20: invalid rate \"-1\": expected a positive decimal");
+    }
+}
