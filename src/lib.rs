@@ -46,6 +46,7 @@ pub mod error;
 pub mod extract;
 mod fold;
 pub mod ledger;
+pub mod link;
 pub mod normalize;
 pub mod span;
 

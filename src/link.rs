@@ -1,0 +1,752 @@
+//! Linking a claim to what it is about: entity, metric and period.
+//!
+//! - The text is split into sentences (。！？!? and newlines, and `.` before
+//!   white space unless it ends an abbreviation such as "U.S." or "Sept.") and
+//!   clauses (additionally ；; ，, and brackets).
+//! - **Entity**: the nearest entity alias before the claim in its sentence,
+//!   else the first one after it in the sentence, else the entity last named
+//!   in the previous sentences (so "该公司" / "the company" carry the subject
+//!   over).
+//! - **Metric**: the nearest metric alias in the claim's clause, else in its
+//!   sentence (before or after the claim).
+//! - **Period**: the date expression nearest the claim in its sentence,
+//!   resolved against the article date: 2024年9月30日, 2024-09-30, 9月底,
+//!   去年9月底, end of September, as of Sept. 30, 2024, Q3 2024, 第三季度,
+//!   上半年, 2024财年, FY2024, 2024年. A period is a date range; the ledger row
+//!   chosen is the latest one inside it. Without one, the latest row on or
+//!   before the article date is used, and the link says so.
+//!
+//! Every link carries its evidence: the words that decided it and where.
+
+use crate::date::{Date, days_in_month};
+use crate::fold::{Folded, fold};
+use crate::ledger::{AliasKind, Aliases, Ledger};
+use crate::span::Span;
+use serde::Serialize;
+
+/// How a link was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum How {
+    /// The nearest name before the claim in its sentence.
+    BeforeInSentence,
+    /// The first name after the claim in its sentence.
+    AfterInSentence,
+    /// Carried over from an earlier sentence.
+    PreviousSentence,
+    /// The nearest name in the claim's clause.
+    InClause,
+    /// The nearest name in the claim's sentence.
+    InSentence,
+    /// A date expression written in the sentence.
+    Written,
+    /// No date written: the latest ledger row on or before the article date.
+    LatestBeforeArticleDate,
+}
+
+/// A name found in the text and the ledger name it stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NameLink {
+    /// The ledger name.
+    pub name: String,
+    /// The words in the article.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+    /// How the link was chosen.
+    pub how: How,
+}
+
+/// The period a claim refers to: an inclusive date range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PeriodLink {
+    /// First day of the period.
+    pub start: Date,
+    /// Last day of the period (the as-of date for point-in-time figures).
+    pub end: Date,
+    /// The words in the article, when written.
+    pub text: Option<String>,
+    /// Where they are.
+    pub span: Option<Span>,
+    /// How it was chosen.
+    pub how: How,
+}
+
+/// What a claim is about.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The entity, if one was found.
+    pub entity: Option<NameLink>,
+    /// The metric, if one was found.
+    pub metric: Option<NameLink>,
+    /// The period, if one was written (else the ledger's latest row is used).
+    pub period: Option<PeriodLink>,
+}
+
+#[derive(Clone, Debug)]
+struct Occurrence {
+    start: usize,
+    end: usize,
+    kind: AliasKind,
+    canonical: String,
+}
+
+/// A surface form to look for.
+#[derive(Clone, Debug)]
+struct Form {
+    folded: String,
+    kind: AliasKind,
+    canonical: String,
+    latin: bool,
+}
+
+/// Finds entities, metrics and periods in one text.
+pub struct Linker {
+    forms: Vec<Form>,
+}
+
+impl Linker {
+    /// A linker that knows the ledger's own names and the aliases.
+    pub fn new(ledger: &Ledger, aliases: &Aliases) -> Linker {
+        let mut forms: Vec<Form> = Vec::new();
+        let mut add = |alias: &str, kind: AliasKind, canonical: &str| {
+            let folded = fold(alias);
+            if folded.is_empty() {
+                return;
+            }
+            let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
+            if !forms.iter().any(|f| f.folded == folded && f.kind == kind) {
+                forms.push(Form { folded, kind, canonical: canonical.to_string(), latin });
+            }
+        };
+        for a in aliases.entries() {
+            add(&a.alias, a.kind, &a.canonical);
+        }
+        for e in ledger.entities() {
+            add(e, AliasKind::Entity, e);
+        }
+        for m in ledger.metrics() {
+            add(m, AliasKind::Metric, m);
+        }
+        // longest first, so overlaps keep the more specific name
+        forms.sort_by_key(|f| std::cmp::Reverse(f.folded.len()));
+        Linker { forms }
+    }
+
+    /// Prepares a document for linking its claims.
+    pub fn document<'t>(&self, text: &'t str, article_date: Option<Date>) -> Document<'t> {
+        let folded = Folded::new(text);
+        let mut occ: Vec<Occurrence> = Vec::new();
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for f in &self.forms {
+            for (i, _) in folded.text.match_indices(f.folded.as_str()) {
+                let j = i + f.folded.len();
+                if f.latin {
+                    let b = folded.text.as_bytes();
+                    let before = i.checked_sub(1).map(|k| b[k]);
+                    let after = b.get(j).copied();
+                    if before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                        continue;
+                    }
+                }
+                if taken.iter().any(|&(a, z)| i < z && a < j) {
+                    continue;
+                }
+                taken.push((i, j));
+                occ.push(Occurrence { start: folded.orig(i), end: folded.orig(j), kind: f.kind, canonical: f.canonical.clone() });
+            }
+        }
+        occ.sort_by_key(|o| o.start);
+        let sentences = split(text, false);
+        let clauses = split(text, true);
+        let date = article_date.or_else(|| dateline(text));
+        Document { text, occ, sentences, clauses, date }
+    }
+}
+
+/// A document prepared for linking.
+pub struct Document<'t> {
+    text: &'t str,
+    occ: Vec<Occurrence>,
+    sentences: Vec<(usize, usize)>,
+    clauses: Vec<(usize, usize)>,
+    date: Option<Date>,
+}
+
+fn containing(parts: &[(usize, usize)], pos: usize) -> (usize, usize) {
+    parts.iter().copied().find(|&(s, e)| s <= pos && pos < e).unwrap_or((0, usize::MAX))
+}
+
+impl Document<'_> {
+    /// The article date: given, or the dateline found in the text.
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+
+    fn name(&self, o: &Occurrence, how: How) -> NameLink {
+        NameLink { name: o.canonical.clone(), text: self.text[o.start..o.end].to_string(), span: Span::new(o.start, o.end), how }
+    }
+
+    /// Links the claim at `span`.
+    pub fn link(&self, span: Span) -> Link {
+        let (ss, se) = containing(&self.sentences, span.start());
+        let (cs, ce) = containing(&self.clauses, span.start());
+        let entities = || self.occ.iter().filter(|o| o.kind == AliasKind::Entity);
+        let metrics = || self.occ.iter().filter(|o| o.kind == AliasKind::Metric);
+        // entity
+        let entity = entities()
+            .filter(|o| o.start >= ss && o.end <= span.start())
+            .last()
+            .map(|o| self.name(o, How::BeforeInSentence))
+            .or_else(|| entities().find(|o| o.start >= span.end() && o.end <= se).map(|o| self.name(o, How::AfterInSentence)))
+            .or_else(|| entities().filter(|o| o.end <= ss).last().map(|o| self.name(o, How::PreviousSentence)));
+        // metric: nearest in clause, else in sentence
+        let nearest = |lo: usize, hi: usize| {
+            metrics()
+                .filter(|o| o.start >= lo && o.end <= hi && (o.end <= span.start() || o.start >= span.end()))
+                .min_by_key(|o| if o.end <= span.start() { span.start() - o.end } else { o.start - span.end() })
+        };
+        let metric = nearest(cs, ce).map(|o| self.name(o, How::InClause)).or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
+        // period
+        let sentence = &self.text[ss..se.min(self.text.len())];
+        let period = periods(sentence, self.date)
+            .into_iter()
+            .map(|mut p| {
+                if let Some(sp) = p.span {
+                    p.span = Some(Span::new(sp.start() + ss, sp.end() + ss));
+                }
+                p
+            })
+            .filter(|p| p.span.is_none_or(|s| s.end() <= span.start() || s.start() >= span.end()))
+            .min_by_key(|p| {
+                let s = p.span.unwrap_or(span);
+                if s.end() <= span.start() { span.start() - s.end() } else { s.start().saturating_sub(span.end()) }
+            });
+        Link { entity, metric, period }
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "u.s", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "mr",
+    "mrs", "ms", "dr", "no", "vs", "e.g", "i.e", "st", "jr", "sr", "plc", "bros",
+];
+
+/// Splits into sentences (or clauses); returns byte ranges covering the text.
+fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let end_here = match c {
+            '。' | '！' | '？' | '!' | '?' | '\n' | '；' => true,
+            ';' => true,
+            '.' => {
+                let next_ws = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+                let word: String = text[..i].chars().rev().take_while(|c| c.is_ascii_alphabetic() || *c == '.').collect::<String>().chars().rev().collect();
+                let abbr = ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()) || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+                next_ws && !abbr
+            }
+            '，' | ',' | '(' | ')' | '（' | '）' | '、' | ':' | '：' if clauses => {
+                // a comma between digits is a thousands separator
+                !(c == ',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
+            }
+            _ => false,
+        };
+        if end_here {
+            let e = i + c.len_utf8();
+            out.push((start, e));
+            start = e;
+        }
+    }
+    out.push((start, text.len() + 1));
+    out
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Reads an unsigned decimal integer (ASCII or full-width digits) at the start of `s`.
+fn int_at(s: &str) -> Option<(u32, usize)> {
+    let mut v: u32 = 0;
+    let mut n = 0;
+    let mut len = 0;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        v = v.checked_mul(10)?.checked_add(d)?;
+        n += 1;
+        len += c.len_utf8();
+        if n > 4 {
+            return None;
+        }
+    }
+    (n > 0).then_some((v, len))
+}
+
+/// A month name at the start of `s` (English, full or abbreviated, optional '.').
+fn month_at(s: &str) -> Option<(u32, usize)> {
+    let w = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = s[..w].to_ascii_lowercase();
+    let m = MONTHS.iter().find(|(name, _)| *name == word)?.1;
+    let mut len = w;
+    if s[w..].starts_with('.') {
+        len += 1;
+    }
+    Some((m, len))
+}
+
+fn skip_ws(s: &str) -> usize {
+    s.len() - s.trim_start_matches([' ', '\u{3000}', '\u{a0}']).len()
+}
+
+fn range(start: Date, end: Date, text: &str, at: usize, len: usize) -> PeriodLink {
+    PeriodLink { start, end, text: Some(text[at..at + len].to_string()), span: Some(Span::new(at, at + len)), how: How::Written }
+}
+
+fn month_range(y: i32, m: u32) -> Option<(Date, Date)> {
+    Some((Date::new(y, m, 1).ok()?, Date::end_of_month(y, m).ok()?))
+}
+
+fn quarter_range(y: i32, q: u32) -> Option<(Date, Date)> {
+    let m1 = q * 3 - 2;
+    Some((Date::new(y, m1, 1).ok()?, Date::end_of_month(y, q * 3).ok()?))
+}
+
+/// Year for a month written without one: the article's year, or the year
+/// before when that month has not ended yet at the article date.
+fn implied_year(article: Option<Date>, month: u32) -> Option<i32> {
+    let a = article?;
+    Some(if month > a.month() { a.year() - 1 } else { a.year() })
+}
+
+/// Relative year words before a date: 去年, 今年, 前年, last year, this year.
+fn relative_year(before: &str, article: Option<Date>) -> Option<(i32, usize)> {
+    let a = article?;
+    let t = before.trim_end_matches([' ', '\u{3000}']);
+    let gap = before.len() - t.len();
+    for (w, d) in [("去年", -1), ("前年", -2), ("今年", 0), ("明年", 1), ("本年", 0), ("上年", -1)] {
+        if t.ends_with(w) {
+            return Some((a.year() + d, w.len() + gap));
+        }
+    }
+    None
+}
+
+/// All date expressions in `s` (offsets relative to `s`).
+fn periods(s: &str, article: Option<Date>) -> Vec<PeriodLink> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        let step = c.len_utf8();
+        if let Some(p) = period_at(s, i, article) {
+            let e = p.span.map_or(i + step, |sp| sp.end());
+            out.push(p);
+            i = e.max(i + step);
+            continue;
+        }
+        i += step;
+    }
+    out
+}
+
+/// A date expression starting at byte `i` of `s`.
+fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
+    let rest = &s[i..];
+    // 2024-09-30, 2024/9/30
+    if let Some((y, n)) = int_at(rest).filter(|&(y, n)| n == 4 && (1900..=2100).contains(&y)) {
+        let r = &rest[n..];
+        if let Some(sep) = r.chars().next().filter(|c| *c == '-' || *c == '/') {
+            if let Some((m, n2)) = int_at(&r[1..]) {
+                let r2 = &r[1 + n2..];
+                if r2.starts_with(sep) {
+                    if let Some((d, n3)) = int_at(&r2[1..]) {
+                        if let Ok(date) = Date::new(y as i32, m, d) {
+                            return Some(range(date, date, s, i, n + 1 + n2 + 1 + n3));
+                        }
+                    }
+                }
+            }
+        }
+        // 2024年…
+        let g = skip_ws(r);
+        if r[g..].starts_with('年') {
+            let after = i + n + g + '年'.len_utf8();
+            return chinese_date_after_year(s, i, after, y as i32, article);
+        }
+        // 2024财年 / 2024 fiscal year
+        for w in ["财年", "財年", "财政年度", "會計年度", "会计年度"] {
+            if r[g..].starts_with(w) {
+                let y = y as i32;
+                let (a, b) = (Date::new(y, 1, 1).ok()?, Date::new(y + 1, 3, 31).ok()?);
+                return Some(range(a, b, s, i, n + g + w.len()));
+            }
+        }
+    }
+    // FY2024 / FY24 / fiscal 2024
+    for w in ["FY", "fiscal year ", "fiscal "] {
+        if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
+            if i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic() {
+                continue;
+            }
+            if let Some((y, n)) = int_at(&rest[w.len()..]) {
+                let y = if n == 2 { 2000 + y as i32 } else if n == 4 { y as i32 } else { continue };
+                let (a, b) = (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?);
+                return Some(range(a, b, s, i, w.len() + n));
+            }
+        }
+    }
+    // Q3 2024, 3Q24, third quarter of 2024
+    if (rest.starts_with('Q') || rest.starts_with('q')) && !(i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
+        if let Some((q, n)) = int_at(&rest[1..]).filter(|&(q, n)| n == 1 && (1..=4).contains(&q)) {
+            let r = &rest[1 + n..];
+            let g = skip_ws(r);
+            if let Some((y, n2)) = int_at(&r[g..]).filter(|&(_, n2)| n2 == 4) {
+                let (a, b) = quarter_range(y as i32, q)?;
+                return Some(range(a, b, s, i, 1 + n + g + n2));
+            }
+            if let Some(a) = article {
+                let (x, b) = quarter_range(a.year(), q)?;
+                let (x, b) = if b > a { quarter_range(a.year() - 1, q)? } else { (x, b) };
+                return Some(range(x, b, s, i, 1 + n));
+            }
+        }
+    }
+    for (w, q) in [("first quarter", 1), ("second quarter", 2), ("third quarter", 3), ("fourth quarter", 4)] {
+        if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
+            let r = &rest[w.len()..];
+            let of = [" of ", " "].iter().find(|p| r.starts_with(**p)).map_or(0, |p| p.len());
+            if let Some((y, n)) = int_at(&r[of..]).filter(|&(_, n)| n == 4) {
+                let (a, b) = quarter_range(y as i32, q)?;
+                return Some(range(a, b, s, i, w.len() + of + n));
+            }
+            let a = article?;
+            let (x, b) = quarter_range(a.year(), q)?;
+            let (x, b) = if b > a { quarter_range(a.year() - 1, q)? } else { (x, b) };
+            return Some(range(x, b, s, i, w.len()));
+        }
+    }
+    // Chinese quarters and halves without a year: 第三季度, 三季度, 上半年
+    if let Some(p) = chinese_quarter(s, i, None, article) {
+        return Some(p);
+    }
+    // month-first English dates: September 30, 2024 / Sept. 30 / end of September
+    if let Some(p) = english_date(s, i, article) {
+        return Some(p);
+    }
+    // 9月30日, 9月底 without a year (possibly after 去年)
+    if let Some((m, n)) = int_at(rest).filter(|&(m, n)| n <= 2 && (1..=12).contains(&m)) {
+        let r = &rest[n..];
+        let g = skip_ws(r);
+        if r[g..].starts_with('月') {
+            let (y, back) = match relative_year(&s[..i], article) {
+                Some((y, back)) => (y, back),
+                None => (implied_year(article, m)?, 0),
+            };
+            let start = i - back;
+            return chinese_month_tail(s, start, i + n + g + '月'.len_utf8(), y, m);
+        }
+    }
+    // 去年底, 今年上半年
+    None
+}
+
+/// After "2024年": 9月30日, 9月底, 第三季度, 上半年, 年底, or the whole year.
+fn chinese_date_after_year(s: &str, start: usize, after: usize, y: i32, article: Option<Date>) -> Option<PeriodLink> {
+    let r = &s[after..];
+    let g = skip_ws(r);
+    if let Some((m, n)) = int_at(&r[g..]).filter(|&(m, n)| n <= 2 && (1..=12).contains(&m)) {
+        let r2 = &r[g + n..];
+        let g2 = skip_ws(r2);
+        if r2[g2..].starts_with('月') {
+            return chinese_month_tail(s, start, after + g + n + g2 + '月'.len_utf8(), y, m);
+        }
+    }
+    for w in ["底", "末", "年底", "年末"] {
+        if r.starts_with(w) {
+            let d = Date::new(y, 12, 31).ok()?;
+            return Some(range(d, d, s, start, after - start + w.len()));
+        }
+    }
+    if let Some(p) = chinese_quarter(s, after, Some((y, start)), article) {
+        return Some(p);
+    }
+    let (a, b) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
+    Some(range(a, b, s, start, after - start))
+}
+
+/// After "9月": 30日, 底/末, or the whole month.
+fn chinese_month_tail(s: &str, start: usize, after: usize, y: i32, m: u32) -> Option<PeriodLink> {
+    let r = &s[after..];
+    let g = skip_ws(r);
+    if let Some((d, n)) = int_at(&r[g..]).filter(|&(d, n)| n <= 2 && d >= 1) {
+        let r2 = &r[g + n..];
+        if r2.starts_with('日') || r2.starts_with('号') || r2.starts_with('號') {
+            let date = Date::new(y, m, d).ok()?;
+            return Some(range(date, date, s, start, after - start + g + n + 3));
+        }
+    }
+    for w in ["底", "末", "月底", "月末"] {
+        if r.starts_with(w) {
+            let d = Date::end_of_month(y, m).ok()?;
+            return Some(range(d, d, s, start, after - start + w.len()));
+        }
+    }
+    let (a, b) = month_range(y, m)?;
+    Some(range(a, b, s, start, after - start))
+}
+
+/// 第三季度, 三季度, 第3季, Q3, 上半年, 下半年, 前三季度 at byte `i`; with a
+/// year already read (`year` = (year, start of the expression)).
+fn chinese_quarter(s: &str, i: usize, year: Option<(i32, usize)>, article: Option<Date>) -> Option<PeriodLink> {
+    let r = &s[i..];
+    let halves: [(&str, u32, u32); 4] = [("上半年", 1, 6), ("下半年", 7, 12), ("上半財年", 1, 6), ("中期", 1, 6)];
+    for (w, m1, m2) in halves {
+        if r.starts_with(w) {
+            let (y, start) = match year {
+                Some(v) => v,
+                None => {
+                    let a = article?;
+                    match relative_year(&s[..i], article) {
+                        Some((y, back)) => (y, i - back),
+                        None => (if Date::end_of_month(a.year(), m2).ok()? > a { a.year() - 1 } else { a.year() }, i),
+                    }
+                }
+            };
+            let (a, b) = (Date::new(y, m1, 1).ok()?, Date::end_of_month(y, m2).ok()?);
+            return Some(range(a, b, s, start, i - start + w.len()));
+        }
+    }
+    let mut j = 0;
+    let mut cumulative = false;
+    if r.starts_with("前") {
+        cumulative = true;
+        j += "前".len();
+    } else if r.starts_with("第") {
+        j += "第".len();
+    }
+    let c = r[j..].chars().next()?;
+    let q = match c {
+        '一' | '1' => 1,
+        '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        _ => return None,
+    };
+    j += c.len_utf8();
+    let tail = ["季度", "季"].iter().find(|w| r[j..].starts_with(**w))?;
+    j += tail.len();
+    let (y, start) = match year {
+        Some(v) => v,
+        None => {
+            let a = article?;
+            match relative_year(&s[..i], article) {
+                Some((y, back)) => (y, i - back),
+                None => (if quarter_range(a.year(), q)?.1 > a { a.year() - 1 } else { a.year() }, i),
+            }
+        }
+    };
+    let (a, b) = quarter_range(y, q)?;
+    let a = if cumulative { Date::new(y, 1, 1).ok()? } else { a };
+    Some(range(a, b, s, start, i - start + j))
+}
+
+/// English dates: "September 30, 2024", "Sept. 30", "end of September",
+/// "as of Sept. 30, 2024", "30 September 2024".
+fn english_date(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
+    if i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic() {
+        return None;
+    }
+    let rest = &s[i..];
+    // end of September (2024)
+    for w in ["end of ", "end-", "the end of "] {
+        if rest.len() > w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
+            let (m, n) = month_at(&rest[w.len()..])?;
+            let r = &rest[w.len() + n..];
+            let (y, extra) = match r.strip_prefix(' ').and_then(int_at).filter(|&(_, k)| k == 4) {
+                Some((y, k)) => (y as i32, 1 + k),
+                None => (implied_year(article, m)?, 0),
+            };
+            let d = Date::end_of_month(y, m).ok()?;
+            return Some(range(d, d, s, i, w.len() + n + extra));
+        }
+    }
+    // Month day(, year)
+    if let Some((m, n)) = month_at(rest) {
+        let r = &rest[n..];
+        let g = skip_ws(r);
+        if g == 0 {
+            return None;
+        }
+        if let Some((d, n2)) = int_at(&r[g..]).filter(|&(d, n2)| n2 <= 2 && (1..=31).contains(&d)) {
+            let r2 = &r[g + n2..];
+            let r2t = r2.strip_prefix(',').unwrap_or(r2);
+            let g3 = skip_ws(r2t);
+            let (y, extra) = match int_at(&r2t[g3..]).filter(|&(_, k)| k == 4) {
+                Some((y, k)) => (y as i32, (r2.len() - r2t.len()) + g3 + k),
+                None => (implied_year(article, m)?, 0),
+            };
+            let date = Date::new(y, m, d).ok()?;
+            return Some(range(date, date, s, i, n + g + n2 + extra));
+        }
+        // Month year
+        if let Some((y, k)) = int_at(&r[g..]).filter(|&(_, k)| k == 4) {
+            let (a, b) = month_range(y as i32, m)?;
+            return Some(range(a, b, s, i, n + g + k));
+        }
+        return None;
+    }
+    // day Month year
+    if let Some((d, n)) = int_at(rest).filter(|&(d, n)| n <= 2 && (1..=31).contains(&d)) {
+        let r = &rest[n..];
+        let g = skip_ws(r);
+        if g == 0 {
+            return None;
+        }
+        let (m, n2) = month_at(&r[g..])?;
+        let r2 = &r[g + n2..];
+        let g3 = skip_ws(r2);
+        let (y, k) = int_at(&r2[g3..]).filter(|&(_, k)| k == 4)?;
+        let date = Date::new(y as i32, m, d).ok()?;
+        return Some(range(date, date, s, i, n + g + n2 + g3 + k));
+    }
+    None
+}
+
+/// The first full date in the text (a dateline): "January 22, 2025",
+/// "2 August 2017", "2025年1月22日", "2025-03-18".
+pub fn dateline(text: &str) -> Option<Date> {
+    for p in periods(text, None) {
+        if p.start == p.end {
+            return Some(p.end);
+        }
+    }
+    None
+}
+
+/// Number of days in a month (re-exported for callers that build periods).
+pub fn month_days(year: i32, month: u32) -> u32 {
+    days_in_month(year, month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    fn one(s: &str, article: &str) -> (String, String, String) {
+        let ps = periods(s, Some(d(article)));
+        assert_eq!(ps.len(), 1, "{s}: {ps:?}");
+        let p = &ps[0];
+        (p.text.clone().unwrap_or_default(), p.start.to_string(), p.end.to_string())
+    }
+
+    #[test]
+    fn chinese_periods() {
+        assert_eq!(one("截至去年 9 月底,该公司", "2025-01-22"), ("去年 9 月底".into(), "2024-09-30".into(), "2024-09-30".into()));
+        assert_eq!(one("2024年9月30日的现金", "2025-01-22"), ("2024年9月30日".into(), "2024-09-30".into(), "2024-09-30".into()));
+        assert_eq!(one("9月底", "2025-01-22").2, "2024-09-30");
+        assert_eq!(one("1月底", "2025-03-22").2, "2025-01-31");
+        assert_eq!(one("2024年第三季度营收", "2025-01-22"), ("2024年第三季度".into(), "2024-07-01".into(), "2024-09-30".into()));
+        assert_eq!(one("第三季度营收", "2025-01-22").1, "2024-07-01");
+        assert_eq!(one("上半年盈利", "2023-08-01"), ("上半年".into(), "2023-01-01".into(), "2023-06-30".into()));
+        assert_eq!(one("2024财年营收", "2025-01-22").0, "2024财年");
+        assert_eq!(one("2024年营收", "2025-01-22"), ("2024年".into(), "2024-01-01".into(), "2024-12-31".into()));
+        assert_eq!(one("2024年底", "2025-01-22").2, "2024-12-31");
+    }
+
+    #[test]
+    fn english_periods() {
+        assert_eq!(one("as of Sept. 30, 2024, cash", "2025-01-22"), ("Sept. 30, 2024".into(), "2024-09-30".into(), "2024-09-30".into()));
+        assert_eq!(one("at the end of September", "2025-01-22").2, "2024-09-30");
+        assert_eq!(one("in Q3 2024", "2025-01-22"), ("Q3 2024".into(), "2024-07-01".into(), "2024-09-30".into()));
+        assert_eq!(one("FY2024 revenue", "2025-01-22").0, "FY2024");
+        assert_eq!(one("on 2024-09-30", "2025-01-22").2, "2024-09-30");
+        assert_eq!(one("the third quarter of 2017", "2017-08-02").2, "2017-09-30");
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline("Taipei [Wednesday 2 August 2017] Apple"), Some(d("2017-08-02")));
+        assert_eq!(dateline("— Elon Musk (@elonmusk) January 22, 2025"), Some(d("2025-01-22")));
+        assert_eq!(dateline("2025-03-18 19:03:46"), Some(d("2025-03-18")));
+        assert_eq!(dateline("no date here, 2024年 only"), None);
+    }
+
+    #[test]
+    fn sentences_keep_abbreviations_and_decimals() {
+        let t = "Revenue was $1.5 billion in the U.S. market. Cash rose. 现金增加。好";
+        let s = split(t, false);
+        let parts: Vec<&str> = s.iter().map(|&(a, b)| &t[a..b.min(t.len())]).collect();
+        assert_eq!(parts, vec!["Revenue was $1.5 billion in the U.S. market.", " Cash rose.", " 现金增加。", "好"]);
+    }
+
+    #[test]
+    fn links_entity_metric_period_with_evidence() {
+        let ledger = Ledger::from_csv(
+            "entity,metric,period,value,unit\nSoftBank Group,cash and cash equivalents,2024-09-30,25,USD\nArm Holdings,market capitalization,2025-01-22,160,USD\n",
+            "l.csv",
+        )
+        .expect("ledger");
+        let aliases = Aliases::from_csv(
+            "kind,alias,canonical\nentity,软银,SoftBank Group\nentity,安谋,Arm Holdings\nmetric,现金及现金等价物,cash and cash equivalents\nmetric,市值,market capitalization\n",
+            "a.csv",
+        )
+        .expect("aliases");
+        let linker = Linker::new(&ledger, &aliases);
+        let text = "软银这次并未拥有足够现金,截至去年 9 月底,该公司资产负债表上的现金及现金等价物约 250 亿美元,还持有安谋股份(安谋当前市值约 1600 亿美元)。该公司表示。";
+        let doc = linker.document(text, Some(d("2025-01-22")));
+        let at = text.find("约 250").expect("claim");
+        let l = doc.link(Span::new(at, at + "约 250 亿美元".len()));
+        let e = l.entity.expect("entity");
+        assert_eq!((e.name.as_str(), e.text.as_str(), e.how), ("SoftBank Group", "软银", How::BeforeInSentence));
+        let m = l.metric.expect("metric");
+        assert_eq!((m.name.as_str(), m.how), ("cash and cash equivalents", How::InClause));
+        let p = l.period.expect("period");
+        assert_eq!((p.end.to_string(), p.text.as_deref()), ("2024-09-30".into(), Some("去年 9 月底")));
+        let at = text.find("约 1600").expect("claim");
+        let l = doc.link(Span::new(at, at + "约 1600 亿美元".len()));
+        assert_eq!(l.entity.map(|e| e.name), Some("Arm Holdings".into()));
+        assert_eq!(l.metric.map(|m| m.name), Some("market capitalization".into()));
+        // traditional script and carried-over subject
+        let text2 = "軟銀公布業績。該公司現金及現金等價物約250億美元。";
+        let doc = linker.document(text2, Some(d("2025-01-22")));
+        let at = text2.find("約250").expect("claim");
+        let l = doc.link(Span::new(at, at + "約250億美元".len()));
+        let e = l.entity.expect("entity");
+        assert_eq!((e.name.as_str(), e.text.as_str(), e.how), ("SoftBank Group", "軟銀", How::PreviousSentence));
+        assert_eq!(l.metric.map(|m| m.text), Some("現金及現金等價物".into()));
+    }
+}
