@@ -644,6 +644,14 @@ impl FxRates {
         &self.warnings
     }
 
+    /// Every currency that appears in the table, sorted.
+    pub fn currencies(&self) -> Vec<Currency> {
+        let mut v: Vec<Currency> = self.rates.keys().flat_map(|&(a, b)| [a, b]).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
     fn direct(&self, base: Currency, quote: Currency, on: Date) -> Option<FxQuote> {
         let fwd = self.rates.get(&(base, quote)).and_then(|v| v.iter().rev().find(|(d, _)| *d <= on)).map(|&(date, rate)| FxQuote { date, rate });
         let inv = self

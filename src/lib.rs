@@ -49,6 +49,7 @@ pub mod ledger;
 pub mod link;
 pub mod normalize;
 pub mod span;
+pub mod verify;
 
 pub use date::Date;
 pub use error::{Error, ErrorKind, Location};

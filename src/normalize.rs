@@ -244,6 +244,8 @@ pub struct Amount {
     pub(crate) qualifier: Qualifier,
     pub(crate) precision: Decimal,
     pub(crate) points: bool,
+    /// A decimal point was written (its trailing zeros are significant).
+    pub(crate) decimal: bool,
 }
 
 impl Amount {
@@ -276,6 +278,44 @@ impl Amount {
     /// For a percent: true when written as percentage points (个百分点).
     pub fn points(&self) -> bool {
         self.points
+    }
+
+    /// The unit the figure was rounded to, for verification: the precision,
+    /// widened over trailing zeros of a whole number, which are not
+    /// significant ("250 亿" → 10亿, so it covers 245–255 亿; "5000亿" →
+    /// 1000亿), while written decimals are ("2.50亿" → 0.01亿).
+    ///
+    /// ```
+    /// use figcheck::Amount;
+    /// let a: Amount = "250 亿美元".parse()?;
+    /// assert_eq!(a.precision().to_string(), "100000000");
+    /// assert_eq!(a.rounding_unit().to_string(), "1000000000");
+    /// let b: Amount = "2.50亿美元".parse()?;
+    /// assert_eq!(b.rounding_unit(), b.precision());
+    /// # Ok::<(), figcheck::Error>(())
+    /// ```
+    pub fn rounding_unit(&self) -> Decimal {
+        let p = self.precision;
+        if self.decimal || p.is_zero() {
+            return p;
+        }
+        let widen = |v: Decimal| {
+            let Some(mut m) = v.abs().checked_div(p).map(|m| m.trunc()) else { return p };
+            let mut unit = p;
+            while !m.is_zero() && (m % Decimal::TEN).is_zero() {
+                m /= Decimal::TEN;
+                match unit.checked_mul(Decimal::TEN) {
+                    Some(u) => unit = u,
+                    None => break,
+                }
+            }
+            unit
+        };
+        match self.value {
+            Value::Point(v) => widen(v),
+            // a range is as fine as its finer end ("$5-10 billion" → 1 billion)
+            Value::Interval { min, max } => [min, max].into_iter().flatten().map(widen).min().unwrap_or(p),
+        }
     }
 }
 

@@ -31,6 +31,8 @@ pub(crate) struct Fig {
     pub interval: Option<(Option<Decimal>, Option<Decimal>)>,
     pub overflow: bool,
     pub bare_integer: bool,
+    /// A decimal point or a subunit was written.
+    pub decimal: bool,
     pub from_before: bool,
     pub between_before: bool,
 }
@@ -256,6 +258,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         interval: None,
         overflow: num.overflow,
         bare_integer: num.bare_integer,
+        decimal: num.decimal,
         from_before: false,
         between_before: false,
     };
@@ -374,6 +377,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                             fig.cur_suffix = true;
                             fig.value *= pow10(-(sub.places as i64));
                             fig.precision *= pow10(-(sub.places as i64));
+                            fig.decimal = true;
                             fig.end = s1;
                         }
                     }
@@ -640,6 +644,7 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
         break;
     }
     if any {
+        fig.decimal = true;
         fig.value += if fig.value.is_sign_negative() { -added } else { added };
         fig.precision = prec;
         fig.end = pos;
@@ -706,6 +711,7 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
                 interval: Some((Some(mult * Decimal::TWO), Some(mult * Decimal::from(9)))),
                 overflow: false,
                 bare_integer: false,
+                decimal: false,
                 from_before: false,
                 between_before: false,
             };
@@ -801,6 +807,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             return;
         }
         fig.interval = Some((Some(lo), Some(b.value)));
+        fig.decimal |= b.decimal;
         fig.value = lo;
         fig.precision = lo_prec.min(b.precision);
         fig.cur = cur;
@@ -893,5 +900,6 @@ pub(crate) fn to_amount(ctx: &Ctx, fig: &Fig) -> Amount {
         qualifier: fig.qual,
         precision: fig.precision,
         points: fig.points,
+        decimal: fig.decimal,
     }
 }

@@ -1,0 +1,484 @@
+//! Verdicts: is a claim consistent with the ledger?
+//!
+//! The claim is compared in its own currency; the ledger value is converted
+//! with the FX rate of the ledger row's date (the latest rate on or before it).
+//! With `X` the written figure, `p` the unit it was rounded to
+//! ([`Amount::rounding_unit`]: the place of its last significant digit;
+//! trailing zeros of whole numbers are not significant), `L` the (converted) ledger value, `t` the relative
+//! tolerance (default 10%) and `m` the strong margin (default 20%):
+//!
+//! | claim | consistent when |
+//! | --- | --- |
+//! | exact ("250 亿美元") | `|L − X| ≤ p/2` (250 亿 covers 245–255 亿) |
+//! | approximate ("约 250 亿", "about $25bn") | `|L − X| ≤ p/2 + t·|X|` |
+//! | lower bound ("超过 X", "more than X") | `L > X` (`L ≥ X` for 至少, at least, 以上) |
+//! | upper bound ("不到 X", "less than X") | `L < X` (`L ≤ X` for 最多, up to, 以下) |
+//! | strong upper bound ("远低于 X", "well under X") | `L ≤ X·(1 − m)` |
+//! | strong lower bound ("远超 X", "well over X") | `L ≥ X·(1 + m)` |
+//! | range or vague amount ("$5-10bn", 数百亿) | `min − p/2 ≤ L ≤ max + p/2` (widened by `t` when approximate) |
+//!
+//! Otherwise the claim is **contradicted**, with the signed difference
+//! (claim minus ledger; for ranges and bounds, from the nearest end) and a
+//! diagnosis when one explains it, tried in this order:
+//! 1. **scale slip**: the claim holds once divided or multiplied by 10^4 or
+//!    10^8 (万/亿 confusion) or 10^3, 10^6, 10^9 (thousand/million/billion);
+//! 2. **currency mix-up**: the number holds against the ledger figure in
+//!    another currency (its own, or converted with the FX table);
+//! 3. **period mismatch**: it holds against the same entity and metric at
+//!    another date;
+//! 4. else **beyond tolerance**.
+//!
+//! A claim is **unverifiable** when it has no entity, no metric, no ledger row
+//! for the pair (or for the period written), a unit that does not match the
+//! row's (a percentage against an amount), or no FX rate for the conversion;
+//! the reason says which.
+
+use crate::date::Date;
+use crate::ledger::{FxRates, Ledger, LedgerRow, Unit};
+use crate::link::Link;
+use crate::normalize::{Amount, Bound, Currency, Kind, Value};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// The three verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// The ledger supports the claim.
+    Consistent,
+    /// The ledger contradicts the claim.
+    Contradicted,
+    /// The claim cannot be checked against this ledger.
+    Unverifiable,
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Unverifiable => "unverifiable",
+        })
+    }
+}
+
+/// Why a contradicted claim is off.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Diagnosis {
+    /// Off by a power of ten: `exponent` > 0 means the claim is 10^exponent times too large.
+    ScaleSlip {
+        /// Power of ten between claim and ledger.
+        exponent: i32,
+    },
+    /// The number matches the ledger figure in another currency.
+    CurrencyMixup {
+        /// The currency the number matches in.
+        currency: Currency,
+    },
+    /// The claim matches the same metric at another date.
+    PeriodMismatch {
+        /// The date whose figure the claim matches.
+        period: Date,
+    },
+    /// None of the above: simply too far from the ledger figure.
+    BeyondTolerance,
+}
+
+impl std::fmt::Display for Diagnosis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Diagnosis::ScaleSlip { exponent } => {
+                let what = match exponent.abs() {
+                    4 | 8 => " (万/亿 confusion)",
+                    3 | 6 | 9 => " (thousand/million/billion confusion)",
+                    _ => "",
+                };
+                let dir = if *exponent > 0 { "larger" } else { "smaller" };
+                write!(f, "scale slip: the claim is 10^{} times {dir} than the ledger figure{what}", exponent.abs())
+            }
+            Diagnosis::CurrencyMixup { currency } => write!(f, "currency mix-up: the number matches the ledger figure in {currency}"),
+            Diagnosis::PeriodMismatch { period } => write!(f, "period mismatch: the claim matches the figure for {period}"),
+            Diagnosis::BeyondTolerance => f.write_str("beyond tolerance"),
+        }
+    }
+}
+
+/// The tolerances of the verdict rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// Relative widening for approximate claims (0.10 = 10%).
+    pub tolerance: Decimal,
+    /// Margin for "well under" / "远低于" (0.20 = 20%).
+    pub strong_margin: Decimal,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy { tolerance: Decimal::new(10, 2), strong_margin: Decimal::new(20, 2) }
+    }
+}
+
+/// The ledger figure a claim was compared with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LedgerMatch {
+    /// Ledger entity name.
+    pub entity: String,
+    /// Ledger metric name.
+    pub metric: String,
+    /// The row's date.
+    pub period: Date,
+    /// The row's value (scale applied).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// The row's unit.
+    pub unit: Unit,
+    /// The row's source.
+    pub source: Option<String>,
+    /// The FX rate used (1 row currency = rate claim currency), if any.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub fx_rate: Option<Decimal>,
+    /// The date of that FX rate.
+    pub fx_date: Option<Date>,
+    /// The value in the claim's currency.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub converted_value: Decimal,
+    /// Line of the row in the ledger file.
+    pub line: usize,
+}
+
+/// The verdict on one claim and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Consistent, contradicted or unverifiable.
+    pub verdict: Verdict,
+    /// A sentence saying why.
+    pub reason: String,
+    /// For a contradiction, what explains it.
+    pub diagnosis: Option<Diagnosis>,
+    /// The ledger figure compared with.
+    pub ledger: Option<LedgerMatch>,
+    /// Claim minus ledger (from the nearest end for ranges), in the claim's unit.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub difference: Option<Decimal>,
+    /// `difference / |ledger|`, rounded to 6 places.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub relative_difference: Option<Decimal>,
+}
+
+fn unverifiable(reason: String) -> Finding {
+    Finding { verdict: Verdict::Unverifiable, reason, diagnosis: None, ledger: None, difference: None, relative_difference: None }
+}
+
+/// The written figure as (low end, high end) for distance computations.
+fn ends(a: &Amount) -> (Option<Decimal>, Option<Decimal>) {
+    match a.value() {
+        Value::Point(v) => (Some(v), Some(v)),
+        Value::Interval { min, max } => (min, max),
+    }
+}
+
+/// Does the ledger value `l` satisfy claim `a` when its numbers are multiplied by `factor`?
+fn holds_scaled(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> bool {
+    let half = a.rounding_unit().checked_mul(factor).unwrap_or(Decimal::MAX) / Decimal::TWO;
+    let scale = |x: Decimal| x.checked_mul(factor);
+    let q = a.qualifier();
+    match a.value() {
+        Value::Point(x) => {
+            let Some(x) = scale(x) else { return false };
+            match q.bound {
+                Some(Bound::Lower) => {
+                    if q.strong {
+                        l >= x * (Decimal::ONE + p.strong_margin)
+                    } else if q.inclusive {
+                        l >= x
+                    } else {
+                        l > x
+                    }
+                }
+                Some(Bound::Upper) => {
+                    if q.strong {
+                        l <= x * (Decimal::ONE - p.strong_margin)
+                    } else if q.inclusive {
+                        l <= x
+                    } else {
+                        l < x
+                    }
+                }
+                _ => {
+                    let mut band = half;
+                    if q.approx {
+                        band += p.tolerance * x.abs();
+                    }
+                    (l - x).abs() <= band
+                }
+            }
+        }
+        Value::Interval { min, max } => {
+            let widen = |x: Decimal| if q.approx { half + p.tolerance * x.abs() } else { half };
+            let lo_ok = min.and_then(scale).is_none_or(|m| l >= m - widen(m));
+            let hi_ok = max.and_then(scale).is_none_or(|m| l <= m + widen(m));
+            lo_ok && hi_ok
+        }
+    }
+}
+
+/// Does the ledger value `l` satisfy claim `a`?
+pub fn holds(a: &Amount, l: Decimal, p: &Policy) -> bool {
+    holds_scaled(a, Decimal::ONE, l, p)
+}
+
+/// Signed distance from the claim to the ledger value (claim minus ledger).
+fn difference(a: &Amount, l: Decimal) -> Option<Decimal> {
+    let (lo, hi) = ends(a);
+    match (lo, hi) {
+        (Some(x), Some(y)) if x == y => Some(x - l),
+        (Some(x), _) if l < x => Some(x - l),
+        (_, Some(y)) if l > y => Some(y - l),
+        (Some(x), None) => Some(x - l),
+        (None, Some(y)) => Some(y - l),
+        _ => Some(Decimal::ZERO),
+    }
+}
+
+/// Converts a row into the claim's unit; None with a reason when impossible.
+fn convert(row: &LedgerRow, a: &Amount, fx: &FxRates) -> Result<(Decimal, Option<(Decimal, Date)>), String> {
+    match (a.kind(), row.unit) {
+        (Kind::Percent, Unit::Percent) => Ok((row.value, None)),
+        (Kind::Money, Unit::Currency(rc)) => {
+            let Some(cc) = a.currency() else { return Err("the claim has no currency".into()) };
+            if rc == cc {
+                return Ok((row.value, None));
+            }
+            match fx.rate(rc, cc, row.period) {
+                Some(q) => match row.value.checked_mul(q.rate) {
+                    Some(v) => Ok((v, Some((q.rate, q.date)))),
+                    None => Err(format!("converting {} {rc} to {cc} overflows", row.value)),
+                },
+                None => Err(format!("no FX rate from {rc} to {cc} on or before {}", row.period)),
+            }
+        }
+        (Kind::Percent, Unit::Currency(c)) => Err(format!("the claim is a percentage but the ledger figure is an amount in {c}")),
+        (_, Unit::Percent) => Err("the claim is an amount but the ledger figure is a percentage".into()),
+        _ => Err("the claim's kind cannot be compared with this ledger row".into()),
+    }
+}
+
+/// Chooses the ledger row for a link: the latest row inside the written
+/// period, else the latest on or before the article date.
+fn choose<'l>(series: &[&'l LedgerRow], link: &Link, article_date: Option<Date>) -> Result<(&'l LedgerRow, String), String> {
+    match &link.period {
+        Some(p) => {
+            let row = series.iter().rev().find(|r| r.period >= p.start && r.period <= p.end);
+            match row {
+                Some(r) => Ok((r, String::new())),
+                None => {
+                    let have: Vec<String> = series.iter().map(|r| r.period.to_string()).collect();
+                    let when = if p.start == p.end { p.end.to_string() } else { format!("{} to {}", p.start, p.end) };
+                    Err(format!("no ledger row for {when} (\"{}\"); the ledger has {}", p.text.as_deref().unwrap_or(""), have.join(", ")))
+                }
+            }
+        }
+        None => {
+            let row = match article_date {
+                Some(d) => series.iter().rev().find(|r| r.period <= d),
+                None => series.last(),
+            };
+            match (row, article_date) {
+                (Some(r), Some(d)) => Ok((r, format!("no date in the sentence: used the latest ledger row on or before the article date {d} ({})", r.period))),
+                (Some(r), None) => Ok((r, format!("no date in the sentence and no article date: used the latest ledger row ({})", r.period))),
+                (None, Some(d)) => Err(format!("no ledger row on or before the article date {d}")),
+                (None, None) => Err("the ledger has no rows for this pair".into()),
+            }
+        }
+    }
+}
+
+fn fmt_dec(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// Checks one claim against the ledger.
+pub fn verify(a: &Amount, link: &Link, article_date: Option<Date>, ledger: &Ledger, fx: &FxRates, policy: &Policy) -> Finding {
+    let Some(entity) = &link.entity else {
+        return unverifiable("no entity: no known entity name in the sentence or before it".into());
+    };
+    let Some(metric) = &link.metric else {
+        return unverifiable(format!("no metric: no known metric name near the claim (entity {})", entity.name));
+    };
+    let series = ledger.series(&entity.name, &metric.name);
+    if series.is_empty() {
+        return unverifiable(format!("no ledger row for {} / {}", entity.name, metric.name));
+    }
+    let (row, note) = match choose(&series, link, article_date) {
+        Ok(x) => x,
+        Err(why) => return unverifiable(format!("{} / {}: {why}", entity.name, metric.name)),
+    };
+    let (l, fxq) = match convert(row, a, fx) {
+        Ok(x) => x,
+        Err(why) => return unverifiable(format!("{} / {} ({}): {why}", entity.name, metric.name, row.period)),
+    };
+    let ledger_match = LedgerMatch {
+        entity: row.entity.clone(),
+        metric: row.metric.clone(),
+        period: row.period,
+        value: row.value,
+        unit: row.unit,
+        source: row.source.clone(),
+        fx_rate: fxq.map(|q| q.0),
+        fx_date: fxq.map(|q| q.1),
+        converted_value: l,
+        line: row.line,
+    };
+    let diff = difference(a, l);
+    let rel = diff.and_then(|d| if l.is_zero() { None } else { d.checked_div(l.abs()) }).map(|r| r.round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven));
+    let unit = match a.currency() {
+        Some(c) => c.to_string(),
+        None => "%".to_string(),
+    };
+    let shown = match fxq {
+        Some((rate, date)) => format!("{} {unit} ({} {} at {} on {date})", fmt_dec(l), fmt_dec(row.value), row.unit, fmt_dec(rate)),
+        None => format!("{} {unit}", fmt_dec(l)),
+    };
+    let base = format!("ledger: {} {} on {} is {shown}", row.entity, row.metric, row.period);
+    let base = if note.is_empty() { base } else { format!("{base}; {note}") };
+    if holds(a, l, policy) {
+        return Finding { verdict: Verdict::Consistent, reason: base, diagnosis: None, ledger: Some(ledger_match), difference: diff, relative_difference: rel };
+    }
+    let diagnosis = diagnose(a, l, row, &series, fx, policy);
+    Finding {
+        verdict: Verdict::Contradicted,
+        reason: format!("{base}; {diagnosis}"),
+        diagnosis: Some(diagnosis),
+        ledger: Some(ledger_match),
+        difference: diff,
+        relative_difference: rel,
+    }
+}
+
+fn diagnose(a: &Amount, l: Decimal, row: &LedgerRow, series: &[&LedgerRow], fx: &FxRates, policy: &Policy) -> Diagnosis {
+    // 1. scale slips
+    for e in [4i32, 8, 3, 6, 9] {
+        for sign in [1i32, -1] {
+            let exp = e * sign;
+            let factor = crate::extract::numeral::pow10(-(exp as i64));
+            if holds_scaled(a, factor, l, policy) {
+                return Diagnosis::ScaleSlip { exponent: exp };
+            }
+        }
+    }
+    // 2. currency mix-ups
+    if let (Kind::Money, Unit::Currency(rc), Some(cc)) = (a.kind(), row.unit, a.currency()) {
+        if rc != cc && holds(a, row.value, policy) {
+            return Diagnosis::CurrencyMixup { currency: rc };
+        }
+        for other in fx.currencies() {
+            if other == cc || other == rc {
+                continue;
+            }
+            if let Some(q) = fx.rate(rc, other, row.period) {
+                if let Some(v) = row.value.checked_mul(q.rate) {
+                    if holds(a, v, policy) {
+                        return Diagnosis::CurrencyMixup { currency: other };
+                    }
+                }
+            }
+        }
+    }
+    // 3. period mismatch
+    for r in series.iter().rev() {
+        if r.period == row.period {
+            continue;
+        }
+        if let Ok((v, _)) = convert(r, a, fx) {
+            if holds(a, v, policy) {
+                return Diagnosis::PeriodMismatch { period: r.period };
+            }
+        }
+    }
+    Diagnosis::BeyondTolerance
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amt(s: &str) -> Amount {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    #[test]
+    fn exact_claims_round() {
+        let p = Policy::default();
+        assert!(holds(&amt("250亿美元"), d("24500000000"), &p));
+        assert!(holds(&amt("250亿美元"), d("25500000000"), &p));
+        assert!(!holds(&amt("250亿美元"), d("25600000000"), &p));
+        assert!(!holds(&amt("250.0亿美元"), d("25100000000"), &p));
+        assert!(holds(&amt("251亿美元"), d("25140000000"), &p));
+        assert!(holds(&amt("$1.5 billion"), d("1549000000"), &p));
+        assert!(!holds(&amt("$1.5 billion"), d("1551000000"), &p));
+    }
+
+    #[test]
+    fn approximate_claims_widen() {
+        let p = Policy::default();
+        assert!(holds(&amt("约250亿美元"), d("27000000000"), &p));
+        assert!(holds(&amt("约250亿美元"), d("28000000000"), &p));
+        assert!(!holds(&amt("约250亿美元"), d("28100000000"), &p));
+        let loose = Policy { tolerance: d("0.2"), ..p };
+        assert!(holds(&amt("约250亿美元"), d("30500000000"), &loose));
+    }
+
+    #[test]
+    fn bounds() {
+        let p = Policy::default();
+        assert!(holds(&amt("超过100亿美元"), d("10000000001"), &p));
+        assert!(!holds(&amt("超过100亿美元"), d("10000000000"), &p));
+        assert!(holds(&amt("至少100亿美元"), d("10000000000"), &p));
+        assert!(holds(&amt("不到100亿美元"), d("9999999999"), &p));
+        assert!(holds(&amt("远低于100亿美元"), d("8000000000"), &p));
+        assert!(!holds(&amt("远低于100亿美元"), d("8000000001"), &p));
+        assert!(holds(&amt("well under $10B"), d("3000000000"), &p));
+    }
+
+    #[test]
+    fn ranges() {
+        let p = Policy::default();
+        assert!(holds(&amt("$5-10 billion"), d("7000000000"), &p));
+        assert!(holds(&amt("$5-10 billion"), d("10400000000"), &p));
+        assert!(!holds(&amt("$5-10 billion"), d("11000000000"), &p));
+        assert!(holds(&amt("数百亿元"), d("50000000000"), &p));
+    }
+
+    #[test]
+    fn differences_are_claim_minus_ledger() {
+        assert_eq!(difference(&amt("250亿美元"), d("20000000000")), Some(d("5000000000")));
+        assert_eq!(difference(&amt("$5-10 billion"), d("12000000000")), Some(d("-2000000000")));
+        assert_eq!(difference(&amt("$5-10 billion"), d("7000000000")), Some(Decimal::ZERO));
+    }
+
+    #[test]
+    fn diagnoses() {
+        let row = LedgerRow {
+            entity: "A".into(),
+            metric: "cash".into(),
+            period: "2024-09-30".parse().expect("date"),
+            value: d("25000000000"),
+            unit: Unit::Currency(Currency::USD),
+            source: None,
+            note: None,
+            line: 2,
+        };
+        let fx = FxRates::default();
+        let p = Policy::default();
+        let series = [&row];
+        assert_eq!(diagnose(&amt("250万美元"), row.value, &row, &series, &fx, &p), Diagnosis::ScaleSlip { exponent: -4 });
+        assert_eq!(diagnose(&amt("2500 billion dollars"), row.value, &row, &series, &fx, &p), Diagnosis::BeyondTolerance);
+        assert_eq!(diagnose(&amt("25 million dollars"), row.value, &row, &series, &fx, &p), Diagnosis::ScaleSlip { exponent: -3 });
+    }
+}
