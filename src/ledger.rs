@@ -541,14 +541,32 @@ impl Aliases {
     }
 }
 
-/// One FX quote: 1 `base` = `rate` `quote` on `date`.
+/// One FX quote: 1 base = `num / den` quote on `date`. Kept as a fraction so
+/// an inverted or crossed rate converts exactly (¥3,578,000m at 143.12 is
+/// exactly $25bn, not $24,999,999,999.99…).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct FxQuote {
-    /// The date of the rate used.
+    /// The date of the rate used (for a cross, the older leg's).
     pub date: Date,
-    /// Units of the quote currency per unit of the base currency.
+    /// Numerator of the rate.
     #[serde(with = "rust_decimal::serde::str")]
-    pub rate: Decimal,
+    pub num: Decimal,
+    /// Denominator of the rate.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub den: Decimal,
+}
+
+impl FxQuote {
+    /// Units of the quote currency per unit of the base currency (rounded to
+    /// 28 significant digits when the fraction does not terminate).
+    pub fn rate(&self) -> Decimal {
+        self.num.checked_div(self.den).unwrap_or(Decimal::ZERO)
+    }
+
+    /// Converts an amount of the base currency into the quote currency.
+    pub fn convert(&self, value: Decimal) -> Option<Decimal> {
+        value.checked_mul(self.num)?.checked_div(self.den)
+    }
 }
 
 /// FX rates by date.
@@ -653,12 +671,8 @@ impl FxRates {
     }
 
     fn direct(&self, base: Currency, quote: Currency, on: Date) -> Option<FxQuote> {
-        let fwd = self.rates.get(&(base, quote)).and_then(|v| v.iter().rev().find(|(d, _)| *d <= on)).map(|&(date, rate)| FxQuote { date, rate });
-        let inv = self
-            .rates
-            .get(&(quote, base))
-            .and_then(|v| v.iter().rev().find(|(d, _)| *d <= on))
-            .and_then(|&(date, rate)| Decimal::ONE.checked_div(rate).map(|rate| FxQuote { date, rate }));
+        let fwd = self.rates.get(&(base, quote)).and_then(|v| v.iter().rev().find(|(d, _)| *d <= on)).map(|&(date, rate)| FxQuote { date, num: rate, den: Decimal::ONE });
+        let inv = self.rates.get(&(quote, base)).and_then(|v| v.iter().rev().find(|(d, _)| *d <= on)).map(|&(date, rate)| FxQuote { date, num: Decimal::ONE, den: rate });
         match (fwd, inv) {
             (Some(a), Some(b)) => Some(if b.date > a.date { b } else { a }),
             (a, b) => a.or(b),
@@ -670,7 +684,7 @@ impl FxRates {
     /// needed (the cross's date is the older of its two legs).
     pub fn rate(&self, base: Currency, quote: Currency, on: Date) -> Option<FxQuote> {
         if base == quote {
-            return Some(FxQuote { date: on, rate: Decimal::ONE });
+            return Some(FxQuote { date: on, num: Decimal::ONE, den: Decimal::ONE });
         }
         if let Some(q) = self.direct(base, quote, on) {
             return Some(q);
@@ -682,8 +696,8 @@ impl FxRates {
         via.sort_by_key(|&c| c != Currency::USD);
         for v in via {
             if let (Some(a), Some(b)) = (self.direct(base, v, on), self.direct(v, quote, on)) {
-                if let Some(rate) = a.rate.checked_mul(b.rate) {
-                    return Some(FxQuote { date: a.date.min(b.date), rate });
+                if let (Some(num), Some(den)) = (a.num.checked_mul(b.num), a.den.checked_mul(b.den)) {
+                    return Some(FxQuote { date: a.date.min(b.date), num, den });
                 }
             }
         }
@@ -776,13 +790,13 @@ mod tests {
         assert_eq!(e[0].to_string(), "a.csv:2:1: unknown kind \"company\": expected entity or metric");
         let fx = FxRates::from_csv("date,base,quote,rate\n2024-09-30,USD,JPY,143.5\n2024-12-31,USD,JPY,157.2\n2024-09-30,EUR,USD,1.1\n", "fx.csv").expect("loads");
         let d = |s: &str| s.parse::<Date>().expect("date");
-        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2024-10-15")).map(|q| q.rate.to_string()), Some("143.5".into()));
-        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2025-01-01")).map(|q| q.rate.to_string()), Some("157.2".into()));
+        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2024-10-15")).map(|q| q.rate().to_string()), Some("143.5".into()));
+        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2025-01-01")).map(|q| q.rate().to_string()), Some("157.2".into()));
         assert!(fx.rate(Currency::USD, Currency::JPY, d("2024-01-01")).is_none());
         let inv = fx.rate(Currency::JPY, Currency::USD, d("2024-10-01")).expect("inverse");
-        assert!((inv.rate * Decimal::new(1435, 1) - Decimal::ONE).abs() < Decimal::new(1, 20));
+        assert_eq!(inv.convert(Decimal::new(1435, 1)), Some(Decimal::ONE));
         let cross = fx.rate(Currency::EUR, Currency::JPY, d("2024-10-01")).expect("cross");
-        assert_eq!(cross.rate.normalize().to_string(), "157.85");
+        assert_eq!(cross.rate().normalize().to_string(), "157.85");
         let bad = FxRates::from_csv("date,base,quote,rate\n2024-09-30,USD,JPY,-1\n", "fx.csv").expect_err("bad rate");
         assert_eq!(bad[0].to_string(), "fx.csv:2:20: invalid rate \"-1\": expected a positive decimal");
     }

@@ -48,6 +48,7 @@ mod fold;
 pub mod ledger;
 pub mod link;
 pub mod normalize;
+pub mod report;
 pub mod span;
 pub mod verify;
 
@@ -56,4 +57,6 @@ pub use error::{Error, ErrorKind, Location};
 pub use ledger::{Alias, AliasKind, Aliases, FxQuote, FxRates, Ledger, LedgerRow, Unit};
 pub use extract::{Claim, Claims, Extractor, ExtractorBuilder, Mention, parse_numeral};
 pub use normalize::{Amount, Bound, Currency, Kind, Qualifier, Value};
+pub use report::{Checker, ClaimReport, MentionRecord, Report, Summary};
 pub use span::Span;
+pub use verify::{Diagnosis, Finding, Policy, Verdict};

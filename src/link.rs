@@ -4,7 +4,7 @@
 //!   white space unless it ends an abbreviation such as "U.S." or "Sept.") and
 //!   clauses (additionally ；; ，, and brackets).
 //! - **Entity**: the nearest entity alias before the claim in its sentence,
-//!   else the first one after it in the sentence, else the entity last named
+//!   else the first one after it in its clause, else the entity last named
 //!   in the previous sentences (so "该公司" / "the company" carry the subject
 //!   over).
 //! - **Metric**: the nearest metric alias in the claim's clause, else in its
@@ -12,7 +12,9 @@
 //! - **Period**: the date expression nearest the claim in its sentence,
 //!   resolved against the article date: 2024年9月30日, 2024-09-30, 9月底,
 //!   去年9月底, end of September, as of Sept. 30, 2024, Q3 2024, 第三季度,
-//!   上半年, 2024财年, FY2024, 2024年. A period is a date range; the ledger row
+//!   上半年, 2024财年, FY2024, 2024年, and 当前 / currently (the month up to
+//!   the article date); one before the claim in its sentence or after it in its clause.
+//!   A period is a date range; the ledger row
 //!   chosen is the latest one inside it. Without one, the latest row on or
 //!   before the article date is used, and the link says so.
 //!
@@ -31,7 +33,7 @@ use serde::Serialize;
 pub enum How {
     /// The nearest name before the claim in its sentence.
     BeforeInSentence,
-    /// The first name after the claim in its sentence.
+    /// The first name after the claim in its clause.
     AfterInSentence,
     /// Carried over from an earlier sentence.
     PreviousSentence,
@@ -43,6 +45,8 @@ pub enum How {
     Written,
     /// No date written: the latest ledger row on or before the article date.
     LatestBeforeArticleDate,
+    /// A word meaning "now" (当前, currently): the article date.
+    ArticleDate,
 }
 
 /// A name found in the text and the ledger name it stands for.
@@ -196,16 +200,16 @@ impl Document<'_> {
         let metrics = || self.occ.iter().filter(|o| o.kind == AliasKind::Metric);
         // entity
         let entity = entities()
-            .filter(|o| o.start >= ss && o.end <= span.start())
-            .last()
+            .rfind(|o| o.start >= ss && o.end <= span.start())
             .map(|o| self.name(o, How::BeforeInSentence))
-            .or_else(|| entities().find(|o| o.start >= span.end() && o.end <= se).map(|o| self.name(o, How::AfterInSentence)))
-            .or_else(|| entities().filter(|o| o.end <= ss).last().map(|o| self.name(o, How::PreviousSentence)));
+            .or_else(|| entities().find(|o| o.start >= span.end() && o.end <= ce.min(se)).map(|o| self.name(o, How::AfterInSentence)))
+            .or_else(|| entities().rfind(|o| o.end <= ss).map(|o| self.name(o, How::PreviousSentence)));
         // metric: nearest in clause, else in sentence
+        // a metric named before the figure wins a near tie ("首轮 1000 亿美元投资")
         let nearest = |lo: usize, hi: usize| {
             metrics()
                 .filter(|o| o.start >= lo && o.end <= hi && (o.end <= span.start() || o.start >= span.end()))
-                .min_by_key(|o| if o.end <= span.start() { span.start() - o.end } else { o.start - span.end() })
+                .min_by_key(|o| if o.end <= span.start() { span.start() - o.end } else { (o.start - span.end()) * 2 + 4 })
         };
         let metric = nearest(cs, ce).map(|o| self.name(o, How::InClause)).or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
         // period
@@ -218,7 +222,8 @@ impl Document<'_> {
                 }
                 p
             })
-            .filter(|p| p.span.is_none_or(|s| s.end() <= span.start() || s.start() >= span.end()))
+            // before the claim in its sentence, or after it in its clause
+            .filter(|p| p.span.is_none_or(|s| s.end() <= span.start() || s.start() >= span.end() && s.end() <= ce))
             .min_by_key(|p| {
                 let s = p.span.unwrap_or(span);
                 if s.end() <= span.start() { span.start() - s.end() } else { s.start().saturating_sub(span.end()) }
@@ -455,6 +460,22 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             return Some(range(x, b, s, i, w.len()));
         }
     }
+    // "now" words: the article date
+    for w in ["当前", "當前", "目前", "现时", "現時", "现在", "現在", "如今", "眼下", "currently", "now", "as of today"] {
+        let latin = w.is_ascii();
+        let hit = if latin { rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) } else { rest.starts_with(w) };
+        if hit {
+            if latin && (i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic() || rest.as_bytes().get(w.len()).is_some_and(u8::is_ascii_alphabetic)) {
+                continue;
+            }
+            let a = article?;
+            // "now": any figure from the month up to the article date
+            let start = if a.month() > 1 { Date::new(a.year(), a.month() - 1, a.day().min(days_in_month(a.year(), a.month() - 1))).ok()? } else { Date::new(a.year() - 1, 12, a.day()).ok()? };
+            let mut p = range(start, a, s, i, w.len());
+            p.how = How::ArticleDate;
+            return Some(p);
+        }
+    }
     // Chinese quarters and halves without a year: 第三季度, 三季度, 上半年
     if let Some(p) = chinese_quarter(s, i, None, article) {
         return Some(p);
@@ -646,7 +667,7 @@ fn english_date(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> 
 /// "2 August 2017", "2025年1月22日", "2025-03-18".
 pub fn dateline(text: &str) -> Option<Date> {
     for p in periods(text, None) {
-        if p.start == p.end {
+        if p.start == p.end && p.how == How::Written {
             return Some(p.end);
         }
     }

@@ -1,0 +1,193 @@
+//! Terminal rendering: each claim with its place, its sentence with the claim
+//! underlined (CJK characters count two columns), the verdict, the links and
+//! their evidence, the ledger figure and the difference; then a summary.
+
+use super::{ClaimReport, Report, Summary};
+use crate::link::{How, NameLink};
+use crate::verify::Verdict;
+use std::io::{self, Write};
+
+/// Display width of a char in a terminal: 2 for East Asian wide and
+/// full-width characters, 0 for combining marks and zero-width characters.
+pub fn char_width(c: char) -> usize {
+    let u = c as u32;
+    if u < 0x20 || (0x7F..0xA0).contains(&u) {
+        return 0;
+    }
+    if matches!(u, 0x0300..=0x036F | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF) {
+        return 0;
+    }
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x2FFFD | 0x30000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}
+
+/// Display width of a string.
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+    }
+    fn verdict(&self, v: Verdict) -> String {
+        let (code, word) = match v {
+            Verdict::Consistent => ("1;32", "CONSISTENT"),
+            Verdict::Contradicted => ("1;31", "CONTRADICTED"),
+            _ => ("1;33", "UNVERIFIABLE"),
+        };
+        self.paint(code, word)
+    }
+}
+
+fn how(h: How) -> &'static str {
+    match h {
+        How::BeforeInSentence => "before the claim in its sentence",
+        How::AfterInSentence => "after the claim in its clause",
+        How::PreviousSentence => "carried over from an earlier sentence",
+        How::InClause => "in the claim's clause",
+        How::InSentence => "in the claim's sentence",
+        How::Written => "written in the sentence",
+        How::LatestBeforeArticleDate => "latest ledger row before the article date",
+        How::ArticleDate => "the article date",
+    }
+}
+
+fn name_line(label: &str, n: &Option<NameLink>) -> String {
+    match n {
+        Some(n) => format!("  {label:<8} {} ← \"{}\" ({})", n.name, n.text.replace('\n', " "), how(n.how)),
+        None => format!("  {label:<8} (none found)"),
+    }
+}
+
+/// The line around a claim: up to `room` columns either side, cut at line ends.
+fn context(text: &str, start: usize, end: usize, room: usize) -> (String, usize, usize) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let mut from = start;
+    let mut w = 0;
+    for (i, c) in text[line_start..start].char_indices().rev() {
+        w += char_width(c);
+        if w > room {
+            break;
+        }
+        from = line_start + i;
+    }
+    let mut to = end;
+    let mut w = 0;
+    for (i, c) in text[end..line_end].char_indices() {
+        w += char_width(c);
+        if w > room {
+            break;
+        }
+        to = end + i + c.len_utf8();
+    }
+    let lead = if from > line_start { "…" } else { "" };
+    let tail = if to < line_end { "…" } else { "" };
+    let shown = format!("{lead}{}{tail}", &text[from..to]).replace('\t', " ");
+    let pad = width(lead) + width(&text[from..start]);
+    let under = width(&text[start..end]).max(1);
+    (shown, pad, under)
+}
+
+fn claim(out: &mut impl Write, label: &str, text: &str, c: &ClaimReport, st: &Style) -> io::Result<()> {
+    let m = &c.mention;
+    writeln!(out, "{}:{}:{}  {}  {}", label, m.line, m.column, st.paint("1", &m.text.replace('\n', " ")), st.verdict(c.verdict))?;
+    let (shown, pad, under) = context(text, m.start, m.end, 30);
+    writeln!(out, "  │ {shown}")?;
+    writeln!(out, "  │ {}{}", " ".repeat(pad), st.paint("36", &"^".repeat(under)))?;
+    writeln!(out, "{}", name_line("entity", &c.evidence.entity))?;
+    writeln!(out, "{}", name_line("metric", &c.evidence.metric))?;
+    match &c.evidence.period {
+        Some(p) => writeln!(out, "  {:<8} {} ← \"{}\" ({})", "period", p.end, p.text.as_deref().unwrap_or(""), how(p.how))?,
+        None => match (&c.ledger, c.period) {
+            (Some(l), _) => writeln!(out, "  {:<8} {} (no date written: latest ledger row on or before the article date)", "period", l.period)?,
+            _ => writeln!(out, "  {:<8} (none written)", "period")?,
+        },
+    }
+    if let Some(l) = &c.ledger {
+        let unit = m.currency.map(|c| c.to_string()).unwrap_or_else(|| "%".into());
+        let fx = match (l.fx_rate.as_deref().and_then(|r| r.parse::<rust_decimal::Decimal>().ok()), l.fx_date) {
+            (Some(r), Some(d)) => format!(" = {} {unit} ({}, {d})", l.converted_value, crate::verify::fx_words(r, &l.unit, &unit)),
+            _ => String::new(),
+        };
+        writeln!(out, "  {:<8} {} {}{fx} — line {}, source: {}", "ledger", l.value, l.unit, l.line, l.source.as_deref().unwrap_or("(none)"))?;
+    }
+    if let Some(d) = &c.difference {
+        let rel = c.relative_difference.as_deref().and_then(|r| r.parse::<rust_decimal::Decimal>().ok()).map(|r| {
+            let pct = (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointNearestEven);
+            format!(" ({}%)", super::decimal(pct))
+        });
+        let unit = m.currency.map(|c| c.to_string()).unwrap_or_else(|| if m.points { "pp".into() } else { "%".into() });
+        let sign = if d.starts_with('-') || d == "0" { "" } else { "+" };
+        writeln!(out, "  {:<8} {sign}{d} {unit}{}", "diff", rel.unwrap_or_default())?;
+    }
+    if let Some(d) = &c.diagnosis {
+        writeln!(out, "  {:<8} {}", "why", st.paint("31", d))?;
+    } else {
+        writeln!(out, "  {:<8} {}", "why", c.reason)?;
+    }
+    writeln!(out)
+}
+
+/// Writes the report for `text` (labelled `label`, e.g. the file name).
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write(report: &Report, label: &str, text: &str, out: &mut impl Write, color: bool) -> io::Result<()> {
+    let st = Style { color };
+    for c in &report.claims {
+        claim(out, label, text, c, &st)?;
+    }
+    for e in &report.errors {
+        writeln!(out, "{label}:{e}")?;
+    }
+    summary(out, label, &report.summary, report.date, color)
+}
+
+/// Writes one summary line.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn summary(out: &mut impl Write, label: &str, s: &Summary, date: Option<crate::date::Date>, color: bool) -> io::Result<()> {
+    let st = Style { color };
+    let date = date.map(|d| format!(" (article date {d})")).unwrap_or_default();
+    writeln!(
+        out,
+        "{label}: {} consistent, {} contradicted, {} unverifiable{date}",
+        st.paint("32", &s.consistent.to_string()),
+        st.paint("31", &s.contradicted.to_string()),
+        st.paint("33", &s.unverifiable.to_string())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths() {
+        assert_eq!(width("约 250 亿美元"), 13);
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("９０％"), 6);
+        assert_eq!(width("a\u{200b}b"), 2);
+    }
+
+    #[test]
+    fn context_underlines_under_the_claim() {
+        let t = "软银的现金约 250 亿美元,持有安谋";
+        let s = t.find("约").expect("claim");
+        let e = s + "约 250 亿美元".len();
+        let (shown, pad, under) = context(t, s, e, 30);
+        assert_eq!(shown, t);
+        assert_eq!(pad, 10);
+        assert_eq!(under, 13);
+    }
+}
