@@ -1,0 +1,128 @@
+//! Diagnostics on stderr and the output sink, shared by every subcommand.
+
+use crate::config::Output;
+use anyhow::{Context, Result};
+use std::fmt::Display;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+
+/// Reports problems on stderr (unless quiet) and counts them for the exit status.
+#[derive(Debug)]
+pub struct Diagnostics {
+    quiet: bool,
+    errors: usize,
+}
+
+impl Diagnostics {
+    /// Silent when `quiet`.
+    pub fn new(quiet: bool) -> Self {
+        Diagnostics { quiet, errors: 0 }
+    }
+
+    /// A document that could not be processed.
+    pub fn error(&mut self, message: impl Display) {
+        self.errors += 1;
+        self.print(format_args!("figcheck: {message}"));
+    }
+
+    /// A problem inside a document that was otherwise processed; still
+    /// counts as an error for the exit status.
+    pub fn warning(&mut self, message: impl Display) {
+        self.errors += 1;
+        self.print(format_args!("figcheck: warning: {message}"));
+    }
+
+    /// How many errors and warnings were reported.
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    fn print(&self, line: std::fmt::Arguments<'_>) {
+        if !self.quiet {
+            // A closed stderr leaves nobody to tell: ignore the failure.
+            let _ = writeln!(io::stderr().lock(), "{line}");
+        }
+    }
+}
+
+/// Opens where the output goes: nowhere with `-q`, a file with `-o`, else stdout.
+///
+/// Standard output is line-buffered, so each document's output reaches the
+/// reader as soon as it is written; a file is block-buffered.
+///
+/// # Errors
+/// The output file cannot be created.
+pub fn open_output(output: &Output) -> Result<Box<dyn Write>> {
+    if output.quiet {
+        return Ok(Box::new(io::sink()));
+    }
+    match &output.path {
+        None => Ok(Box::new(io::stdout().lock())),
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("{}: cannot create the output file", path.display()))?;
+            Ok(Box::new(BufWriter::new(file)))
+        }
+    }
+}
+
+/// True when `err` comes from writing to a closed pipe (`figcheck ... | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Formats an error chain on one line, `outer: inner: innermost`, with each
+/// part starting lowercase (OS messages start uppercase).
+pub fn one_line(err: &anyhow::Error) -> String {
+    let parts: Vec<String> = err
+        .chain()
+        .map(|e| lowercase_first(&e.to_string()))
+        .collect();
+    parts.join(": ")
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        // Keep acronyms and names ("JSON", "I/O") as they are.
+        Some(c) if c.is_uppercase() && !chars.clone().next().is_some_and(char::is_uppercase) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_chain() {
+        let io = io::Error::new(
+            io::ErrorKind::NotFound,
+            "No such file or directory (os error 2)",
+        );
+        let e = anyhow::Error::new(io).context("a.txt: cannot read");
+        assert_eq!(
+            one_line(&e),
+            "a.txt: cannot read: no such file or directory (os error 2)"
+        );
+    }
+
+    #[test]
+    fn lowercase_keeps_acronyms() {
+        assert_eq!(lowercase_first("JSON error"), "JSON error");
+        assert_eq!(lowercase_first("Is a directory"), "is a directory");
+        assert_eq!(lowercase_first(""), "");
+    }
+
+    #[test]
+    fn broken_pipe_is_found_under_context() {
+        let e = anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing");
+        assert!(is_broken_pipe(&e));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
+}
