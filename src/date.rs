@@ -43,10 +43,20 @@ impl Date {
     /// # Errors
     /// [`ErrorKind::InvalidDate`] when the month or day does not exist.
     pub fn new(year: i32, month: u32, day: u32) -> Result<Date, Error> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(Error::new(ErrorKind::InvalidDate { found: format!("{year:04}-{month:02}-{day:02}") }));
+        if !(1..=9999).contains(&year)
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+        {
+            return Err(Error::new(ErrorKind::InvalidDate {
+                found: format!("{year:04}-{month:02}-{day:02}"),
+            }));
         }
-        Ok(Date { year, month: month as u8, day: day as u8 })
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     /// The last day of a month.
@@ -98,9 +108,19 @@ impl FromStr for Date {
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let bad = || Error::new(ErrorKind::InvalidDate { found: t.to_string() });
+        let bad = || {
+            Error::new(ErrorKind::InvalidDate {
+                found: t.to_string(),
+            })
+        };
         let parts: Vec<&str> = t.split(['-', '/']).collect();
-        if parts.len() != 3 || parts[0].len() != 4 || parts[1].is_empty() || parts[1].len() > 2 || parts[2].is_empty() || parts[2].len() > 2 {
+        if parts.len() != 3
+            || parts[0].len() != 4
+            || parts[1].is_empty()
+            || parts[1].len() > 2
+            || parts[2].is_empty()
+            || parts[2].len() > 2
+        {
             return Err(bad());
         }
         if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
@@ -125,14 +145,23 @@ mod tests {
 
     #[test]
     fn parses_and_validates() {
-        assert_eq!("2024-09-30".parse::<Date>().map(|d| d.to_string()).ok(), Some("2024-09-30".into()));
-        assert_eq!("2024/9/3".parse::<Date>().map(|d| d.to_string()).ok(), Some("2024-09-03".into()));
+        assert_eq!(
+            "2024-09-30".parse::<Date>().map(|d| d.to_string()).ok(),
+            Some("2024-09-30".into())
+        );
+        assert_eq!(
+            "2024/9/3".parse::<Date>().map(|d| d.to_string()).ok(),
+            Some("2024-09-03".into())
+        );
         assert!("2023-02-29".parse::<Date>().is_err());
         assert!("2024-13-01".parse::<Date>().is_err());
         assert!("24-01-01".parse::<Date>().is_err());
         assert!("2024-1x-01".parse::<Date>().is_err());
         let e = "2024-02-30".parse::<Date>().expect_err("invalid");
-        assert_eq!(e.to_string(), "invalid date \"2024-02-30\": expected an ISO date YYYY-MM-DD");
+        assert_eq!(
+            e.to_string(),
+            "invalid date \"2024-02-30\": expected an ISO date YYYY-MM-DD"
+        );
     }
 
     #[test]
@@ -144,6 +173,9 @@ mod tests {
         assert!(a < b);
         assert_eq!(b.ordinal() - a.ordinal(), 1);
         let c: Date = "2025-01-01".parse().expect("date");
-        assert_eq!(c.ordinal() - "2024-01-01".parse::<Date>().expect("date").ordinal(), 366);
+        assert_eq!(
+            c.ordinal() - "2024-01-01".parse::<Date>().expect("date").ordinal(),
+            366
+        );
     }
 }

@@ -63,7 +63,9 @@ pub enum ErrorKind {
         found: String,
     },
     /// The value does not fit `rust_decimal::Decimal` (about ±7.9e28, 28 places).
-    #[error("amount {text:?} is out of range: expected at most 28 significant digits and a magnitude below 7.9e28")]
+    #[error(
+        "amount {text:?} is out of range: expected at most 28 significant digits and a magnitude below 7.9e28"
+    )]
     Overflow {
         /// The figure as written.
         text: String,
@@ -197,13 +199,21 @@ pub struct Error {
 impl Error {
     /// Creates an error of `kind` without a location.
     pub fn new(kind: ErrorKind) -> Self {
-        Error { inner: Box::new((kind, Location::default())) }
+        Error {
+            inner: Box::new((kind, Location::default())),
+        }
     }
 
     /// Creates an error of `kind` covering bytes `start..end` of a text.
     pub fn at(kind: ErrorKind, start: usize, end: usize) -> Self {
-        let loc = Location { start: Some(start), end: Some(end), ..Location::default() };
-        Error { inner: Box::new((kind, loc)) }
+        let loc = Location {
+            start: Some(start),
+            end: Some(end),
+            ..Location::default()
+        };
+        Error {
+            inner: Box::new((kind, loc)),
+        }
     }
 
     /// What went wrong.
@@ -264,16 +274,24 @@ mod tests {
 
     #[test]
     fn display_puts_place_first() {
-        let e = Error::new(ErrorKind::UnknownCurrency { found: "XYZ".into() })
-            .with_path("ledger.csv")
-            .with_line_col(14, 3);
+        let e = Error::new(ErrorKind::UnknownCurrency {
+            found: "XYZ".into(),
+        })
+        .with_path("ledger.csv")
+        .with_line_col(14, 3);
         assert_eq!(
             e.to_string(),
             "ledger.csv:14:3: unknown currency \"XYZ\": expected an ISO 4217 code such as USD"
         );
         let e = Error::at(ErrorKind::InvalidUtf8 { offset: 7 }, 7, 8);
-        assert_eq!(e.to_string(), "byte 7: invalid UTF-8 at byte 7: expected UTF-8 text");
-        assert_eq!(Error::new(ErrorKind::Empty).to_string(), "empty input: expected a number");
+        assert_eq!(
+            e.to_string(),
+            "byte 7: invalid UTF-8 at byte 7: expected UTF-8 text"
+        );
+        assert_eq!(
+            Error::new(ErrorKind::Empty).to_string(),
+            "empty input: expected a number"
+        );
     }
 
     #[test]

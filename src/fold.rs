@@ -13,7 +13,9 @@ fn t2s() -> &'static HashMap<char, char> {
             let mut it = line.split_whitespace();
             if let (Some(t), Some(s)) = (it.next(), it.next()) {
                 let (mut tc, mut sc) = (t.chars(), s.chars());
-                if let (Some(t1), None, Some(s1), None) = (tc.next(), tc.next(), sc.next(), sc.next()) {
+                if let (Some(t1), None, Some(s1), None) =
+                    (tc.next(), tc.next(), sc.next(), sc.next())
+                {
                     m.insert(t1, s1);
                 }
             }
@@ -91,7 +93,10 @@ impl Folded {
 
     /// The original byte offset of folded offset `i`.
     pub fn orig(&self, i: usize) -> usize {
-        self.orig.get(i).copied().unwrap_or_else(|| self.orig.last().copied().unwrap_or(0))
+        self.orig
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| self.orig.last().copied().unwrap_or(0))
     }
 }
 

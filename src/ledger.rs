@@ -102,15 +102,29 @@ impl<'a> Csv<'a> {
     }
 
     /// Reads a CSV text whose header must contain `required` (and may contain `optional`).
-    fn read(text: &'a str, path: &'a str, required: &[&str], optional: &[&str], errors: &mut Vec<Error>, warnings: &mut Vec<Error>) -> Option<Csv<'a>> {
+    fn read(
+        text: &'a str,
+        path: &'a str,
+        required: &[&str],
+        optional: &[&str],
+        errors: &mut Vec<Error>,
+        warnings: &mut Vec<Error>,
+    ) -> Option<Csv<'a>> {
         let expected = required.join(", ");
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         let bom = text.len() - body.len();
         if body.trim().is_empty() {
-            errors.push(Error::new(ErrorKind::EmptyFile { expected }).with_path(path).with_line_col(1, 1));
+            errors.push(
+                Error::new(ErrorKind::EmptyFile { expected })
+                    .with_path(path)
+                    .with_line_col(1, 1),
+            );
             return None;
         }
-        let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(body.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(body.as_bytes());
         let mut records = Vec::new();
         let mut header: Option<Vec<String>> = None;
         let mut rec = csv::StringRecord::new();
@@ -120,7 +134,11 @@ impl<'a> Csv<'a> {
                 Ok(true) => {
                     let mut pos = rec.position().map_or(0, |p| p.byte() as usize) + bom;
                     // after a CRLF record the reader stands on the '\n'; the record starts after it
-                    while text.as_bytes().get(pos).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+                    while text
+                        .as_bytes()
+                        .get(pos)
+                        .is_some_and(|b| *b == b'\r' || *b == b'\n')
+                    {
                         pos += 1;
                     }
                     let line = crate::span::line_col(text, pos).0;
@@ -143,66 +161,123 @@ impl<'a> Csv<'a> {
                         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
                         _ => e.to_string(),
                     };
-                    errors.push(Error::new(ErrorKind::Csv { message }).with_path(path).with_line_col(line, col));
+                    errors.push(
+                        Error::new(ErrorKind::Csv { message })
+                            .with_path(path)
+                            .with_line_col(line, col),
+                    );
                     return None;
                 }
             }
         }
         let Some(header) = header else {
-            errors.push(Error::new(ErrorKind::EmptyFile { expected }).with_path(path).with_line_col(1, 1));
+            errors.push(
+                Error::new(ErrorKind::EmptyFile { expected })
+                    .with_path(path)
+                    .with_line_col(1, 1),
+            );
             return None;
         };
         let mut cols = HashMap::new();
         let header_line = records.first().map_or(1, |_| 1);
-        let hdr_pos = text.len() - body.len() + body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        let hdr_pos =
+            text.len() - body.len() + body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
         let mut ok = true;
         let all: Vec<&str> = required.iter().chain(optional).copied().collect();
         for (i, h) in header.iter().enumerate() {
             let name = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
             if cols.contains_key(&name) {
                 let (l, c) = field_position(text, hdr_pos, i);
-                errors.push(Error::new(ErrorKind::DuplicateColumn { column: name.clone() }).with_path(path).with_line_col(l, c));
+                errors.push(
+                    Error::new(ErrorKind::DuplicateColumn {
+                        column: name.clone(),
+                    })
+                    .with_path(path)
+                    .with_line_col(l, c),
+                );
                 ok = false;
                 continue;
             }
             if !all.contains(&name.as_str()) {
                 let (l, c) = field_position(text, hdr_pos, i);
-                warnings.push(Error::new(ErrorKind::UnknownColumn { column: name.clone(), expected: all.join(", ") }).with_path(path).with_line_col(l, c));
+                warnings.push(
+                    Error::new(ErrorKind::UnknownColumn {
+                        column: name.clone(),
+                        expected: all.join(", "),
+                    })
+                    .with_path(path)
+                    .with_line_col(l, c),
+                );
             }
             cols.insert(name, i);
         }
         for r in required {
             if !cols.contains_key(*r) {
-                errors.push(Error::new(ErrorKind::MissingColumn { column: r.to_string(), expected: expected.clone() }).with_path(path).with_line_col(header_line, 1));
+                errors.push(
+                    Error::new(ErrorKind::MissingColumn {
+                        column: r.to_string(),
+                        expected: expected.clone(),
+                    })
+                    .with_path(path)
+                    .with_line_col(header_line, 1),
+                );
                 ok = false;
             }
         }
         if !ok {
             return None;
         }
-        Some(Csv { path, text, cols, width: header.len(), records })
+        Some(Csv {
+            path,
+            text,
+            cols,
+            width: header.len(),
+            records,
+        })
     }
 }
 
 /// Field `name` of a record, or "" when the column is absent.
 fn field<'r>(csv: &Csv, rec: &'r [String], name: &str) -> &'r str {
-    csv.cols.get(name).and_then(|&i| rec.get(i)).map_or("", String::as_str)
+    csv.cols
+        .get(name)
+        .and_then(|&i| rec.get(i))
+        .map_or("", String::as_str)
 }
 
 /// Checks the field count of a record; returns false (with an error) when off.
 fn check_width(csv: &Csv, rec: &[String], pos: usize, errors: &mut Vec<Error>) -> bool {
     if rec.len() != csv.width {
-        errors.push(csv.at(ErrorKind::FieldCount { found: rec.len(), expected: csv.width }, pos, 0));
+        errors.push(csv.at(
+            ErrorKind::FieldCount {
+                found: rec.len(),
+                expected: csv.width,
+            },
+            pos,
+            0,
+        ));
         return false;
     }
     true
 }
 
 /// A required non-empty field; records an error when empty.
-fn required<'r>(csv: &Csv, rec: &'r [String], pos: usize, name: &str, errors: &mut Vec<Error>) -> Option<&'r str> {
+fn required<'r>(
+    csv: &Csv,
+    rec: &'r [String],
+    pos: usize,
+    name: &str,
+    errors: &mut Vec<Error>,
+) -> Option<&'r str> {
     let v = field(csv, rec, name);
     if v.is_empty() {
-        errors.push(csv.at(ErrorKind::EmptyField { column: name.to_string() }, pos, csv.cols[name]));
+        errors.push(csv.at(
+            ErrorKind::EmptyField {
+                column: name.to_string(),
+            },
+            pos,
+            csv.cols[name],
+        ));
         return None;
     }
     Some(v)
@@ -214,7 +289,12 @@ fn required<'r>(csv: &Csv, rec: &'r [String], pos: usize, name: &str, errors: &m
 /// # Errors
 /// [`ErrorKind::InvalidAmount`] saying what was expected.
 pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
-    let bad = |expected: &str| Error::new(ErrorKind::InvalidAmount { found: s.to_string(), expected: expected.to_string() });
+    let bad = |expected: &str| {
+        Error::new(ErrorKind::InvalidAmount {
+            found: s.to_string(),
+            expected: expected.to_string(),
+        })
+    };
     let mut t = s.trim();
     let mut neg = false;
     if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
@@ -274,7 +354,11 @@ pub fn parse_scale(s: &str) -> Result<Decimal, Error> {
         "亿" | "億" | "hundred million" => 8,
         "billion" | "billions" | "b" | "bn" | "bln" | "十亿" | "十億" => 9,
         "trillion" | "trillions" | "tn" | "万亿" | "萬億" | "兆" => 12,
-        _ => return Err(Error::new(ErrorKind::UnknownScale { found: s.trim().to_string() })),
+        _ => {
+            return Err(Error::new(ErrorKind::UnknownScale {
+                found: s.trim().to_string(),
+            }));
+        }
     };
     Ok(crate::extract::numeral::pow10(e))
 }
@@ -294,7 +378,12 @@ const LEDGER_OPTIONAL: &[&str] = &["scale", "source", "note"];
 /// Reads a file as UTF-8, with a located error when it is not.
 fn read_utf8(path: &Path) -> Result<String, Error> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io { message: e.to_string() }).with_path(&name))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::new(ErrorKind::Io {
+            message: e.to_string(),
+        })
+        .with_path(&name)
+    })?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
@@ -302,7 +391,11 @@ fn read_utf8(path: &Path) -> Result<String, Error> {
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..off]).into_owned();
             let (l, c) = crate::span::line_col(&prefix, off);
-            Err(Error::at(ErrorKind::InvalidUtf8 { offset: off }, off, off + 1).with_path(&name).with_line_col(l, c))
+            Err(
+                Error::at(ErrorKind::InvalidUtf8 { offset: off }, off, off + 1)
+                    .with_path(&name)
+                    .with_line_col(l, c),
+            )
         }
     }
 }
@@ -332,7 +425,14 @@ impl Ledger {
     pub fn from_csv(text: &str, path: &str) -> Result<Ledger, Vec<Error>> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let Some(csv) = Csv::read(text, path, LEDGER_REQUIRED, LEDGER_OPTIONAL, &mut errors, &mut warnings) else {
+        let Some(csv) = Csv::read(
+            text,
+            path,
+            LEDGER_REQUIRED,
+            LEDGER_OPTIONAL,
+            &mut errors,
+            &mut warnings,
+        ) else {
             return Err(errors);
         };
         let mut rows: Vec<LedgerRow> = Vec::with_capacity(csv.records.len());
@@ -344,18 +444,22 @@ impl Ledger {
             }
             let entity = required(&csv, rec, pos, "entity", &mut errors);
             let metric = required(&csv, rec, pos, "metric", &mut errors);
-            let period = required(&csv, rec, pos, "period", &mut errors).and_then(|p| match p.parse::<Date>() {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["period"]));
-                    None
+            let period = required(&csv, rec, pos, "period", &mut errors).and_then(|p| {
+                match p.parse::<Date>() {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        errors.push(csv.at(e.kind().clone(), pos, csv.cols["period"]));
+                        None
+                    }
                 }
             });
-            let value = required(&csv, rec, pos, "value", &mut errors).and_then(|v| match parse_decimal(v) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["value"]));
-                    None
+            let value = required(&csv, rec, pos, "value", &mut errors).and_then(|v| {
+                match parse_decimal(v) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        errors.push(csv.at(e.kind().clone(), pos, csv.cols["value"]));
+                        None
+                    }
                 }
             });
             let scale = match parse_scale(field(&csv, rec, "scale")) {
@@ -378,25 +482,48 @@ impl Ledger {
                     }
                 }
             });
-            let (Some(entity), Some(metric), Some(period), Some(value), Some(scale), Some(unit)) = (entity, metric, period, value, scale, unit) else {
+            let (Some(entity), Some(metric), Some(period), Some(value), Some(scale), Some(unit)) =
+                (entity, metric, period, value, scale, unit)
+            else {
                 continue;
             };
             let Some(value) = value.checked_mul(scale) else {
-                errors.push(csv.at(ErrorKind::Overflow { text: field(&csv, rec, "value").to_string() }, pos, csv.cols["value"]));
+                errors.push(csv.at(
+                    ErrorKind::Overflow {
+                        text: field(&csv, rec, "value").to_string(),
+                    },
+                    pos,
+                    csv.cols["value"],
+                ));
                 continue;
             };
             let key = (fold(entity), fold(metric), period);
             if let Some(&first) = seen.get(&key) {
                 let prev: &LedgerRow = &rows[first];
                 if prev.value != value || prev.unit != unit {
-                    errors.push(csv.at(ErrorKind::DuplicateRow { key: format!("{entity} / {metric} / {period}"), first_line: prev.line }, pos, 0));
+                    errors.push(csv.at(
+                        ErrorKind::DuplicateRow {
+                            key: format!("{entity} / {metric} / {period}"),
+                            first_line: prev.line,
+                        },
+                        pos,
+                        0,
+                    ));
                 } else {
-                    warnings.push(csv.at(ErrorKind::DuplicateRow { key: format!("{entity} / {metric} / {period} (same value, kept once)"), first_line: prev.line }, pos, 0));
+                    warnings.push(csv.at(
+                        ErrorKind::DuplicateRow {
+                            key: format!("{entity} / {metric} / {period} (same value, kept once)"),
+                            first_line: prev.line,
+                        },
+                        pos,
+                        0,
+                    ));
                 }
                 continue;
             }
             seen.insert(key, rows.len());
-            let opt = |name: &str| Some(field(&csv, rec, name).to_string()).filter(|s| !s.is_empty());
+            let opt =
+                |name: &str| Some(field(&csv, rec, name).to_string()).filter(|s| !s.is_empty());
             rows.push(LedgerRow {
                 entity: entity.to_string(),
                 metric: metric.to_string(),
@@ -413,12 +540,19 @@ impl Ledger {
         }
         let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
-            index.entry((fold(&r.entity), fold(&r.metric))).or_default().push(i);
+            index
+                .entry((fold(&r.entity), fold(&r.metric)))
+                .or_default()
+                .push(i);
         }
         for v in index.values_mut() {
             v.sort_by_key(|&i| rows[i].period);
         }
-        Ok(Ledger { rows, index, warnings })
+        Ok(Ledger {
+            rows,
+            index,
+            warnings,
+        })
     }
 
     /// All rows, in file order.
@@ -433,7 +567,10 @@ impl Ledger {
 
     /// The rows for one entity and metric (names compared folded), oldest first.
     pub fn series(&self, entity: &str, metric: &str) -> Vec<&LedgerRow> {
-        self.index.get(&(fold(entity), fold(metric))).map(|v| v.iter().map(|&i| &self.rows[i]).collect()).unwrap_or_default()
+        self.index
+            .get(&(fold(entity), fold(metric)))
+            .map(|v| v.iter().map(|&i| &self.rows[i]).collect())
+            .unwrap_or_default()
     }
 
     /// All rows of one metric for any entity, and of any metric for one entity
@@ -499,7 +636,14 @@ impl Aliases {
     pub fn from_csv(text: &str, path: &str) -> Result<Aliases, Vec<Error>> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let Some(csv) = Csv::read(text, path, &["kind", "alias", "canonical"], &[], &mut errors, &mut warnings) else {
+        let Some(csv) = Csv::read(
+            text,
+            path,
+            &["kind", "alias", "canonical"],
+            &[],
+            &mut errors,
+            &mut warnings,
+        ) else {
             return Err(errors);
         };
         let mut entries = Vec::new();
@@ -508,21 +652,37 @@ impl Aliases {
             if !check_width(&csv, rec, pos, &mut errors) {
                 continue;
             }
-            let kind = required(&csv, rec, pos, "kind", &mut errors).and_then(|k| match k.to_ascii_lowercase().as_str() {
-                "entity" => Some(AliasKind::Entity),
-                "metric" => Some(AliasKind::Metric),
-                _ => {
-                    errors.push(csv.at(ErrorKind::UnknownAliasKind { found: k.to_string() }, pos, csv.cols["kind"]));
-                    None
+            let kind = required(&csv, rec, pos, "kind", &mut errors).and_then(|k| {
+                match k.to_ascii_lowercase().as_str() {
+                    "entity" => Some(AliasKind::Entity),
+                    "metric" => Some(AliasKind::Metric),
+                    _ => {
+                        errors.push(csv.at(
+                            ErrorKind::UnknownAliasKind {
+                                found: k.to_string(),
+                            },
+                            pos,
+                            csv.cols["kind"],
+                        ));
+                        None
+                    }
                 }
             });
             let alias = required(&csv, rec, pos, "alias", &mut errors);
             let canonical = required(&csv, rec, pos, "canonical", &mut errors);
             if let (Some(kind), Some(alias), Some(canonical)) = (kind, alias, canonical) {
-                entries.push(Alias { kind, alias: alias.to_string(), canonical: canonical.to_string() });
+                entries.push(Alias {
+                    kind,
+                    alias: alias.to_string(),
+                    canonical: canonical.to_string(),
+                });
             }
         }
-        if errors.is_empty() { Ok(Aliases { entries, warnings }) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(Aliases { entries, warnings })
+        } else {
+            Err(errors)
+        }
     }
 
     /// Adds an alias.
@@ -594,7 +754,14 @@ impl FxRates {
     pub fn from_csv(text: &str, path: &str) -> Result<FxRates, Vec<Error>> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let Some(csv) = Csv::read(text, path, &["date", "base", "quote", "rate"], &[], &mut errors, &mut warnings) else {
+        let Some(csv) = Csv::read(
+            text,
+            path,
+            &["date", "base", "quote", "rate"],
+            &[],
+            &mut errors,
+            &mut warnings,
+        ) else {
             return Err(errors);
         };
         let mut fx = FxRates::default();
@@ -604,11 +771,13 @@ impl FxRates {
             if !check_width(&csv, rec, pos, &mut errors) {
                 continue;
             }
-            let date = required(&csv, rec, pos, "date", &mut errors).and_then(|d| match d.parse::<Date>() {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["date"]));
-                    None
+            let date = required(&csv, rec, pos, "date", &mut errors).and_then(|d| {
+                match d.parse::<Date>() {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        errors.push(csv.at(e.kind().clone(), pos, csv.cols["date"]));
+                        None
+                    }
                 }
             });
             let cur = |name: &str, errors: &mut Vec<Error>| {
@@ -622,22 +791,40 @@ impl FxRates {
             };
             let base = cur("base", &mut errors);
             let quote = cur("quote", &mut errors);
-            let rate = required(&csv, rec, pos, "rate", &mut errors).and_then(|r| match parse_decimal(r) {
-                Ok(d) if d > Decimal::ZERO => Some(d),
-                _ => {
-                    errors.push(csv.at(ErrorKind::InvalidRate { found: r.to_string() }, pos, csv.cols["rate"]));
-                    None
+            let rate = required(&csv, rec, pos, "rate", &mut errors).and_then(|r| {
+                match parse_decimal(r) {
+                    Ok(d) if d > Decimal::ZERO => Some(d),
+                    _ => {
+                        errors.push(csv.at(
+                            ErrorKind::InvalidRate {
+                                found: r.to_string(),
+                            },
+                            pos,
+                            csv.cols["rate"],
+                        ));
+                        None
+                    }
                 }
             });
             if let (Some(date), Some(base), Some(quote), Some(rate)) = (date, base, quote, rate) {
                 if let Some(&(prev, first_line)) = seen.get(&(base, quote, date)) {
                     if prev != rate {
-                        errors.push(csv.at(ErrorKind::DuplicateRow { key: format!("{base}/{quote} / {date}"), first_line }, pos, 0));
+                        errors.push(csv.at(
+                            ErrorKind::DuplicateRow {
+                                key: format!("{base}/{quote} / {date}"),
+                                first_line,
+                            },
+                            pos,
+                            0,
+                        ));
                     }
                     continue;
                 }
                 seen.insert((base, quote, date), (rate, line));
-                fx.rates.entry((base, quote)).or_default().push((date, rate));
+                fx.rates
+                    .entry((base, quote))
+                    .or_default()
+                    .push((date, rate));
             }
         }
         if !errors.is_empty() {
@@ -671,8 +858,24 @@ impl FxRates {
     }
 
     fn direct(&self, base: Currency, quote: Currency, on: Date) -> Option<FxQuote> {
-        let fwd = self.rates.get(&(base, quote)).and_then(|v| v.iter().rev().find(|(d, _)| *d <= on)).map(|&(date, rate)| FxQuote { date, num: rate, den: Decimal::ONE });
-        let inv = self.rates.get(&(quote, base)).and_then(|v| v.iter().rev().find(|(d, _)| *d <= on)).map(|&(date, rate)| FxQuote { date, num: Decimal::ONE, den: rate });
+        let fwd = self
+            .rates
+            .get(&(base, quote))
+            .and_then(|v| v.iter().rev().find(|(d, _)| *d <= on))
+            .map(|&(date, rate)| FxQuote {
+                date,
+                num: rate,
+                den: Decimal::ONE,
+            });
+        let inv = self
+            .rates
+            .get(&(quote, base))
+            .and_then(|v| v.iter().rev().find(|(d, _)| *d <= on))
+            .map(|&(date, rate)| FxQuote {
+                date,
+                num: Decimal::ONE,
+                den: rate,
+            });
         match (fwd, inv) {
             (Some(a), Some(b)) => Some(if b.date > a.date { b } else { a }),
             (a, b) => a.or(b),
@@ -684,20 +887,34 @@ impl FxRates {
     /// needed (the cross's date is the older of its two legs).
     pub fn rate(&self, base: Currency, quote: Currency, on: Date) -> Option<FxQuote> {
         if base == quote {
-            return Some(FxQuote { date: on, num: Decimal::ONE, den: Decimal::ONE });
+            return Some(FxQuote {
+                date: on,
+                num: Decimal::ONE,
+                den: Decimal::ONE,
+            });
         }
         if let Some(q) = self.direct(base, quote, on) {
             return Some(q);
         }
         // cross through any currency linked to both, preferring USD
-        let mut via: Vec<Currency> = self.rates.keys().flat_map(|&(a, b)| [a, b]).filter(|&c| c != base && c != quote).collect();
+        let mut via: Vec<Currency> = self
+            .rates
+            .keys()
+            .flat_map(|&(a, b)| [a, b])
+            .filter(|&c| c != base && c != quote)
+            .collect();
         via.sort();
         via.dedup();
         via.sort_by_key(|&c| c != Currency::USD);
         for v in via {
             if let (Some(a), Some(b)) = (self.direct(base, v, on), self.direct(v, quote, on)) {
-                if let (Some(num), Some(den)) = (a.num.checked_mul(b.num), a.den.checked_mul(b.den)) {
-                    return Some(FxQuote { date: a.date.min(b.date), num, den });
+                if let (Some(num), Some(den)) = (a.num.checked_mul(b.num), a.den.checked_mul(b.den))
+                {
+                    return Some(FxQuote {
+                        date: a.date.min(b.date),
+                        num,
+                        den,
+                    });
                 }
             }
         }
@@ -710,7 +927,11 @@ mod tests {
     use super::*;
 
     fn msgs(r: Result<Ledger, Vec<Error>>) -> Vec<String> {
-        r.err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
+        r.err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
     }
 
     #[test]
@@ -742,24 +963,51 @@ mod tests {
 
     #[test]
     fn header_problems() {
-        assert_eq!(msgs(Ledger::from_csv("", "l.csv")), vec!["l.csv:1:1: empty file: expected a header row with columns entity, metric, period, value, unit"]);
         assert_eq!(
-            msgs(Ledger::from_csv("entity,metric,period,unit\nA,b,2024-01-01,USD\n", "l.csv")),
-            vec!["l.csv:1:1: missing column \"value\": expected columns entity, metric, period, value, unit"]
+            msgs(Ledger::from_csv("", "l.csv")),
+            vec![
+                "l.csv:1:1: empty file: expected a header row with columns entity, metric, period, value, unit"
+            ]
         );
         assert_eq!(
-            msgs(Ledger::from_csv("entity,metric,period,value,unit,value\n", "l.csv")),
+            msgs(Ledger::from_csv(
+                "entity,metric,period,unit\nA,b,2024-01-01,USD\n",
+                "l.csv"
+            )),
+            vec![
+                "l.csv:1:1: missing column \"value\": expected columns entity, metric, period, value, unit"
+            ]
+        );
+        assert_eq!(
+            msgs(Ledger::from_csv(
+                "entity,metric,period,value,unit,value\n",
+                "l.csv"
+            )),
             vec!["l.csv:1:33: duplicate column \"value\": expected each column once"]
         );
-        let l = Ledger::from_csv("entity,metric,period,value,unit,extra\nA,b,2024-01-01,1,USD,x\n", "l.csv").expect("loads");
-        assert_eq!(l.warnings()[0].to_string(), "l.csv:1:33: unknown column \"extra\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note");
+        let l = Ledger::from_csv(
+            "entity,metric,period,value,unit,extra\nA,b,2024-01-01,1,USD,x\n",
+            "l.csv",
+        )
+        .expect("loads");
+        assert_eq!(
+            l.warnings()[0].to_string(),
+            "l.csv:1:33: unknown column \"extra\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note"
+        );
     }
 
     #[test]
     fn duplicate_rows() {
-        let csv = "entity,metric,period,value,unit\nA,cash,2024-09-30,1,USD\nA,Cash,2024-09-30,2,USD\n";
-        assert_eq!(msgs(Ledger::from_csv(csv, "l.csv")), vec!["l.csv:3:1: duplicate row for A / Cash / 2024-09-30 with a different value: first given on line 2"]);
-        let csv = "entity,metric,period,value,unit\nA,cash,2024-09-30,1,USD\nA,cash,2024-09-30,1.0,USD\n";
+        let csv =
+            "entity,metric,period,value,unit\nA,cash,2024-09-30,1,USD\nA,Cash,2024-09-30,2,USD\n";
+        assert_eq!(
+            msgs(Ledger::from_csv(csv, "l.csv")),
+            vec![
+                "l.csv:3:1: duplicate row for A / Cash / 2024-09-30 with a different value: first given on line 2"
+            ]
+        );
+        let csv =
+            "entity,metric,period,value,unit\nA,cash,2024-09-30,1,USD\nA,cash,2024-09-30,1.0,USD\n";
         let l = Ledger::from_csv(csv, "l.csv").expect("same value loads");
         assert_eq!(l.rows().len(), 1);
         assert_eq!(l.warnings().len(), 1);
@@ -769,14 +1017,28 @@ mod tests {
     fn quoted_fields_with_commas_and_newlines() {
         let csv = "entity,metric,period,value,unit,note\n\"Arm, Holdings\",market cap,2025-01-22,\"160,000\",USD,\"two\nlines\"\nB,x,2024-01-01,bad,USD,\n";
         let m = msgs(Ledger::from_csv(csv, "l.csv"));
-        assert_eq!(m, vec!["l.csv:4:16: invalid amount \"bad\": expected an exact decimal such as 1234.5 or 1,234.5"]);
+        assert_eq!(
+            m,
+            vec![
+                "l.csv:4:16: invalid amount \"bad\": expected an exact decimal such as 1234.5 or 1,234.5"
+            ]
+        );
     }
 
     #[test]
     fn decimals_are_exact() {
-        assert_eq!(parse_decimal("1,234.50").map(|d| d.to_string()).ok(), Some("1234.50".into()));
-        assert_eq!(parse_decimal("(3.5)").map(|d| d.to_string()).ok(), Some("-3.5".into()));
-        assert_eq!(parse_decimal("0.1").map(|d| d.to_string()).ok(), Some("0.1".into()));
+        assert_eq!(
+            parse_decimal("1,234.50").map(|d| d.to_string()).ok(),
+            Some("1234.50".into())
+        );
+        assert_eq!(
+            parse_decimal("(3.5)").map(|d| d.to_string()).ok(),
+            Some("-3.5".into())
+        );
+        assert_eq!(
+            parse_decimal("0.1").map(|d| d.to_string()).ok(),
+            Some("0.1".into())
+        );
         assert!(parse_decimal("1e5").is_err());
         assert!(parse_decimal("1,2345").is_err());
         assert!(parse_decimal("").is_err());
@@ -784,20 +1046,50 @@ mod tests {
 
     #[test]
     fn aliases_and_fx() {
-        let a = Aliases::from_csv("kind,alias,canonical\nentity,软银,SoftBank Group\nmetric,市值,market capitalization\n", "a.csv").expect("loads");
+        let a = Aliases::from_csv(
+            "kind,alias,canonical\nentity,软银,SoftBank Group\nmetric,市值,market capitalization\n",
+            "a.csv",
+        )
+        .expect("loads");
         assert_eq!(a.entries().len(), 2);
-        let e = Aliases::from_csv("kind,alias,canonical\ncompany,软银,SoftBank Group\n", "a.csv").expect_err("bad kind");
-        assert_eq!(e[0].to_string(), "a.csv:2:1: unknown kind \"company\": expected entity or metric");
+        let e = Aliases::from_csv(
+            "kind,alias,canonical\ncompany,软银,SoftBank Group\n",
+            "a.csv",
+        )
+        .expect_err("bad kind");
+        assert_eq!(
+            e[0].to_string(),
+            "a.csv:2:1: unknown kind \"company\": expected entity or metric"
+        );
         let fx = FxRates::from_csv("date,base,quote,rate\n2024-09-30,USD,JPY,143.5\n2024-12-31,USD,JPY,157.2\n2024-09-30,EUR,USD,1.1\n", "fx.csv").expect("loads");
         let d = |s: &str| s.parse::<Date>().expect("date");
-        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2024-10-15")).map(|q| q.rate().to_string()), Some("143.5".into()));
-        assert_eq!(fx.rate(Currency::USD, Currency::JPY, d("2025-01-01")).map(|q| q.rate().to_string()), Some("157.2".into()));
-        assert!(fx.rate(Currency::USD, Currency::JPY, d("2024-01-01")).is_none());
-        let inv = fx.rate(Currency::JPY, Currency::USD, d("2024-10-01")).expect("inverse");
+        assert_eq!(
+            fx.rate(Currency::USD, Currency::JPY, d("2024-10-15"))
+                .map(|q| q.rate().to_string()),
+            Some("143.5".into())
+        );
+        assert_eq!(
+            fx.rate(Currency::USD, Currency::JPY, d("2025-01-01"))
+                .map(|q| q.rate().to_string()),
+            Some("157.2".into())
+        );
+        assert!(
+            fx.rate(Currency::USD, Currency::JPY, d("2024-01-01"))
+                .is_none()
+        );
+        let inv = fx
+            .rate(Currency::JPY, Currency::USD, d("2024-10-01"))
+            .expect("inverse");
         assert_eq!(inv.convert(Decimal::new(1435, 1)), Some(Decimal::ONE));
-        let cross = fx.rate(Currency::EUR, Currency::JPY, d("2024-10-01")).expect("cross");
+        let cross = fx
+            .rate(Currency::EUR, Currency::JPY, d("2024-10-01"))
+            .expect("cross");
         assert_eq!(cross.rate().normalize().to_string(), "157.85");
-        let bad = FxRates::from_csv("date,base,quote,rate\n2024-09-30,USD,JPY,-1\n", "fx.csv").expect_err("bad rate");
-        assert_eq!(bad[0].to_string(), "fx.csv:2:20: invalid rate \"-1\": expected a positive decimal");
+        let bad = FxRates::from_csv("date,base,quote,rate\n2024-09-30,USD,JPY,-1\n", "fx.csv")
+            .expect_err("bad rate");
+        assert_eq!(
+            bad[0].to_string(),
+            "fx.csv:2:20: invalid rate \"-1\": expected a positive decimal"
+        );
     }
 }

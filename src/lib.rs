@@ -54,8 +54,8 @@ pub mod verify;
 
 pub use date::Date;
 pub use error::{Error, ErrorKind, Location};
-pub use ledger::{Alias, AliasKind, Aliases, FxQuote, FxRates, Ledger, LedgerRow, Unit};
 pub use extract::{Claim, Claims, Extractor, ExtractorBuilder, Mention, parse_numeral};
+pub use ledger::{Alias, AliasKind, Aliases, FxQuote, FxRates, Ledger, LedgerRow, Unit};
 pub use normalize::{Amount, Bound, Currency, Kind, Qualifier, Value};
 pub use report::{Checker, ClaimReport, MentionRecord, Report, Summary};
 pub use span::Span;

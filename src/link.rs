@@ -121,7 +121,12 @@ impl Linker {
             }
             let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
             if !forms.iter().any(|f| f.folded == folded && f.kind == kind) {
-                forms.push(Form { folded, kind, canonical: canonical.to_string(), latin });
+                forms.push(Form {
+                    folded,
+                    kind,
+                    canonical: canonical.to_string(),
+                    latin,
+                });
             }
         };
         for a in aliases.entries() {
@@ -150,7 +155,9 @@ impl Linker {
                     let b = folded.text.as_bytes();
                     let before = i.checked_sub(1).map(|k| b[k]);
                     let after = b.get(j).copied();
-                    if before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    if before.is_some_and(|c| c.is_ascii_alphanumeric())
+                        || after.is_some_and(|c| c.is_ascii_alphanumeric())
+                    {
                         continue;
                     }
                 }
@@ -158,14 +165,25 @@ impl Linker {
                     continue;
                 }
                 taken.push((i, j));
-                occ.push(Occurrence { start: folded.orig(i), end: folded.orig(j), kind: f.kind, canonical: f.canonical.clone() });
+                occ.push(Occurrence {
+                    start: folded.orig(i),
+                    end: folded.orig(j),
+                    kind: f.kind,
+                    canonical: f.canonical.clone(),
+                });
             }
         }
         occ.sort_by_key(|o| o.start);
         let sentences = split(text, false);
         let clauses = split(text, true);
         let date = article_date.or_else(|| dateline(text));
-        Document { text, occ, sentences, clauses, date }
+        Document {
+            text,
+            occ,
+            sentences,
+            clauses,
+            date,
+        }
     }
 }
 
@@ -179,7 +197,11 @@ pub struct Document<'t> {
 }
 
 fn containing(parts: &[(usize, usize)], pos: usize) -> (usize, usize) {
-    parts.iter().copied().find(|&(s, e)| s <= pos && pos < e).unwrap_or((0, usize::MAX))
+    parts
+        .iter()
+        .copied()
+        .find(|&(s, e)| s <= pos && pos < e)
+        .unwrap_or((0, usize::MAX))
 }
 
 impl Document<'_> {
@@ -189,7 +211,12 @@ impl Document<'_> {
     }
 
     fn name(&self, o: &Occurrence, how: How) -> NameLink {
-        NameLink { name: o.canonical.clone(), text: self.text[o.start..o.end].to_string(), span: Span::new(o.start, o.end), how }
+        NameLink {
+            name: o.canonical.clone(),
+            text: self.text[o.start..o.end].to_string(),
+            span: Span::new(o.start, o.end),
+            how,
+        }
     }
 
     /// Links the claim at `span`.
@@ -202,16 +229,34 @@ impl Document<'_> {
         let entity = entities()
             .rfind(|o| o.start >= ss && o.end <= span.start())
             .map(|o| self.name(o, How::BeforeInSentence))
-            .or_else(|| entities().find(|o| o.start >= span.end() && o.end <= ce.min(se)).map(|o| self.name(o, How::AfterInSentence)))
-            .or_else(|| entities().rfind(|o| o.end <= ss).map(|o| self.name(o, How::PreviousSentence)));
+            .or_else(|| {
+                entities()
+                    .find(|o| o.start >= span.end() && o.end <= ce.min(se))
+                    .map(|o| self.name(o, How::AfterInSentence))
+            })
+            .or_else(|| {
+                entities()
+                    .rfind(|o| o.end <= ss)
+                    .map(|o| self.name(o, How::PreviousSentence))
+            });
         // metric: nearest in clause, else in sentence
         // a metric named before the figure wins a near tie ("首轮 1000 亿美元投资")
         let nearest = |lo: usize, hi: usize| {
             metrics()
-                .filter(|o| o.start >= lo && o.end <= hi && (o.end <= span.start() || o.start >= span.end()))
-                .min_by_key(|o| if o.end <= span.start() { span.start() - o.end } else { (o.start - span.end()) * 2 + 4 })
+                .filter(|o| {
+                    o.start >= lo && o.end <= hi && (o.end <= span.start() || o.start >= span.end())
+                })
+                .min_by_key(|o| {
+                    if o.end <= span.start() {
+                        span.start() - o.end
+                    } else {
+                        (o.start - span.end()) * 2 + 4
+                    }
+                })
         };
-        let metric = nearest(cs, ce).map(|o| self.name(o, How::InClause)).or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
+        let metric = nearest(cs, ce)
+            .map(|o| self.name(o, How::InClause))
+            .or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
         // period
         let sentence = &self.text[ss..se.min(self.text.len())];
         let period = periods(sentence, self.date)
@@ -223,18 +268,31 @@ impl Document<'_> {
                 p
             })
             // before the claim in its sentence, or after it in its clause
-            .filter(|p| p.span.is_none_or(|s| s.end() <= span.start() || s.start() >= span.end() && s.end() <= ce))
+            .filter(|p| {
+                p.span.is_none_or(|s| {
+                    s.end() <= span.start() || s.start() >= span.end() && s.end() <= ce
+                })
+            })
             .min_by_key(|p| {
                 let s = p.span.unwrap_or(span);
-                if s.end() <= span.start() { span.start() - s.end() } else { s.start().saturating_sub(span.end()) }
+                if s.end() <= span.start() {
+                    span.start() - s.end()
+                } else {
+                    s.start().saturating_sub(span.end())
+                }
             });
-        Link { entity, metric, period }
+        Link {
+            entity,
+            metric,
+            period,
+        }
     }
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "u.s", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "mr",
-    "mrs", "ms", "dr", "no", "vs", "e.g", "i.e", "st", "jr", "sr", "plc", "bros",
+    "u.s", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "inc", "corp", "co", "ltd", "mr", "mrs", "ms", "dr", "no", "vs", "e.g", "i.e",
+    "st", "jr", "sr", "plc", "bros",
 ];
 
 /// Splits into sentences (or clauses); returns byte ranges covering the text.
@@ -248,13 +306,24 @@ fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
             ';' => true,
             '.' => {
                 let next_ws = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
-                let word: String = text[..i].chars().rev().take_while(|c| c.is_ascii_alphabetic() || *c == '.').collect::<String>().chars().rev().collect();
-                let abbr = ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()) || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+                let word: String = text[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
+                    .collect::<String>()
+                    .chars()
+                    .rev()
+                    .collect();
+                let abbr = ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+                    || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
                 next_ws && !abbr
             }
             '，' | ',' | '(' | ')' | '（' | '）' | '、' | ':' | '：' if clauses => {
                 // a comma between digits is a thousands separator
-                !(c == ',' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
+                !(c == ','
+                    && i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
             }
             _ => false,
         };
@@ -333,7 +402,13 @@ fn skip_ws(s: &str) -> usize {
 }
 
 fn range(start: Date, end: Date, text: &str, at: usize, len: usize) -> PeriodLink {
-    PeriodLink { start, end, text: Some(text[at..at + len].to_string()), span: Some(Span::new(at, at + len)), how: How::Written }
+    PeriodLink {
+        start,
+        end,
+        text: Some(text[at..at + len].to_string()),
+        span: Some(Span::new(at, at + len)),
+        how: How::Written,
+    }
 }
 
 fn month_range(y: i32, m: u32) -> Option<(Date, Date)> {
@@ -342,14 +417,21 @@ fn month_range(y: i32, m: u32) -> Option<(Date, Date)> {
 
 fn quarter_range(y: i32, q: u32) -> Option<(Date, Date)> {
     let m1 = q * 3 - 2;
-    Some((Date::new(y, m1, 1).ok()?, Date::end_of_month(y, q * 3).ok()?))
+    Some((
+        Date::new(y, m1, 1).ok()?,
+        Date::end_of_month(y, q * 3).ok()?,
+    ))
 }
 
 /// Year for a month written without one: the article's year, or the year
 /// before when that month has not ended yet at the article date.
 fn implied_year(article: Option<Date>, month: u32) -> Option<i32> {
     let a = article?;
-    Some(if month > a.month() { a.year() - 1 } else { a.year() })
+    Some(if month > a.month() {
+        a.year() - 1
+    } else {
+        a.year()
+    })
 }
 
 /// Relative year words before a date: 去年, 今年, 前年, last year, this year.
@@ -357,7 +439,14 @@ fn relative_year(before: &str, article: Option<Date>) -> Option<(i32, usize)> {
     let a = article?;
     let t = before.trim_end_matches([' ', '\u{3000}']);
     let gap = before.len() - t.len();
-    for (w, d) in [("去年", -1), ("前年", -2), ("今年", 0), ("明年", 1), ("本年", 0), ("上年", -1)] {
+    for (w, d) in [
+        ("去年", -1),
+        ("前年", -2),
+        ("今年", 0),
+        ("明年", 1),
+        ("本年", 0),
+        ("上年", -1),
+    ] {
         if t.ends_with(w) {
             return Some((a.year() + d, w.len() + gap));
         }
@@ -417,6 +506,18 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             }
         }
     }
+    // a bare year in English text: "in 2023", "2023 revenue"
+    if let Some((y, n)) = int_at(rest).filter(|&(y, n)| n == 4 && (1900..=2100).contains(&y)) {
+        let prev = s[..i].chars().next_back();
+        let next = rest[n..].chars().next();
+        let word_edges = prev.is_none_or(|c| c == ' ' || c == '(' || c == ',')
+            && next.is_none_or(|c| matches!(c, ' ' | '.' | ',' | ';' | ')' | ':' | '\n'));
+        if word_edges && rest.is_char_boundary(n) {
+            let y = y as i32;
+            let (a, b) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
+            return Some(range(a, b, s, i, n));
+        }
+    }
     // FY2024 / FY24 / fiscal 2024
     for w in ["FY", "fiscal year ", "fiscal "] {
         if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
@@ -424,14 +525,22 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
                 continue;
             }
             if let Some((y, n)) = int_at(&rest[w.len()..]) {
-                let y = if n == 2 { 2000 + y as i32 } else if n == 4 { y as i32 } else { continue };
+                let y = if n == 2 {
+                    2000 + y as i32
+                } else if n == 4 {
+                    y as i32
+                } else {
+                    continue;
+                };
                 let (a, b) = (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?);
                 return Some(range(a, b, s, i, w.len() + n));
             }
         }
     }
     // Q3 2024, 3Q24, third quarter of 2024
-    if (rest.starts_with('Q') || rest.starts_with('q')) && !(i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
+    if (rest.starts_with('Q') || rest.starts_with('q'))
+        && !(i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic())
+    {
         if let Some((q, n)) = int_at(&rest[1..]).filter(|&(q, n)| n == 1 && (1..=4).contains(&q)) {
             let r = &rest[1 + n..];
             let g = skip_ws(r);
@@ -441,36 +550,84 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             }
             if let Some(a) = article {
                 let (x, b) = quarter_range(a.year(), q)?;
-                let (x, b) = if b > a { quarter_range(a.year() - 1, q)? } else { (x, b) };
+                let (x, b) = if b > a {
+                    quarter_range(a.year() - 1, q)?
+                } else {
+                    (x, b)
+                };
                 return Some(range(x, b, s, i, 1 + n));
             }
         }
     }
-    for (w, q) in [("first quarter", 1), ("second quarter", 2), ("third quarter", 3), ("fourth quarter", 4)] {
+    for (w, q) in [
+        ("first quarter", 1),
+        ("second quarter", 2),
+        ("third quarter", 3),
+        ("fourth quarter", 4),
+    ] {
         if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
             let r = &rest[w.len()..];
-            let of = [" of ", " "].iter().find(|p| r.starts_with(**p)).map_or(0, |p| p.len());
+            let of = [" of ", " "]
+                .iter()
+                .find(|p| r.starts_with(**p))
+                .map_or(0, |p| p.len());
             if let Some((y, n)) = int_at(&r[of..]).filter(|&(_, n)| n == 4) {
                 let (a, b) = quarter_range(y as i32, q)?;
                 return Some(range(a, b, s, i, w.len() + of + n));
             }
             let a = article?;
             let (x, b) = quarter_range(a.year(), q)?;
-            let (x, b) = if b > a { quarter_range(a.year() - 1, q)? } else { (x, b) };
+            let (x, b) = if b > a {
+                quarter_range(a.year() - 1, q)?
+            } else {
+                (x, b)
+            };
             return Some(range(x, b, s, i, w.len()));
         }
     }
     // "now" words: the article date
-    for w in ["当前", "當前", "目前", "现时", "現時", "现在", "現在", "如今", "眼下", "currently", "now", "as of today"] {
+    for w in [
+        "当前",
+        "當前",
+        "目前",
+        "现时",
+        "現時",
+        "现在",
+        "現在",
+        "如今",
+        "眼下",
+        "currently",
+        "now",
+        "as of today",
+    ] {
         let latin = w.is_ascii();
-        let hit = if latin { rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) } else { rest.starts_with(w) };
+        let hit = if latin {
+            rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            rest.starts_with(w)
+        };
         if hit {
-            if latin && (i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic() || rest.as_bytes().get(w.len()).is_some_and(u8::is_ascii_alphabetic)) {
+            if latin
+                && (i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()
+                    || rest
+                        .as_bytes()
+                        .get(w.len())
+                        .is_some_and(u8::is_ascii_alphabetic))
+            {
                 continue;
             }
             let a = article?;
             // "now": any figure from the month up to the article date
-            let start = if a.month() > 1 { Date::new(a.year(), a.month() - 1, a.day().min(days_in_month(a.year(), a.month() - 1))).ok()? } else { Date::new(a.year() - 1, 12, a.day()).ok()? };
+            let start = if a.month() > 1 {
+                Date::new(
+                    a.year(),
+                    a.month() - 1,
+                    a.day().min(days_in_month(a.year(), a.month() - 1)),
+                )
+                .ok()?
+            } else {
+                Date::new(a.year() - 1, 12, a.day()).ok()?
+            };
             let mut p = range(start, a, s, i, w.len());
             p.how = How::ArticleDate;
             return Some(p);
@@ -502,7 +659,13 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
 }
 
 /// After "2024年": 9月30日, 9月底, 第三季度, 上半年, 年底, or the whole year.
-fn chinese_date_after_year(s: &str, start: usize, after: usize, y: i32, article: Option<Date>) -> Option<PeriodLink> {
+fn chinese_date_after_year(
+    s: &str,
+    start: usize,
+    after: usize,
+    y: i32,
+    article: Option<Date>,
+) -> Option<PeriodLink> {
     let r = &s[after..];
     let g = skip_ws(r);
     if let Some((m, n)) = int_at(&r[g..]).filter(|&(m, n)| n <= 2 && (1..=12).contains(&m)) {
@@ -548,9 +711,19 @@ fn chinese_month_tail(s: &str, start: usize, after: usize, y: i32, m: u32) -> Op
 
 /// 第三季度, 三季度, 第3季, Q3, 上半年, 下半年, 前三季度 at byte `i`; with a
 /// year already read (`year` = (year, start of the expression)).
-fn chinese_quarter(s: &str, i: usize, year: Option<(i32, usize)>, article: Option<Date>) -> Option<PeriodLink> {
+fn chinese_quarter(
+    s: &str,
+    i: usize,
+    year: Option<(i32, usize)>,
+    article: Option<Date>,
+) -> Option<PeriodLink> {
     let r = &s[i..];
-    let halves: [(&str, u32, u32); 4] = [("上半年", 1, 6), ("下半年", 7, 12), ("上半財年", 1, 6), ("中期", 1, 6)];
+    let halves: [(&str, u32, u32); 4] = [
+        ("上半年", 1, 6),
+        ("下半年", 7, 12),
+        ("上半財年", 1, 6),
+        ("中期", 1, 6),
+    ];
     for (w, m1, m2) in halves {
         if r.starts_with(w) {
             let (y, start) = match year {
@@ -559,7 +732,14 @@ fn chinese_quarter(s: &str, i: usize, year: Option<(i32, usize)>, article: Optio
                     let a = article?;
                     match relative_year(&s[..i], article) {
                         Some((y, back)) => (y, i - back),
-                        None => (if Date::end_of_month(a.year(), m2).ok()? > a { a.year() - 1 } else { a.year() }, i),
+                        None => (
+                            if Date::end_of_month(a.year(), m2).ok()? > a {
+                                a.year() - 1
+                            } else {
+                                a.year()
+                            },
+                            i,
+                        ),
                     }
                 }
             };
@@ -592,12 +772,23 @@ fn chinese_quarter(s: &str, i: usize, year: Option<(i32, usize)>, article: Optio
             let a = article?;
             match relative_year(&s[..i], article) {
                 Some((y, back)) => (y, i - back),
-                None => (if quarter_range(a.year(), q)?.1 > a { a.year() - 1 } else { a.year() }, i),
+                None => (
+                    if quarter_range(a.year(), q)?.1 > a {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    },
+                    i,
+                ),
             }
         }
     };
     let (a, b) = quarter_range(y, q)?;
-    let a = if cumulative { Date::new(y, 1, 1).ok()? } else { a };
+    let a = if cumulative {
+        Date::new(y, 1, 1).ok()?
+    } else {
+        a
+    };
     Some(range(a, b, s, start, i - start + j))
 }
 
@@ -613,7 +804,11 @@ fn english_date(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> 
         if rest.len() > w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
             let (m, n) = month_at(&rest[w.len()..])?;
             let r = &rest[w.len() + n..];
-            let (y, extra) = match r.strip_prefix(' ').and_then(int_at).filter(|&(_, k)| k == 4) {
+            let (y, extra) = match r
+                .strip_prefix(' ')
+                .and_then(int_at)
+                .filter(|&(_, k)| k == 4)
+            {
                 Some((y, k)) => (y as i32, 1 + k),
                 None => (implied_year(article, m)?, 0),
             };
@@ -691,37 +886,91 @@ mod tests {
         let ps = periods(s, Some(d(article)));
         assert_eq!(ps.len(), 1, "{s}: {ps:?}");
         let p = &ps[0];
-        (p.text.clone().unwrap_or_default(), p.start.to_string(), p.end.to_string())
+        (
+            p.text.clone().unwrap_or_default(),
+            p.start.to_string(),
+            p.end.to_string(),
+        )
     }
 
     #[test]
     fn chinese_periods() {
-        assert_eq!(one("截至去年 9 月底,该公司", "2025-01-22"), ("去年 9 月底".into(), "2024-09-30".into(), "2024-09-30".into()));
-        assert_eq!(one("2024年9月30日的现金", "2025-01-22"), ("2024年9月30日".into(), "2024-09-30".into(), "2024-09-30".into()));
+        assert_eq!(
+            one("截至去年 9 月底,该公司", "2025-01-22"),
+            (
+                "去年 9 月底".into(),
+                "2024-09-30".into(),
+                "2024-09-30".into()
+            )
+        );
+        assert_eq!(
+            one("2024年9月30日的现金", "2025-01-22"),
+            (
+                "2024年9月30日".into(),
+                "2024-09-30".into(),
+                "2024-09-30".into()
+            )
+        );
         assert_eq!(one("9月底", "2025-01-22").2, "2024-09-30");
         assert_eq!(one("1月底", "2025-03-22").2, "2025-01-31");
-        assert_eq!(one("2024年第三季度营收", "2025-01-22"), ("2024年第三季度".into(), "2024-07-01".into(), "2024-09-30".into()));
+        assert_eq!(
+            one("2024年第三季度营收", "2025-01-22"),
+            (
+                "2024年第三季度".into(),
+                "2024-07-01".into(),
+                "2024-09-30".into()
+            )
+        );
         assert_eq!(one("第三季度营收", "2025-01-22").1, "2024-07-01");
-        assert_eq!(one("上半年盈利", "2023-08-01"), ("上半年".into(), "2023-01-01".into(), "2023-06-30".into()));
+        assert_eq!(
+            one("上半年盈利", "2023-08-01"),
+            ("上半年".into(), "2023-01-01".into(), "2023-06-30".into())
+        );
         assert_eq!(one("2024财年营收", "2025-01-22").0, "2024财年");
-        assert_eq!(one("2024年营收", "2025-01-22"), ("2024年".into(), "2024-01-01".into(), "2024-12-31".into()));
+        assert_eq!(
+            one("2024年营收", "2025-01-22"),
+            ("2024年".into(), "2024-01-01".into(), "2024-12-31".into())
+        );
         assert_eq!(one("2024年底", "2025-01-22").2, "2024-12-31");
     }
 
     #[test]
     fn english_periods() {
-        assert_eq!(one("as of Sept. 30, 2024, cash", "2025-01-22"), ("Sept. 30, 2024".into(), "2024-09-30".into(), "2024-09-30".into()));
+        assert_eq!(
+            one("as of Sept. 30, 2024, cash", "2025-01-22"),
+            (
+                "Sept. 30, 2024".into(),
+                "2024-09-30".into(),
+                "2024-09-30".into()
+            )
+        );
         assert_eq!(one("at the end of September", "2025-01-22").2, "2024-09-30");
-        assert_eq!(one("in Q3 2024", "2025-01-22"), ("Q3 2024".into(), "2024-07-01".into(), "2024-09-30".into()));
+        assert_eq!(
+            one("in Q3 2024", "2025-01-22"),
+            ("Q3 2024".into(), "2024-07-01".into(), "2024-09-30".into())
+        );
         assert_eq!(one("FY2024 revenue", "2025-01-22").0, "FY2024");
         assert_eq!(one("on 2024-09-30", "2025-01-22").2, "2024-09-30");
-        assert_eq!(one("the third quarter of 2017", "2017-08-02").2, "2017-09-30");
+        assert_eq!(
+            one("the third quarter of 2017", "2017-08-02").2,
+            "2017-09-30"
+        );
+        assert_eq!(
+            one("revenue in 2023 was", "2025-01-22"),
+            ("2023".into(), "2023-01-01".into(), "2023-12-31".into())
+        );
     }
 
     #[test]
     fn datelines() {
-        assert_eq!(dateline("Taipei [Wednesday 2 August 2017] Apple"), Some(d("2017-08-02")));
-        assert_eq!(dateline("— Elon Musk (@elonmusk) January 22, 2025"), Some(d("2025-01-22")));
+        assert_eq!(
+            dateline("Taipei [Wednesday 2 August 2017] Apple"),
+            Some(d("2017-08-02"))
+        );
+        assert_eq!(
+            dateline("— Elon Musk (@elonmusk) January 22, 2025"),
+            Some(d("2025-01-22"))
+        );
         assert_eq!(dateline("2025-03-18 19:03:46"), Some(d("2025-03-18")));
         assert_eq!(dateline("no date here, 2024年 only"), None);
     }
@@ -731,7 +980,15 @@ mod tests {
         let t = "Revenue was $1.5 billion in the U.S. market. Cash rose. 现金增加。好";
         let s = split(t, false);
         let parts: Vec<&str> = s.iter().map(|&(a, b)| &t[a..b.min(t.len())]).collect();
-        assert_eq!(parts, vec!["Revenue was $1.5 billion in the U.S. market.", " Cash rose.", " 现金增加。", "好"]);
+        assert_eq!(
+            parts,
+            vec![
+                "Revenue was $1.5 billion in the U.S. market.",
+                " Cash rose.",
+                " 现金增加。",
+                "好"
+            ]
+        );
     }
 
     #[test]
@@ -752,22 +1009,37 @@ mod tests {
         let at = text.find("约 250").expect("claim");
         let l = doc.link(Span::new(at, at + "约 250 亿美元".len()));
         let e = l.entity.expect("entity");
-        assert_eq!((e.name.as_str(), e.text.as_str(), e.how), ("SoftBank Group", "软银", How::BeforeInSentence));
+        assert_eq!(
+            (e.name.as_str(), e.text.as_str(), e.how),
+            ("SoftBank Group", "软银", How::BeforeInSentence)
+        );
         let m = l.metric.expect("metric");
-        assert_eq!((m.name.as_str(), m.how), ("cash and cash equivalents", How::InClause));
+        assert_eq!(
+            (m.name.as_str(), m.how),
+            ("cash and cash equivalents", How::InClause)
+        );
         let p = l.period.expect("period");
-        assert_eq!((p.end.to_string(), p.text.as_deref()), ("2024-09-30".into(), Some("去年 9 月底")));
+        assert_eq!(
+            (p.end.to_string(), p.text.as_deref()),
+            ("2024-09-30".into(), Some("去年 9 月底"))
+        );
         let at = text.find("约 1600").expect("claim");
         let l = doc.link(Span::new(at, at + "约 1600 亿美元".len()));
         assert_eq!(l.entity.map(|e| e.name), Some("Arm Holdings".into()));
-        assert_eq!(l.metric.map(|m| m.name), Some("market capitalization".into()));
+        assert_eq!(
+            l.metric.map(|m| m.name),
+            Some("market capitalization".into())
+        );
         // traditional script and carried-over subject
         let text2 = "軟銀公布業績。該公司現金及現金等價物約250億美元。";
         let doc = linker.document(text2, Some(d("2025-01-22")));
         let at = text2.find("約250").expect("claim");
         let l = doc.link(Span::new(at, at + "約250億美元".len()));
         let e = l.entity.expect("entity");
-        assert_eq!((e.name.as_str(), e.text.as_str(), e.how), ("SoftBank Group", "軟銀", How::PreviousSentence));
+        assert_eq!(
+            (e.name.as_str(), e.text.as_str(), e.how),
+            ("SoftBank Group", "軟銀", How::PreviousSentence)
+        );
         assert_eq!(l.metric.map(|m| m.text), Some("現金及現金等價物".into()));
     }
 }

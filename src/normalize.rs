@@ -70,7 +70,9 @@ impl Currency {
                 let b = up.as_bytes();
                 Ok(Currency([b[0], b[1], b[2]]))
             }
-            Err(_) => Err(Error::new(ErrorKind::UnknownCurrency { found: code.to_string() })),
+            Err(_) => Err(Error::new(ErrorKind::UnknownCurrency {
+                found: code.to_string(),
+            })),
         }
     }
 
@@ -300,7 +302,9 @@ impl Amount {
             return p;
         }
         let widen = |v: Decimal| {
-            let Some(mut m) = v.abs().checked_div(p).map(|m| m.trunc()) else { return p };
+            let Some(mut m) = v.abs().checked_div(p).map(|m| m.trunc()) else {
+                return p;
+            };
             let mut unit = p;
             while !m.is_zero() && (m % Decimal::TEN).is_zero() {
                 m /= Decimal::TEN;
@@ -314,7 +318,12 @@ impl Amount {
         match self.value {
             Value::Point(v) => widen(v),
             // a range is as fine as its finer end ("$5-10 billion" → 1 billion)
-            Value::Interval { min, max } => [min, max].into_iter().flatten().map(widen).min().unwrap_or(p),
+            Value::Interval { min, max } => [min, max]
+                .into_iter()
+                .flatten()
+                .map(widen)
+                .min()
+                .unwrap_or(p),
         }
     }
 }

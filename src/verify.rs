@@ -21,7 +21,8 @@
 //! (claim minus ledger; for ranges and bounds, from the nearest end) and a
 //! diagnosis when one explains it, tried in this order:
 //! 1. **scale slip**: the claim holds once divided or multiplied by 10^4 or
-//!    10^8 (万/亿 confusion) or 10^3, 10^6, 10^9 (thousand/million/billion);
+//!    10^8 (万/亿 confusion), 10^3, 10^6, 10^9 (thousand/million/billion),
+//!    or 10 and 100 (a digit added or dropped);
 //! 2. **currency mix-up**: the number holds against the ledger figure in
 //!    another currency (its own, or converted with the FX table);
 //! 3. **period mismatch**: it holds against the same entity and metric at
@@ -94,13 +95,24 @@ impl std::fmt::Display for Diagnosis {
                 let what = match exponent.abs() {
                     4 | 8 => " (万/亿 confusion)",
                     3 | 6 | 9 => " (thousand/million/billion confusion)",
+                    1 | 2 => " (a digit added or dropped)",
                     _ => "",
                 };
                 let dir = if *exponent > 0 { "larger" } else { "smaller" };
-                write!(f, "scale slip: the claim is 10^{} times {dir} than the ledger figure{what}", exponent.abs())
+                write!(
+                    f,
+                    "scale slip: the claim is 10^{} times {dir} than the ledger figure{what}",
+                    exponent.abs()
+                )
             }
-            Diagnosis::CurrencyMixup { currency } => write!(f, "currency mix-up: the number matches the ledger figure in {currency}"),
-            Diagnosis::PeriodMismatch { period } => write!(f, "period mismatch: the claim matches the figure for {period}"),
+            Diagnosis::CurrencyMixup { currency } => write!(
+                f,
+                "currency mix-up: the number matches the ledger figure in {currency}"
+            ),
+            Diagnosis::PeriodMismatch { period } => write!(
+                f,
+                "period mismatch: the claim matches the figure for {period}"
+            ),
             Diagnosis::BeyondTolerance => f.write_str("beyond tolerance"),
         }
     }
@@ -117,7 +129,10 @@ pub struct Policy {
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { tolerance: Decimal::new(10, 2), strong_margin: Decimal::new(20, 2) }
+        Policy {
+            tolerance: Decimal::new(10, 2),
+            strong_margin: Decimal::new(20, 2),
+        }
     }
 }
 
@@ -170,7 +185,14 @@ pub struct Finding {
 }
 
 fn unverifiable(reason: String) -> Finding {
-    Finding { verdict: Verdict::Unverifiable, reason, diagnosis: None, ledger: None, difference: None, relative_difference: None }
+    Finding {
+        verdict: Verdict::Unverifiable,
+        reason,
+        diagnosis: None,
+        ledger: None,
+        difference: None,
+        relative_difference: None,
+    }
 }
 
 /// The written figure as (low end, high end) for distance computations.
@@ -183,7 +205,11 @@ fn ends(a: &Amount) -> (Option<Decimal>, Option<Decimal>) {
 
 /// Does the ledger value `l` satisfy claim `a` when its numbers are multiplied by `factor`?
 fn holds_scaled(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> bool {
-    let half = a.rounding_unit().checked_mul(factor).unwrap_or(Decimal::MAX) / Decimal::TWO;
+    let half = a
+        .rounding_unit()
+        .checked_mul(factor)
+        .unwrap_or(Decimal::MAX)
+        / Decimal::TWO;
     let scale = |x: Decimal| x.checked_mul(factor);
     let q = a.qualifier();
     match a.value() {
@@ -218,7 +244,13 @@ fn holds_scaled(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> bool {
             }
         }
         Value::Interval { min, max } => {
-            let widen = |x: Decimal| if q.approx { half + p.tolerance * x.abs() } else { half };
+            let widen = |x: Decimal| {
+                if q.approx {
+                    half + p.tolerance * x.abs()
+                } else {
+                    half
+                }
+            };
             let lo_ok = min.and_then(scale).is_none_or(|m| l >= m - widen(m));
             let hi_ok = max.and_then(scale).is_none_or(|m| l <= m + widen(m));
             lo_ok && hi_ok
@@ -245,40 +277,75 @@ fn difference(a: &Amount, l: Decimal) -> Option<Decimal> {
 }
 
 /// Converts a row into the claim's unit; None with a reason when impossible.
-fn convert(row: &LedgerRow, a: &Amount, fx: &FxRates) -> Result<(Decimal, Option<(Decimal, Date)>), String> {
+fn convert(
+    row: &LedgerRow,
+    a: &Amount,
+    fx: &FxRates,
+) -> Result<(Decimal, Option<(Decimal, Date)>), String> {
     match (a.kind(), row.unit) {
         (Kind::Percent, Unit::Percent) => Ok((row.value, None)),
         (Kind::Money, Unit::Currency(rc)) => {
-            let Some(cc) = a.currency() else { return Err("the claim has no currency".into()) };
+            let Some(cc) = a.currency() else {
+                return Err("the claim has no currency".into());
+            };
             if rc == cc {
                 return Ok((row.value, None));
             }
             match fx.rate(rc, cc, row.period) {
                 Some(q) => match q.convert(row.value) {
                     // the displayed rate is rounded; the conversion above is exact
-                    Some(v) => Ok((v, Some((q.rate().round_dp_with_strategy(12, RoundingStrategy::MidpointNearestEven), q.date)))),
+                    Some(v) => Ok((
+                        v,
+                        Some((
+                            q.rate()
+                                .round_dp_with_strategy(12, RoundingStrategy::MidpointNearestEven),
+                            q.date,
+                        )),
+                    )),
                     None => Err(format!("converting {} {rc} to {cc} overflows", row.value)),
                 },
-                None => Err(format!("no FX rate from {rc} to {cc} on or before {}", row.period)),
+                None => Err(format!(
+                    "no FX rate from {rc} to {cc} on or before {}",
+                    row.period
+                )),
             }
         }
-        (Kind::Percent, Unit::Currency(c)) => Err(format!("the claim is a percentage but the ledger figure is an amount in {c}")),
-        (_, Unit::Percent) => Err("the claim is an amount but the ledger figure is a percentage".into()),
+        (Kind::Percent, Unit::Currency(c)) => Err(format!(
+            "the claim is a percentage but the ledger figure is an amount in {c}"
+        )),
+        (_, Unit::Percent) => {
+            Err("the claim is an amount but the ledger figure is a percentage".into())
+        }
     }
 }
 
 /// Chooses the ledger row for a link: the latest row inside the written
 /// period, else the latest on or before the article date.
-fn choose<'l>(series: &[&'l LedgerRow], link: &Link, article_date: Option<Date>) -> Result<(&'l LedgerRow, String), String> {
+fn choose<'l>(
+    series: &[&'l LedgerRow],
+    link: &Link,
+    article_date: Option<Date>,
+) -> Result<(&'l LedgerRow, String), String> {
     match &link.period {
         Some(p) => {
-            let row = series.iter().rev().find(|r| r.period >= p.start && r.period <= p.end);
+            let row = series
+                .iter()
+                .rev()
+                .find(|r| r.period >= p.start && r.period <= p.end);
             match row {
                 Some(r) => Ok((r, String::new())),
                 None => {
                     let have: Vec<String> = series.iter().map(|r| r.period.to_string()).collect();
-                    let when = if p.start == p.end { p.end.to_string() } else { format!("{} to {}", p.start, p.end) };
-                    Err(format!("no ledger row for {when} (\"{}\"); the ledger has {}", p.text.as_deref().unwrap_or(""), have.join(", ")))
+                    let when = if p.start == p.end {
+                        p.end.to_string()
+                    } else {
+                        format!("{} to {}", p.start, p.end)
+                    };
+                    Err(format!(
+                        "no ledger row for {when} (\"{}\"); the ledger has {}",
+                        p.text.as_deref().unwrap_or(""),
+                        have.join(", ")
+                    ))
                 }
             }
         }
@@ -288,8 +355,20 @@ fn choose<'l>(series: &[&'l LedgerRow], link: &Link, article_date: Option<Date>)
                 None => series.last(),
             };
             match (row, article_date) {
-                (Some(r), Some(d)) => Ok((r, format!("no date in the sentence: used the latest ledger row on or before the article date {d} ({})", r.period))),
-                (Some(r), None) => Ok((r, format!("no date in the sentence and no article date: used the latest ledger row ({})", r.period))),
+                (Some(r), Some(d)) => Ok((
+                    r,
+                    format!(
+                        "no date in the sentence: used the latest ledger row on or before the article date {d} ({})",
+                        r.period
+                    ),
+                )),
+                (Some(r), None) => Ok((
+                    r,
+                    format!(
+                        "no date in the sentence and no article date: used the latest ledger row ({})",
+                        r.period
+                    ),
+                )),
                 (None, Some(d)) => Err(format!("no ledger row on or before the article date {d}")),
                 (None, None) => Err("the ledger has no rows for this pair".into()),
             }
@@ -305,7 +384,8 @@ fn fmt_dec(d: Decimal) -> String {
 /// with the stronger currency first.
 pub fn fx_words(rate: Decimal, from: impl std::fmt::Display, to: &str) -> String {
     if rate < Decimal::ONE && !rate.is_zero() {
-        let inv = (Decimal::ONE / rate).round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven);
+        let inv =
+            (Decimal::ONE / rate).round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven);
         format!("1 {to} = {} {from}", fmt_dec(inv))
     } else {
         format!("1 {from} = {} {to}", fmt_dec(rate))
@@ -313,16 +393,29 @@ pub fn fx_words(rate: Decimal, from: impl std::fmt::Display, to: &str) -> String
 }
 
 /// Checks one claim against the ledger.
-pub fn verify(a: &Amount, link: &Link, article_date: Option<Date>, ledger: &Ledger, fx: &FxRates, policy: &Policy) -> Finding {
+pub fn verify(
+    a: &Amount,
+    link: &Link,
+    article_date: Option<Date>,
+    ledger: &Ledger,
+    fx: &FxRates,
+    policy: &Policy,
+) -> Finding {
     let Some(entity) = &link.entity else {
         return unverifiable("no entity: no known entity name in the sentence or before it".into());
     };
     let Some(metric) = &link.metric else {
-        return unverifiable(format!("no metric: no known metric name near the claim (entity {})", entity.name));
+        return unverifiable(format!(
+            "no metric: no known metric name near the claim (entity {})",
+            entity.name
+        ));
     };
     let series = ledger.series(&entity.name, &metric.name);
     if series.is_empty() {
-        return unverifiable(format!("no ledger row for {} / {}", entity.name, metric.name));
+        return unverifiable(format!(
+            "no ledger row for {} / {}",
+            entity.name, metric.name
+        ));
     }
     let (row, note) = match choose(&series, link, article_date) {
         Ok(x) => x,
@@ -330,7 +423,12 @@ pub fn verify(a: &Amount, link: &Link, article_date: Option<Date>, ledger: &Ledg
     };
     let (l, fxq) = match convert(row, a, fx) {
         Ok(x) => x,
-        Err(why) => return unverifiable(format!("{} / {} ({}): {why}", entity.name, metric.name, row.period)),
+        Err(why) => {
+            return unverifiable(format!(
+                "{} / {} ({}): {why}",
+                entity.name, metric.name, row.period
+            ));
+        }
     };
     let ledger_match = LedgerMatch {
         entity: row.entity.clone(),
@@ -345,19 +443,47 @@ pub fn verify(a: &Amount, link: &Link, article_date: Option<Date>, ledger: &Ledg
         line: row.line,
     };
     let diff = difference(a, l);
-    let rel = diff.and_then(|d| if l.is_zero() { None } else { d.checked_div(l.abs()) }).map(|r| r.round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven));
+    let rel = diff
+        .and_then(|d| {
+            if l.is_zero() {
+                None
+            } else {
+                d.checked_div(l.abs())
+            }
+        })
+        .map(|r| r.round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven));
     let unit = match a.currency() {
         Some(c) => c.to_string(),
         None => "%".to_string(),
     };
     let shown = match fxq {
-        Some((rate, date)) => format!("{} {unit} ({} {} at {} on {date})", fmt_dec(l), fmt_dec(row.value), row.unit, fx_words(rate, row.unit, &unit)),
+        Some((rate, date)) => format!(
+            "{} {unit} ({} {} at {} on {date})",
+            fmt_dec(l),
+            fmt_dec(row.value),
+            row.unit,
+            fx_words(rate, row.unit, &unit)
+        ),
         None => format!("{} {unit}", fmt_dec(l)),
     };
-    let base = format!("ledger: {} {} on {} is {shown}", row.entity, row.metric, row.period);
-    let base = if note.is_empty() { base } else { format!("{base}; {note}") };
+    let base = format!(
+        "ledger: {} {} on {} is {shown}",
+        row.entity, row.metric, row.period
+    );
+    let base = if note.is_empty() {
+        base
+    } else {
+        format!("{base}; {note}")
+    };
     if holds(a, l, policy) {
-        return Finding { verdict: Verdict::Consistent, reason: base, diagnosis: None, ledger: Some(ledger_match), difference: diff, relative_difference: rel };
+        return Finding {
+            verdict: Verdict::Consistent,
+            reason: base,
+            diagnosis: None,
+            ledger: Some(ledger_match),
+            difference: diff,
+            relative_difference: rel,
+        };
     }
     let diagnosis = diagnose(a, l, row, &series, fx, policy);
     Finding {
@@ -370,10 +496,21 @@ pub fn verify(a: &Amount, link: &Link, article_date: Option<Date>, ledger: &Ledg
     }
 }
 
-fn diagnose(a: &Amount, l: Decimal, row: &LedgerRow, series: &[&LedgerRow], fx: &FxRates, policy: &Policy) -> Diagnosis {
+fn diagnose(
+    a: &Amount,
+    l: Decimal,
+    row: &LedgerRow,
+    series: &[&LedgerRow],
+    fx: &FxRates,
+    policy: &Policy,
+) -> Diagnosis {
     // 1. scale slips (not for bounds: scaling a bound far enough always satisfies it)
     let bounded = a.qualifier().bound.is_some() && matches!(a.value(), Value::Point(_));
-    for e in if bounded { [0i32; 0].as_slice() } else { [4i32, 8, 3, 6, 9].as_slice() } {
+    for e in if bounded {
+        [0i32; 0].as_slice()
+    } else {
+        [4i32, 8, 3, 6, 9, 1, 2].as_slice()
+    } {
         let e = *e;
         for sign in [1i32, -1] {
             let exp = e * sign;
@@ -383,22 +520,37 @@ fn diagnose(a: &Amount, l: Decimal, row: &LedgerRow, series: &[&LedgerRow], fx: 
             }
         }
     }
-    // 2. currency mix-ups
+    // 2. currency mix-ups: the closest currency in which the number holds
     if let (Kind::Money, Unit::Currency(rc), Some(cc)) = (a.kind(), row.unit, a.currency()) {
-        if rc != cc && holds(a, row.value, policy) {
-            return Diagnosis::CurrencyMixup { currency: rc };
+        let mut best: Option<(Decimal, Currency)> = None;
+        let mut consider = |cur: Currency, v: Decimal| {
+            if holds(a, v, policy) {
+                let dist = difference(a, v)
+                    .map(|d| d.abs())
+                    .unwrap_or_default()
+                    .checked_div(v.abs().max(Decimal::ONE))
+                    .unwrap_or_default();
+                if best.is_none_or(|(bd, _)| dist < bd) {
+                    best = Some((dist, cur));
+                }
+            }
+        };
+        if rc != cc {
+            consider(rc, row.value);
         }
         for other in fx.currencies() {
             if other == cc || other == rc {
                 continue;
             }
-            if let Some(q) = fx.rate(rc, other, row.period) {
-                if let Some(v) = q.convert(row.value) {
-                    if holds(a, v, policy) {
-                        return Diagnosis::CurrencyMixup { currency: other };
-                    }
-                }
+            if let Some(v) = fx
+                .rate(rc, other, row.period)
+                .and_then(|q| q.convert(row.value))
+            {
+                consider(other, v);
             }
+        }
+        if let Some((_, currency)) = best {
+            return Diagnosis::CurrencyMixup { currency };
         }
     }
     // 3. period mismatch
@@ -444,7 +596,10 @@ mod tests {
         assert!(holds(&amt("约250亿美元"), d("27000000000"), &p));
         assert!(holds(&amt("约250亿美元"), d("28000000000"), &p));
         assert!(!holds(&amt("约250亿美元"), d("28100000000"), &p));
-        let loose = Policy { tolerance: d("0.2"), ..p };
+        let loose = Policy {
+            tolerance: d("0.2"),
+            ..p
+        };
         assert!(holds(&amt("约250亿美元"), d("30500000000"), &loose));
     }
 
@@ -471,9 +626,18 @@ mod tests {
 
     #[test]
     fn differences_are_claim_minus_ledger() {
-        assert_eq!(difference(&amt("250亿美元"), d("20000000000")), Some(d("5000000000")));
-        assert_eq!(difference(&amt("$5-10 billion"), d("12000000000")), Some(d("-2000000000")));
-        assert_eq!(difference(&amt("$5-10 billion"), d("7000000000")), Some(Decimal::ZERO));
+        assert_eq!(
+            difference(&amt("250亿美元"), d("20000000000")),
+            Some(d("5000000000"))
+        );
+        assert_eq!(
+            difference(&amt("$5-10 billion"), d("12000000000")),
+            Some(d("-2000000000"))
+        );
+        assert_eq!(
+            difference(&amt("$5-10 billion"), d("7000000000")),
+            Some(Decimal::ZERO)
+        );
     }
 
     #[test]
@@ -491,8 +655,35 @@ mod tests {
         let fx = FxRates::default();
         let p = Policy::default();
         let series = [&row];
-        assert_eq!(diagnose(&amt("250万美元"), row.value, &row, &series, &fx, &p), Diagnosis::ScaleSlip { exponent: -4 });
-        assert_eq!(diagnose(&amt("2500 billion dollars"), row.value, &row, &series, &fx, &p), Diagnosis::BeyondTolerance);
-        assert_eq!(diagnose(&amt("25 million dollars"), row.value, &row, &series, &fx, &p), Diagnosis::ScaleSlip { exponent: -3 });
+        assert_eq!(
+            diagnose(&amt("250万美元"), row.value, &row, &series, &fx, &p),
+            Diagnosis::ScaleSlip { exponent: -4 }
+        );
+        assert_eq!(
+            diagnose(
+                &amt("2500 billion dollars"),
+                row.value,
+                &row,
+                &series,
+                &fx,
+                &p
+            ),
+            Diagnosis::ScaleSlip { exponent: 2 }
+        );
+        assert_eq!(
+            diagnose(&amt("3.7万亿美元"), row.value, &row, &series, &fx, &p),
+            Diagnosis::BeyondTolerance
+        );
+        assert_eq!(
+            diagnose(
+                &amt("25 million dollars"),
+                row.value,
+                &row,
+                &series,
+                &fx,
+                &p
+            ),
+            Diagnosis::ScaleSlip { exponent: -3 }
+        );
     }
 }

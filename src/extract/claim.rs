@@ -59,18 +59,85 @@ fn prev_char(s: &str) -> Option<char> {
 /// Is there a numeral (digit, Chinese numeral, English number word) at the start of `s`?
 fn numeral_here(s: &str) -> Option<Num> {
     let c = s.chars().next()?;
-    if c.is_ascii_alphabetic() { english_numeral(s) } else { chinese_numeral(s) }
+    if c.is_ascii_alphabetic() {
+        english_numeral(s)
+    } else {
+        chinese_numeral(s)
+    }
 }
 
 /// Chars after 元 that make it part of another word (一元化, 二元论).
 fn yuan_blocked(next: Option<char>) -> bool {
-    matches!(next, Some('化' | '论' | '論' | '素' | '次' | '宵' | '旦' | '首' | '帅' | '帥' | '老' | '音' | '件' | '朝' | '代' | '器' | '气' | '氣' | '年' | '组' | '組' | '数' | '數' | '函' | '方' | '月' | '神' | '凶' | '勋' | '勳' | '配' | '宝' | '寶'))
+    matches!(
+        next,
+        Some(
+            '化' | '论'
+                | '論'
+                | '素'
+                | '次'
+                | '宵'
+                | '旦'
+                | '首'
+                | '帅'
+                | '帥'
+                | '老'
+                | '音'
+                | '件'
+                | '朝'
+                | '代'
+                | '器'
+                | '气'
+                | '氣'
+                | '年'
+                | '组'
+                | '組'
+                | '数'
+                | '數'
+                | '函'
+                | '方'
+                | '月'
+                | '神'
+                | '凶'
+                | '勋'
+                | '勳'
+                | '配'
+                | '宝'
+                | '寶'
+        )
+    )
 }
 
 /// 块/圆 are money only when no noun follows (一块蛋糕 is a piece of cake).
 fn measure_word_blocked(next: Option<char>) -> bool {
     match next {
-        Some(c) if is_han(c) && !super::numeral::is_cn_numeral_start(c) => !matches!(c, '钱' | '錢' | '人' | '的' | '和' | '与' | '與' | '及' | '或' | '至' | '到' | '左' | '上' | '以' | '多' | '而' | '就' | '也' | '都' | '还' | '還' | '吧' | '啊' | '呢' | '吗' | '嗎'),
+        Some(c) if is_han(c) && !super::numeral::is_cn_numeral_start(c) => !matches!(
+            c,
+            '钱' | '錢'
+                | '人'
+                | '的'
+                | '和'
+                | '与'
+                | '與'
+                | '及'
+                | '或'
+                | '至'
+                | '到'
+                | '左'
+                | '上'
+                | '以'
+                | '多'
+                | '而'
+                | '就'
+                | '也'
+                | '都'
+                | '还'
+                | '還'
+                | '吧'
+                | '啊'
+                | '呢'
+                | '吗'
+                | '嗎'
+        ),
         _ => false,
     }
 }
@@ -96,9 +163,17 @@ fn suffix_at(ctx: &Ctx, pos: usize, english: bool) -> Option<(CurrencyWord, usiz
             let before = &text[..pos];
             let mut it = before.chars().rev();
             let d = it.next();
-            d.is_some_and(|c| super::numeral::cn_digit(c).is_some()) && !it.next().is_some_and(|c| super::numeral::is_cn_numeral_start(c) || super::numeral::cn_large_unit(c).is_some())
+            d.is_some_and(|c| super::numeral::cn_digit(c).is_some())
+                && !it.next().is_some_and(|c| {
+                    super::numeral::is_cn_numeral_start(c)
+                        || super::numeral::cn_large_unit(c).is_some()
+                })
         };
-        let blocked = if kw.starts_with('元') && !lone_digit { yuan_blocked(next) } else { measure_word_blocked(next) };
+        let blocked = if kw.starts_with('元') && !lone_digit {
+            yuan_blocked(next)
+        } else {
+            measure_word_blocked(next)
+        };
         if blocked {
             return None;
         }
@@ -138,13 +213,21 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
         let num = chinese_numeral(after)?;
         let mut num = num;
         num.len += "百分之".len();
-        return Some(Core { num, english: false, percent_prefix: true, start: p });
+        return Some(Core {
+            num,
+            english: false,
+            percent_prefix: true,
+            start: p,
+        });
     }
     let c = s.chars().next()?;
     if c.is_ascii_alphabetic() {
         // "a billion dollars", "a million yuan": one of the scale
         let w = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-        if ["thousand", "million", "billion", "trillion"].iter().any(|k| s[..w].eq_ignore_ascii_case(k)) {
+        if ["thousand", "million", "billion", "trillion"]
+            .iter()
+            .any(|k| s[..w].eq_ignore_ascii_case(k))
+        {
             let before = &text[..p];
             if ends_ci(before, " a ") || before.eq_ignore_ascii_case("a ") {
                 let num = Num {
@@ -160,7 +243,12 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
                     digits: 1,
                     overflow: false,
                 };
-                return Some(Core { num, english: true, percent_prefix: false, start: p - 2 });
+                return Some(Core {
+                    num,
+                    english: true,
+                    percent_prefix: false,
+                    start: p - 2,
+                });
             }
             return None;
         }
@@ -168,26 +256,55 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
         // "half"/"quarter" are numbers only before a scale ("half million", "a quarter billion"):
         // "the quarter" in a results story is a period
         let written = s[..num.len].to_ascii_lowercase();
-        if (written.ends_with("half") || written.ends_with("quarter") || written.ends_with("quarters")) && scale_word(&s[num.len..]).is_none() {
+        if (written.ends_with("half")
+            || written.ends_with("quarter")
+            || written.ends_with("quarters"))
+            && scale_word(&s[num.len..]).is_none()
+        {
             return None;
         }
-        return Some(Core { num, english: true, percent_prefix: false, start: p });
+        return Some(Core {
+            num,
+            english: true,
+            percent_prefix: false,
+            start: p,
+        });
     }
     let num = chinese_numeral(s)?;
-    Some(Core { num, english: false, percent_prefix: false, start: p })
+    Some(Core {
+        num,
+        english: false,
+        percent_prefix: false,
+        start: p,
+    })
 }
 
 /// Percent markers after a number.
 fn percent_suffix(s: &str) -> Option<(usize, bool)> {
-    for (w, points) in [("%", false), ("％", false), ("個百分點", true), ("个百分点", true), ("百分點", true), ("百分点", true)] {
+    for (w, points) in [
+        ("%", false),
+        ("％", false),
+        ("個百分點", true),
+        ("个百分点", true),
+        ("百分點", true),
+        ("百分点", true),
+    ] {
         // "%E5%B0" is URL encoding, not a percentage
-        if s.starts_with(w) && !(w == "%" && s[1..].starts_with(|c: char| c.is_ascii_alphanumeric())) {
+        if s.starts_with(w)
+            && !(w == "%" && s[1..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        {
             return Some((w.len(), points));
         }
     }
     let g = gap_fwd(s, 1);
     let r = &s[g..];
-    for (w, points) in [(" percentage points", true), (" percentage point", true), (" per cent", false), (" percent", false), (" pct", false)] {
+    for (w, points) in [
+        (" percentage points", true),
+        (" percentage point", true),
+        (" per cent", false),
+        (" percent", false),
+        (" pct", false),
+    ] {
         let w = &w[1..];
         if starts_ci(r, w) && !r[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             return Some((g + w.len(), points));
@@ -206,12 +323,15 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     if first.is_ascii_digit() || super::number::is_digit_char(first) {
         if let Some(pc) = prev_char(before) {
             if pc.is_ascii_alphanumeric() || pc == '_' {
-                let is_code = pc.is_ascii_alphabetic() && currency::currency_prefix(before).is_some();
+                let is_code =
+                    pc.is_ascii_alphabetic() && currency::currency_prefix(before).is_some();
                 if !is_code {
                     return None;
                 }
             }
-            if pc == '.' && prev_char(&before[..before.len() - 1]).is_some_and(|c| c.is_ascii_digit()) {
+            if pc == '.'
+                && prev_char(&before[..before.len() - 1]).is_some_and(|c| c.is_ascii_digit())
+            {
                 return None;
             }
         }
@@ -266,7 +386,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         fig.qual.bound = Some(Bound::Lower);
     }
     if num.several {
-        fig.interval = Some((Some(num.value + num.precision), Some(num.value + num.precision * Decimal::from(9))));
+        fig.interval = Some((
+            Some(num.value + num.precision),
+            Some(num.value + num.precision * Decimal::from(9)),
+        ));
         fig.qual.approx = true;
     }
     // vague multipliers glued before a Chinese numeral: 数百亿, 上百亿
@@ -276,7 +399,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             fig.start = p - n;
             match v {
                 Vague::Several => {
-                    fig.interval = Some((Some(num.value * Decimal::TWO), Some(num.value * Decimal::from(9))));
+                    fig.interval = Some((
+                        Some(num.value * Decimal::TWO),
+                        Some(num.value * Decimal::from(9)),
+                    ));
                     fig.qual.approx = true;
                 }
                 Vague::AtLeast => {
@@ -301,9 +427,20 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         // 一成半 = 15%, 六成三 = 63%
         let after = &text[fig.end..];
         if let Some(c) = after.chars().next() {
-            let extra = if c == '半' { Some(Decimal::from(5)) } else { super::numeral::cn_digit(c).filter(|&d| d > 0).map(Decimal::from) };
+            let extra = if c == '半' {
+                Some(Decimal::from(5))
+            } else {
+                super::numeral::cn_digit(c)
+                    .filter(|&d| d > 0)
+                    .map(Decimal::from)
+            };
             let next = after[c.len_utf8()..].chars().next();
-            if let Some(x) = extra.filter(|_| !next.is_some_and(|n| super::numeral::cn_small_unit(n).is_some() || super::numeral::cn_digit(n).is_some())) {
+            if let Some(x) = extra.filter(|_| {
+                !next.is_some_and(|n| {
+                    super::numeral::cn_small_unit(n).is_some()
+                        || super::numeral::cn_digit(n).is_some()
+                })
+            }) {
                 fig.value += x;
                 fig.precision = Decimal::ONE;
                 fig.end += c.len_utf8();
@@ -324,17 +461,24 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     {
         let b = &text[floor..lead];
         if let Some(c) = prev_char(b) {
-            if (c == '-' || c == '−' || c == '负' || c == '負') && sign_ok(&text[floor..lead - c.len_utf8()]) {
+            if (c == '-' || c == '−' || c == '负' || c == '負')
+                && sign_ok(&text[floor..lead - c.len_utf8()])
+            {
                 neg = true;
                 lead -= c.len_utf8();
             }
         }
     }
-    let prefix = if fig.kind == Kind::Money { prefix_at(ctx, floor, lead) } else { None };
+    let prefix = if fig.kind == Kind::Money {
+        prefix_at(ctx, floor, lead)
+    } else {
+        None
+    };
     if fig.kind == Kind::Money {
         let english = core.english || !num.chinese && !text[fig.end..].starts_with(is_han);
         let suffix = suffix_at(ctx, fig.end, english || core.english);
-        let suffix = suffix.filter(|&(w, s0, s1)| suffix_binds(ctx, &fig, prefix.is_some(), w, s0, s1));
+        let suffix =
+            suffix.filter(|&(w, s0, s1)| suffix_binds(ctx, &fig, prefix.is_some(), w, s0, s1));
         match (prefix, suffix) {
             (Some((pw, ps)), Some((sw, _s0, s1))) => {
                 let merged = merge(pw.cur, sw.cur);
@@ -404,7 +548,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     if !neg {
         let b = &text[floor..lead];
         if let Some(c) = prev_char(b) {
-            if (c == '-' || c == '−') && sign_ok(&text[floor..lead - c.len_utf8()]) && fig.cur_prefix {
+            if (c == '-' || c == '−')
+                && sign_ok(&text[floor..lead - c.len_utf8()])
+                && fig.cur_prefix
+            {
                 neg = true;
                 lead -= c.len_utf8();
             }
@@ -429,7 +576,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         let b = &text[floor..fig.start];
         let g = gap_back(b, 1);
         let bw = &b[..b.len() - g];
-        fig.from_before = ends_word(bw, &["from"]) || bw.ends_with('从') || bw.ends_with('從') || bw.ends_with('由');
+        fig.from_before = ends_word(bw, &["from"])
+            || bw.ends_with('从')
+            || bw.ends_with('從')
+            || bw.ends_with('由');
         fig.between_before = ends_word(bw, &["between"]);
         if fig.between_before {
             fig.start -= g + "between".len();
@@ -473,7 +623,13 @@ fn ends_word(s: &str, words: &[&str]) -> bool {
 fn sign_ok(before: &str) -> bool {
     match prev_char(before) {
         None => true,
-        Some(c) => !(c.is_ascii_alphanumeric() || c == '.' || c == ',' || super::number::is_digit_char(c) || super::numeral::is_cn_numeral_start(c)),
+        Some(c) => {
+            !(c.is_ascii_alphanumeric()
+                || c == '.'
+                || c == ','
+                || super::number::is_digit_char(c)
+                || super::numeral::is_cn_numeral_start(c))
+        }
     }
 }
 
@@ -487,7 +643,18 @@ fn is_cheng(rest: &str, num: &Num) -> bool {
         return false;
     }
     let after = &rest['成'.len_utf8()..];
-    !(after.starts_with("不变") || after.starts_with("不變") || after.starts_with('为') || after.starts_with('為') || after.starts_with('员') || after.starts_with('員') || after.starts_with('本') || after.starts_with('立') || after.starts_with('功') || after.starts_with('交') || after.starts_with('长') || after.starts_with('長'))
+    !(after.starts_with("不变")
+        || after.starts_with("不變")
+        || after.starts_with('为')
+        || after.starts_with('為')
+        || after.starts_with('员')
+        || after.starts_with('員')
+        || after.starts_with('本')
+        || after.starts_with('立')
+        || after.starts_with('功')
+        || after.starts_with('交')
+        || after.starts_with('长')
+        || after.starts_with('長'))
 }
 
 fn merge_qual(q: &mut Qualifier, add: Qualifier) {
@@ -514,7 +681,9 @@ fn apply_word_scale(fig: &mut Fig, w: CurrencyWord) {
 fn merge(prefix: Cur, suffix: Cur) -> Option<Cur> {
     match (prefix, suffix) {
         (a, b) if a == b => Some(a),
-        (Cur::Iso(c), Cur::Yuan) | (Cur::Iso(c), Cur::Dollar) | (Cur::Iso(c), Cur::Yen) => Some(Cur::Iso(c)),
+        (Cur::Iso(c), Cur::Yuan) | (Cur::Iso(c), Cur::Dollar) | (Cur::Iso(c), Cur::Yen) => {
+            Some(Cur::Iso(c))
+        }
         (Cur::Dollar, Cur::Iso(c)) | (Cur::Yen, Cur::Iso(c)) => Some(Cur::Iso(c)),
         (Cur::Yen, Cur::Yuan) => Some(Cur::Yuan),
         (Cur::Dollar, Cur::Yuan) => None,
@@ -524,7 +693,14 @@ fn merge(prefix: Cur, suffix: Cur) -> Option<Cur> {
 
 /// Decides whether a symbol or code after the number belongs to it, or to the
 /// next number ("1 $10", "rmb 10 usd 20", "1 $ 10 dollars").
-fn suffix_binds(ctx: &Ctx, fig: &Fig, has_prefix: bool, w: CurrencyWord, s0: usize, s1: usize) -> bool {
+fn suffix_binds(
+    ctx: &Ctx,
+    fig: &Fig,
+    has_prefix: bool,
+    w: CurrencyWord,
+    s0: usize,
+    s1: usize,
+) -> bool {
     if w.form == Form::Word {
         return true;
     }
@@ -536,7 +712,9 @@ fn suffix_binds(ctx: &Ctx, fig: &Fig, has_prefix: bool, w: CurrencyWord, s0: usi
         return false;
     }
     let g = gap_fwd(after, 2);
-    let Some(next) = numeral_here(&after[g..]) else { return true };
+    let Some(next) = numeral_here(&after[g..]) else {
+        return true;
+    };
     if has_prefix {
         return false;
     }
@@ -567,7 +745,11 @@ fn subunit_at(ctx: &Ctx, pos: usize, max_gap: usize) -> Option<(currency::Subuni
     let next = r[g + n..].chars().next();
     let kw = &r[g..g + n];
     if matches!(kw, "角" | "毛" | "分" | "銭")
-        && next.is_some_and(|c| is_han(c) && !matches!(c, '钱' | '錢' | '整' | '的' | '和' | '又' | '零') && !super::numeral::is_cn_numeral_start(c))
+        && next.is_some_and(|c| {
+            is_han(c)
+                && !matches!(c, '钱' | '錢' | '整' | '的' | '和' | '又' | '零')
+                && !super::numeral::is_cn_numeral_start(c)
+        })
     {
         return None;
     }
@@ -595,7 +777,11 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
         }
         let r2 = &r[skip..];
         let Some(num) = numeral_here(r2) else { break };
-        if num.scaled || num.decimal || num.value >= Decimal::ONE_HUNDRED || num.value.is_sign_negative() {
+        if num.scaled
+            || num.decimal
+            || num.value >= Decimal::ONE_HUNDRED
+            || num.value.is_sign_negative()
+        {
             break;
         }
         let after_num = pos + skip + num.len;
@@ -615,25 +801,46 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
         }
         // bare tail: "15 dollars 50", "五块五", "五毛五"
         if any {
-            if last_places == 1 && num.value < Decimal::TEN && skip == 0 && !text[after_num..].starts_with(is_han) {
+            if last_places == 1
+                && num.value < Decimal::TEN
+                && skip == 0
+                && !text[after_num..].starts_with(is_han)
+            {
                 added += num.value * pow10(-2);
                 prec = pow10(-2);
                 pos = after_num;
             }
             break;
         }
-        let yuan_digit = matches!(fig.cur, Some(Cur::Yuan)) && num.chinese && num.len <= 3 && num.value < Decimal::TEN && skip == 0;
+        let yuan_digit = matches!(fig.cur, Some(Cur::Yuan))
+            && num.chinese
+            && num.len <= 3
+            && num.value < Decimal::TEN
+            && skip == 0;
         let dollar_like = matches!(fig.cur, Some(Cur::Dollar) | Some(Cur::Iso(_))) && !num.chinese;
         let follow = &text[after_num..];
         let follow_ok = follow.is_empty()
             || follow.starts_with(['.', ',', ';', '!', '?', ')', '。', '，', '；', '\n'])
             || {
                 let g = gap_fwd(follow, 1);
-                g > 0 && ["and ", "more", "less", "only", "each", "extra"].iter().any(|w| follow[g..].starts_with(w))
+                g > 0
+                    && ["and ", "more", "less", "only", "each", "extra"]
+                        .iter()
+                        .any(|w| follow[g..].starts_with(w))
             };
-        if (yuan_digit && !follow.starts_with(is_han)) || (dollar_like && num.value >= Decimal::ONE && follow_ok && !fig.cur_prefix_symbol_only()) {
+        if (yuan_digit && !follow.starts_with(is_han))
+            || (dollar_like
+                && num.value >= Decimal::ONE
+                && follow_ok
+                && !fig.cur_prefix_symbol_only())
+        {
             let places = if yuan_digit { 1 } else { 2 };
-            if places == 2 && num.value < Decimal::TEN && !num.chinese && !r2.starts_with(|c: char| c.is_ascii_alphabetic()) && num.len < 2 {
+            if places == 2
+                && num.value < Decimal::TEN
+                && !num.chinese
+                && !r2.starts_with(|c: char| c.is_ascii_alphabetic())
+                && num.len < 2
+            {
                 break;
             }
             added += num.value * pow10(-(places as i64));
@@ -645,7 +852,11 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
     }
     if any {
         fig.decimal = true;
-        fig.value += if fig.value.is_sign_negative() { -added } else { added };
+        fig.value += if fig.value.is_sign_negative() {
+            -added
+        } else {
+            added
+        };
         fig.precision = prec;
         fig.end = pos;
     }
@@ -707,7 +918,10 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
                 cur_suffix: true,
                 kind: Kind::Money,
                 points: false,
-                qual: Qualifier { approx: true, ..Qualifier::default() },
+                qual: Qualifier {
+                    approx: true,
+                    ..Qualifier::default()
+                },
                 interval: Some((Some(mult * Decimal::TWO), Some(mult * Decimal::from(9)))),
                 overflow: false,
                 bare_integer: false,
@@ -755,7 +969,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         }
     }
     if sep.is_none() && fig.cur.is_none() && fig.kind == Kind::Money {
-        for s in ["、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or "] {
+        for s in [
+            "、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or ",
+        ] {
             if r.starts_with(s) {
                 sep = Some(g + s.len());
                 break;
@@ -767,9 +983,13 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     let g2 = gap_fwd(&text[q0..], 1);
     let q = q0 + g2;
     // the partner may start with its own currency prefix or qualifier
-    let Some(start) = partner_start(ctx, q) else { return };
+    let Some(start) = partner_start(ctx, q) else {
+        return;
+    };
     if is_range {
-        let Some(b) = figure_at(ctx, q0, start, false) else { return };
+        let Some(b) = figure_at(ctx, q0, start, false) else {
+            return;
+        };
         if b.kind != fig.kind || b.interval.is_some() || fig.interval.is_some() || b.overflow {
             return;
         }
@@ -803,7 +1023,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
                 lo_prec *= m;
             }
         }
-        if lo > b.value || fig.bare_integer && b.bare_integer && fig.kind == Kind::Money && cur.is_none() {
+        if lo > b.value
+            || fig.bare_integer && b.bare_integer && fig.kind == Kind::Money && cur.is_none()
+        {
             return;
         }
         fig.interval = Some((Some(lo), Some(b.value)));
@@ -824,7 +1046,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     let mut pos = start;
     let mut floor = q0;
     for _ in 0..8 {
-        let Some(b) = figure_at(ctx, floor, pos, false) else { return };
+        let Some(b) = figure_at(ctx, floor, pos, false) else {
+            return;
+        };
         if b.kind != Kind::Money {
             return;
         }
@@ -850,7 +1074,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         let g = gap_fwd(rest, 1);
         let r = &rest[g..];
         let mut next = None;
-        for s in ["、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or "] {
+        for s in [
+            "、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or ",
+        ] {
             if r.starts_with(s) {
                 next = Some(b.end + g + s.len());
                 break;
@@ -859,7 +1085,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         let Some(n) = next else { return };
         floor = n;
         let g2 = gap_fwd(&text[n..], 1);
-        let Some(s2) = partner_start(ctx, n + g2) else { return };
+        let Some(s2) = partner_start(ctx, n + g2) else {
+            return;
+        };
         pos = s2;
     }
 }
@@ -872,13 +1100,22 @@ fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
     let limit = (q + 24).min(text.len());
     while i < limit {
         let c = text[i..].chars().next()?;
-        if c.is_ascii_digit() || super::number::is_digit_char(c) || super::numeral::is_cn_numeral_start(c) {
+        if c.is_ascii_digit()
+            || super::number::is_digit_char(c)
+            || super::numeral::is_cn_numeral_start(c)
+        {
             return Some(i);
         }
-        if c.is_ascii_alphabetic() && (i == 0 || !text[..i].ends_with(|c: char| c.is_ascii_alphabetic())) && english_numeral(&text[i..]).is_some() {
+        if c.is_ascii_alphabetic()
+            && (i == 0 || !text[..i].ends_with(|c: char| c.is_ascii_alphabetic()))
+            && english_numeral(&text[i..]).is_some()
+        {
             return Some(i);
         }
-        if c == '\n' || c == '。' || c == '.' && !text[i + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        if c == '\n'
+            || c == '。'
+            || c == '.' && !text[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return None;
         }
         i += c.len_utf8();
@@ -896,7 +1133,11 @@ pub(crate) fn to_amount(ctx: &Ctx, fig: &Fig) -> Amount {
     Amount {
         kind: fig.kind,
         value,
-        currency: if fig.kind == Kind::Money { currency } else { None },
+        currency: if fig.kind == Kind::Money {
+            currency
+        } else {
+            None
+        },
         qualifier: fig.qual,
         precision: fig.precision,
         points: fig.points,

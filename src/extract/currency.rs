@@ -53,16 +53,32 @@ const fn iso(code: &[u8; 3]) -> Cur {
 }
 
 const fn sym(cur: Cur) -> CurrencyWord {
-    CurrencyWord { cur, form: Form::Symbol, scale: 0 }
+    CurrencyWord {
+        cur,
+        form: Form::Symbol,
+        scale: 0,
+    }
 }
 const fn code(c: &[u8; 3]) -> CurrencyWord {
-    CurrencyWord { cur: iso(c), form: Form::Code, scale: 0 }
+    CurrencyWord {
+        cur: iso(c),
+        form: Form::Code,
+        scale: 0,
+    }
 }
 const fn mcode(c: &[u8; 3]) -> CurrencyWord {
-    CurrencyWord { cur: iso(c), form: Form::Code, scale: 6 }
+    CurrencyWord {
+        cur: iso(c),
+        form: Form::Code,
+        scale: 6,
+    }
 }
 const fn word(cur: Cur) -> CurrencyWord {
-    CurrencyWord { cur, form: Form::Word, scale: 0 }
+    CurrencyWord {
+        cur,
+        form: Form::Word,
+        scale: 0,
+    }
 }
 
 /// Symbols and symbol-like prefixes, valid before and after the number.
@@ -306,24 +322,105 @@ const SUFFIX_WORDS: &[(&str, CurrencyWord)] = &[
 
 /// Subunits: 角 毛 分, cents, pence.
 const SUBUNITS: &[(&str, Subunit)] = &[
-    ("角", Subunit { places: 1, alone: None }),
-    ("毛", Subunit { places: 1, alone: None }),
-    ("分", Subunit { places: 2, alone: None }),
-    ("美分", Subunit { places: 2, alone: Some(iso(b"USD")) }),
-    ("便士", Subunit { places: 2, alone: Some(iso(b"GBP")) }),
-    ("日本銭", Subunit { places: 2, alone: Some(iso(b"JPY")) }),
-    ("日本钱", Subunit { places: 2, alone: Some(iso(b"JPY")) }),
-    ("銭", Subunit { places: 2, alone: None }),
-    ("cents", Subunit { places: 2, alone: Some(Cur::Dollar) }),
-    ("cent", Subunit { places: 2, alone: Some(Cur::Dollar) }),
-    ("pence", Subunit { places: 2, alone: Some(iso(b"GBP")) }),
-    ("mao", Subunit { places: 1, alone: None }),
-    ("jiao", Subunit { places: 1, alone: None }),
+    (
+        "角",
+        Subunit {
+            places: 1,
+            alone: None,
+        },
+    ),
+    (
+        "毛",
+        Subunit {
+            places: 1,
+            alone: None,
+        },
+    ),
+    (
+        "分",
+        Subunit {
+            places: 2,
+            alone: None,
+        },
+    ),
+    (
+        "美分",
+        Subunit {
+            places: 2,
+            alone: Some(iso(b"USD")),
+        },
+    ),
+    (
+        "便士",
+        Subunit {
+            places: 2,
+            alone: Some(iso(b"GBP")),
+        },
+    ),
+    (
+        "日本銭",
+        Subunit {
+            places: 2,
+            alone: Some(iso(b"JPY")),
+        },
+    ),
+    (
+        "日本钱",
+        Subunit {
+            places: 2,
+            alone: Some(iso(b"JPY")),
+        },
+    ),
+    (
+        "銭",
+        Subunit {
+            places: 2,
+            alone: None,
+        },
+    ),
+    (
+        "cents",
+        Subunit {
+            places: 2,
+            alone: Some(Cur::Dollar),
+        },
+    ),
+    (
+        "cent",
+        Subunit {
+            places: 2,
+            alone: Some(Cur::Dollar),
+        },
+    ),
+    (
+        "pence",
+        Subunit {
+            places: 2,
+            alone: Some(iso(b"GBP")),
+        },
+    ),
+    (
+        "mao",
+        Subunit {
+            places: 1,
+            alone: None,
+        },
+    ),
+    (
+        "jiao",
+        Subunit {
+            places: 1,
+            alone: None,
+        },
+    ),
 ];
 
 /// ISO codes usable as currency words in running text. Lower-case forms are
 /// accepted only for these, where they are not English words.
-const LOWER_OK: &[&str] = &["usd", "rmb", "cny", "eur", "gbp", "jpy", "hkd", "aud", "cad", "chf", "twd", "sgd", "krw", "inr", "nzd", "mxn"];
+const LOWER_OK: &[&str] = &[
+    "usd", "rmb", "cny", "eur", "gbp", "jpy", "hkd", "aud", "cad", "chf", "twd", "sgd", "krw",
+    "inr", "nzd", "mxn",
+];
 
 /// ISO codes that are also upper-case English words ("ALL 5 solutions"):
 /// not read as currencies in running text.
@@ -342,14 +439,26 @@ pub(crate) fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut codes: Vec<(&'static str, CurrencyWord)> = Vec::new();
         for c in crate::normalize::iso_codes().filter(|c| !WORDLIKE_CODES.contains(c)) {
-            codes.push((c, code(c.as_bytes().try_into().expect("ISO codes have three letters"))));
+            codes.push((
+                c,
+                code(
+                    c.as_bytes()
+                        .try_into()
+                        .expect("ISO codes have three letters"),
+                ),
+            ));
         }
         codes.extend_from_slice(CODES_EXTRA);
         let mut prefix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
         prefix.extend_from_slice(PREFIX_WORDS);
         let mut suffix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
         suffix.extend_from_slice(SUFFIX_WORDS);
-        Tables { prefix: Table::new(&prefix), suffix: Table::new(&suffix), subunit: Table::new(SUBUNITS), codes }
+        Tables {
+            prefix: Table::new(&prefix),
+            suffix: Table::new(&suffix),
+            subunit: Table::new(SUBUNITS),
+            codes,
+        }
     })
 }
 
@@ -380,7 +489,11 @@ pub(crate) fn code_at_start(s: &str) -> Option<(CurrencyWord, usize)> {
 
 /// A currency code at the end of `s` (3-4 ASCII letters, no letter before).
 pub(crate) fn code_at_end(s: &str) -> Option<(CurrencyWord, usize)> {
-    let n = s.bytes().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    let n = s
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
     if !(3..=4).contains(&n) {
         return None;
     }

@@ -150,7 +150,15 @@ impl Extractor {
     /// 28 significant digits or beyond ±7.9e28); its error's location holds the
     /// figure's byte span, and extraction goes on after it.
     pub fn claims<'t>(&self, text: &'t str) -> Claims<'t> {
-        Claims { ctx: Ctx { text, hint: self.hint, doc: OnceCell::new() }, pos: 0, floor: 0 }
+        Claims {
+            ctx: Ctx {
+                text,
+                hint: self.hint,
+                doc: OnceCell::new(),
+            },
+            pos: 0,
+            floor: 0,
+        }
     }
 }
 
@@ -199,7 +207,8 @@ impl Ctx<'_> {
                 }
                 covered = i + n;
                 named.push((i, cur));
-                let after = self.text[i + n..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
+                let after =
+                    self.text[i + n..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
                 if after.starts_with("下同") {
                     declared.push((i, cur));
                 }
@@ -212,7 +221,11 @@ impl Ctx<'_> {
                     best = Some((n, first, cur));
                 }
             }
-            DocInfo { chinese: han > 0 && han * 5 >= latin, yuan_default: best.map(|b| b.2), declared }
+            DocInfo {
+                chinese: han > 0 && han * 5 >= latin,
+                yuan_default: best.map(|b| b.2),
+                declared,
+            }
         })
     }
 
@@ -268,11 +281,45 @@ fn english_trigger(word: &[u8]) -> bool {
     let w = &buf[..word.len()];
     matches!(
         w,
-        b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven"
-            | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen"
-            | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty"
-            | b"ninety" | b"half" | b"quarter" | b"tens" | b"hundreds" | b"thousands" | b"millions" | b"billions"
-            | b"trillions" | b"thousand" | b"million" | b"billion" | b"trillion"
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"half"
+            | b"quarter"
+            | b"tens"
+            | b"hundreds"
+            | b"thousands"
+            | b"millions"
+            | b"billions"
+            | b"trillions"
+            | b"thousand"
+            | b"million"
+            | b"billion"
+            | b"trillion"
     )
 }
 
@@ -289,7 +336,10 @@ impl Claims<'_> {
                     return Some(i);
                 }
                 if b.is_ascii_alphabetic() {
-                    let n = bytes[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                    let n = bytes[i..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .count();
                     let word_start = i == 0 || !bytes[i - 1].is_ascii_alphabetic();
                     if word_start && english_trigger(&bytes[i..i + n]) {
                         return Some(i);
@@ -326,7 +376,8 @@ impl Claims<'_> {
             let mut n = 0;
             while n < b.len() {
                 let c = b[n];
-                let joins = (c == b',' || c == b'.') && b.get(n + 1).is_some_and(|d| d.is_ascii_digit());
+                let joins =
+                    (c == b',' || c == b'.') && b.get(n + 1).is_some_and(|d| d.is_ascii_digit());
                 if c.is_ascii_alphanumeric() || joins {
                     n += 1;
                 } else {
@@ -337,7 +388,10 @@ impl Claims<'_> {
         }
         let mut n = 0;
         for c in s.chars() {
-            if numeral::is_cn_numeral_start(c) || number::is_digit_char(c) || numeral::cn_large_unit(c).is_some() {
+            if numeral::is_cn_numeral_start(c)
+                || number::is_digit_char(c)
+                || numeral::cn_large_unit(c).is_some()
+            {
                 n += c.len_utf8();
             } else {
                 break;
@@ -361,11 +415,19 @@ impl Iterator for Claims<'_> {
                         self.pos += 1;
                     }
                     if fig.overflow {
-                        let shown = crate::error::shorten(&self.ctx.text[fig.num_start..fig.num_end]);
-                        return Some(Err(Error::at(ErrorKind::Overflow { text: shown }, fig.start, fig.end)));
+                        let shown =
+                            crate::error::shorten(&self.ctx.text[fig.num_start..fig.num_end]);
+                        return Some(Err(Error::at(
+                            ErrorKind::Overflow { text: shown },
+                            fig.start,
+                            fig.end,
+                        )));
                     }
                     let amount = claim::to_amount(&self.ctx, &fig);
-                    return Some(Ok(Claim { span: Span::new(fig.start, fig.end), amount }));
+                    return Some(Ok(Claim {
+                        span: Span::new(fig.start, fig.end),
+                        amount,
+                    }));
                 }
                 Some(fig) => {
                     self.pos = fig.num_end.max(p + 1);
@@ -388,14 +450,30 @@ pub(crate) fn parse_amount(s: &str) -> Result<Amount, Error> {
     let mut it = Extractor::new().claims(t);
     let first = match it.next() {
         Some(r) => r?,
-        None => return Err(Error::new(ErrorKind::ExpectedNumber { found: crate::error::shorten(t) })),
+        None => {
+            return Err(Error::new(ErrorKind::ExpectedNumber {
+                found: crate::error::shorten(t),
+            }));
+        }
     };
     let sp = first.span();
     if sp.start() > 0 {
-        return Err(Error::at(ErrorKind::ExpectedNumber { found: crate::error::shorten(t) }, 0, sp.start()));
+        return Err(Error::at(
+            ErrorKind::ExpectedNumber {
+                found: crate::error::shorten(t),
+            },
+            0,
+            sp.start(),
+        ));
     }
     if sp.end() < t.len() {
-        return Err(Error::at(ErrorKind::TrailingInput { rest: crate::error::shorten(&t[sp.end()..]) }, sp.end(), t.len()));
+        return Err(Error::at(
+            ErrorKind::TrailingInput {
+                rest: crate::error::shorten(&t[sp.end()..]),
+            },
+            sp.end(),
+            t.len(),
+        ));
     }
     Ok(first.amount)
 }

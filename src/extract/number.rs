@@ -57,7 +57,11 @@ impl Acc {
                 if self.overflow {
                     continue;
                 }
-                match self.mantissa.checked_mul(Decimal::TEN).and_then(|m| m.checked_add(Decimal::from(d))) {
+                match self
+                    .mantissa
+                    .checked_mul(Decimal::TEN)
+                    .and_then(|m| m.checked_add(Decimal::from(d)))
+                {
                     Some(m) => self.mantissa = m,
                     None => self.overflow = true,
                 }
@@ -72,7 +76,11 @@ impl Acc {
 /// a decimal point only when a digit follows it.
 pub(crate) fn arabic_number(input: &str) -> Option<Digits> {
     let (mut rest, first) = digit_run(input).ok()?;
-    let mut acc = Acc { mantissa: Decimal::ZERO, count: 0, overflow: false };
+    let mut acc = Acc {
+        mantissa: Decimal::ZERO,
+        count: 0,
+        overflow: false,
+    };
     acc.push_str(first);
     let mut grouped = false;
     // thousands groups; only when the first group has 1-3 digits
@@ -113,7 +121,14 @@ pub(crate) fn arabic_number(input: &str) -> Option<Digits> {
     if overflow {
         value = Decimal::ZERO;
     }
-    Some(Digits { value, frac, len, grouped, count: acc.count, overflow })
+    Some(Digits {
+        value,
+        frac,
+        len,
+        grouped,
+        count: acc.count,
+        overflow,
+    })
 }
 
 #[cfg(test)]

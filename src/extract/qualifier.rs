@@ -6,19 +6,44 @@ use crate::normalize::{Bound, Qualifier};
 use std::sync::OnceLock;
 
 const fn approx() -> Qualifier {
-    Qualifier { approx: true, bound: None, inclusive: false, strong: false }
+    Qualifier {
+        approx: true,
+        bound: None,
+        inclusive: false,
+        strong: false,
+    }
 }
 const fn lower(inclusive: bool) -> Qualifier {
-    Qualifier { approx: false, bound: Some(Bound::Lower), inclusive, strong: false }
+    Qualifier {
+        approx: false,
+        bound: Some(Bound::Lower),
+        inclusive,
+        strong: false,
+    }
 }
 const fn upper(inclusive: bool) -> Qualifier {
-    Qualifier { approx: false, bound: Some(Bound::Upper), inclusive, strong: false }
+    Qualifier {
+        approx: false,
+        bound: Some(Bound::Upper),
+        inclusive,
+        strong: false,
+    }
 }
 const fn strong_upper() -> Qualifier {
-    Qualifier { approx: false, bound: Some(Bound::Upper), inclusive: false, strong: true }
+    Qualifier {
+        approx: false,
+        bound: Some(Bound::Upper),
+        inclusive: false,
+        strong: true,
+    }
 }
 const fn strong_lower() -> Qualifier {
-    Qualifier { approx: false, bound: Some(Bound::Lower), inclusive: false, strong: true }
+    Qualifier {
+        approx: false,
+        bound: Some(Bound::Lower),
+        inclusive: false,
+        strong: true,
+    }
 }
 
 /// Qualifiers written before the figure (and before its currency symbol).
@@ -167,7 +192,15 @@ pub(crate) enum Vague {
 
 /// The vague marker `s` ends with, if any.
 pub(crate) fn vague_prefix(s: &str) -> Option<(Vague, usize)> {
-    for (w, v) in [("好几", Vague::Several), ("好幾", Vague::Several), ("数", Vague::Several), ("數", Vague::Several), ("几", Vague::Several), ("幾", Vague::Several), ("上", Vague::AtLeast)] {
+    for (w, v) in [
+        ("好几", Vague::Several),
+        ("好幾", Vague::Several),
+        ("数", Vague::Several),
+        ("數", Vague::Several),
+        ("几", Vague::Several),
+        ("幾", Vague::Several),
+        ("上", Vague::AtLeast),
+    ] {
         if s.ends_with(w) {
             return Some((v, w.len()));
         }
@@ -181,7 +214,10 @@ mod tests {
 
     #[test]
     fn before_words() {
-        assert_eq!(qualifier_before("现金约").map(|(q, n)| (q.approx, n)), Some((true, 3)));
+        assert_eq!(
+            qualifier_before("现金约").map(|(q, n)| (q.approx, n)),
+            Some((true, 3))
+        );
         let (q, n) = qualifier_before("融资保障金额远低于").expect("qualifier");
         assert_eq!((q.bound, q.strong, n), (Some(Bound::Upper), true, 9));
         let (q, _) = qualifier_before("SoftBank has well under").expect("qualifier");
@@ -196,7 +232,10 @@ mod tests {
     fn after_words() {
         assert_eq!(qualifier_after("左右。").map(|(q, _)| q.approx), Some(true));
         assert!(qualifier_after("上下游企业").is_none());
-        assert_eq!(qualifier_after("以上的").map(|(q, _)| q.bound), Some(Some(Bound::Lower)));
+        assert_eq!(
+            qualifier_after("以上的").map(|(q, _)| q.bound),
+            Some(Some(Bound::Lower))
+        );
         assert!(qualifier_after("plush").is_none());
     }
 

@@ -48,7 +48,10 @@ pub(crate) fn scale_word(s: &str) -> Option<(u32, usize)> {
     }
     if gap == 0 {
         let b = s.as_bytes();
-        if let Some(&(_, e)) = LETTERS.iter().find(|(l, _)| b.first() == Some(&l.as_bytes()[0])) {
+        if let Some(&(_, e)) = LETTERS
+            .iter()
+            .find(|(l, _)| b.first() == Some(&l.as_bytes()[0]))
+        {
             if b.get(1).is_none_or(|c| !c.is_ascii_alphanumeric()) {
                 return Some((e, 1));
             }

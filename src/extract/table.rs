@@ -51,11 +51,20 @@ impl<T: Copy + 'static> Table<T> {
         for e in cands {
             let n = e.text.len();
             let Some(head) = s.get(..n) else { continue };
-            let ok = if is_latin(e.text) { head.eq_ignore_ascii_case(e.text) } else { head == e.text };
+            let ok = if is_latin(e.text) {
+                head.eq_ignore_ascii_case(e.text)
+            } else {
+                head == e.text
+            };
             if !ok {
                 continue;
             }
-            if ends_alpha(e.text) && s[n..].bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+            if ends_alpha(e.text)
+                && s[n..]
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_alphabetic())
+            {
                 continue;
             }
             return Some((*e, n));
@@ -72,12 +81,23 @@ impl<T: Copy + 'static> Table<T> {
             if n > s.len() {
                 continue;
             }
-            let Some(tail) = s.get(s.len() - n..) else { continue };
-            let ok = if is_latin(e.text) { tail.eq_ignore_ascii_case(e.text) } else { tail == e.text };
+            let Some(tail) = s.get(s.len() - n..) else {
+                continue;
+            };
+            let ok = if is_latin(e.text) {
+                tail.eq_ignore_ascii_case(e.text)
+            } else {
+                tail == e.text
+            };
             if !ok {
                 continue;
             }
-            if starts_alpha(e.text) && s[..s.len() - n].bytes().next_back().is_some_and(|b| b.is_ascii_alphabetic()) {
+            if starts_alpha(e.text)
+                && s[..s.len() - n]
+                    .bytes()
+                    .next_back()
+                    .is_some_and(|b| b.is_ascii_alphabetic())
+            {
                 continue;
             }
             return Some((*e, n));
@@ -87,7 +107,9 @@ impl<T: Copy + 'static> Table<T> {
 }
 
 fn ends_alpha(s: &str) -> bool {
-    s.bytes().next_back().is_some_and(|b| b.is_ascii_alphabetic())
+    s.bytes()
+        .next_back()
+        .is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 fn starts_alpha(s: &str) -> bool {
@@ -101,8 +123,14 @@ mod tests {
     #[test]
     fn longest_first_and_word_bounds() {
         let t = Table::new(&[("万", 4), ("万亿", 12), ("bn", 9), ("billion", 9), ("b", 9)]);
-        assert_eq!(t.prefix_of("万亿美元").map(|(e, n)| (e.value, n)), Some((12, 6)));
-        assert_eq!(t.prefix_of("万美元").map(|(e, n)| (e.value, n)), Some((4, 3)));
+        assert_eq!(
+            t.prefix_of("万亿美元").map(|(e, n)| (e.value, n)),
+            Some((12, 6))
+        );
+        assert_eq!(
+            t.prefix_of("万美元").map(|(e, n)| (e.value, n)),
+            Some((4, 3))
+        );
         assert_eq!(t.prefix_of("Billion dollars").map(|(_, n)| n), Some(7));
         assert!(t.prefix_of("bnx").is_none());
         assert!(t.prefix_of("bond").is_none());

@@ -87,7 +87,13 @@ impl MentionRecord {
 
     /// The qualifier as a short label (exact, approx, lower_bound, …).
     pub fn qualifier_label(&self) -> String {
-        crate::normalize::Qualifier { approx: self.approx, bound: self.bound, inclusive: self.inclusive, strong: self.strong }.label()
+        crate::normalize::Qualifier {
+            approx: self.approx,
+            bound: self.bound,
+            inclusive: self.inclusive,
+            strong: self.strong,
+        }
+        .label()
     }
 }
 
@@ -217,9 +223,21 @@ impl Checker {
     /// assert_eq!(report.claims[0].verdict, Verdict::Consistent);
     /// # Ok::<(), figcheck::Error>(())
     /// ```
-    pub fn new(extractor: Extractor, ledger: Ledger, aliases: Aliases, fx: FxRates, policy: Policy) -> Checker {
+    pub fn new(
+        extractor: Extractor,
+        ledger: Ledger,
+        aliases: Aliases,
+        fx: FxRates,
+        policy: Policy,
+    ) -> Checker {
         let linker = Linker::new(&ledger, &aliases);
-        Checker { extractor, linker, ledger, fx, policy }
+        Checker {
+            extractor,
+            linker,
+            ledger,
+            fx,
+            policy,
+        }
     }
 
     /// Checks one document. `date` is the article date; without it a
@@ -239,7 +257,14 @@ impl Checker {
                 }
             };
             let link = doc.link(claim.span());
-            let f = verify(claim.amount(), &link, date, &self.ledger, &self.fx, &self.policy);
+            let f = verify(
+                claim.amount(),
+                &link,
+                date,
+                &self.ledger,
+                &self.fx,
+                &self.policy,
+            );
             match f.verdict {
                 Verdict::Consistent => summary.consistent += 1,
                 Verdict::Contradicted => summary.contradicted += 1,
@@ -249,7 +274,11 @@ impl Checker {
                 mention: MentionRecord::new(text, &claim),
                 entity: link.entity.as_ref().map(|e| e.name.clone()),
                 metric: link.metric.as_ref().map(|m| m.name.clone()),
-                period: f.ledger.as_ref().map(|l| l.period).or(link.period.as_ref().map(|p| p.end)),
+                period: f
+                    .ledger
+                    .as_ref()
+                    .map(|l| l.period)
+                    .or(link.period.as_ref().map(|p| p.end)),
                 verdict: f.verdict,
                 reason: f.reason.clone(),
                 diagnosis: f.diagnosis.as_ref().map(|d| d.to_string()),
@@ -260,7 +289,13 @@ impl Checker {
                 evidence: link,
             });
         }
-        Report { id: id.to_string(), date, claims, summary, errors }
+        Report {
+            id: id.to_string(),
+            date,
+            claims,
+            summary,
+            errors,
+        }
     }
 
     /// The ledger in use.

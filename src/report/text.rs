@@ -14,7 +14,8 @@ pub fn char_width(c: char) -> usize {
     if u < 0x20 || (0x7F..0xA0).contains(&u) {
         return 0;
     }
-    if matches!(u, 0x0300..=0x036F | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF) {
+    if matches!(u, 0x0300..=0x036F | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF)
+    {
         return 0;
     }
     let wide = matches!(u,
@@ -35,7 +36,11 @@ struct Style {
 
 impl Style {
     fn paint(&self, code: &str, s: &str) -> String {
-        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
     fn verdict(&self, v: Verdict) -> String {
         let (code, word) = match v {
@@ -62,7 +67,12 @@ fn how(h: How) -> &'static str {
 
 fn name_line(label: &str, n: &Option<NameLink>) -> String {
     match n {
-        Some(n) => format!("  {label:<8} {} ← \"{}\" ({})", n.name, n.text.replace('\n', " "), how(n.how)),
+        Some(n) => format!(
+            "  {label:<8} {} ← \"{}\" ({})",
+            n.name,
+            n.text.replace('\n', " "),
+            how(n.how)
+        ),
         None => format!("  {label:<8} (none found)"),
     }
 }
@@ -97,37 +107,104 @@ fn context(text: &str, start: usize, end: usize, room: usize) -> (String, usize,
     (shown, pad, under)
 }
 
-fn claim(out: &mut impl Write, label: &str, text: &str, c: &ClaimReport, st: &Style) -> io::Result<()> {
+fn claim(
+    out: &mut impl Write,
+    label: &str,
+    text: &str,
+    c: &ClaimReport,
+    st: &Style,
+) -> io::Result<()> {
     let m = &c.mention;
-    writeln!(out, "{}:{}:{}  {}  {}", label, m.line, m.column, st.paint("1", &m.text.replace('\n', " ")), st.verdict(c.verdict))?;
+    writeln!(
+        out,
+        "{}:{}:{}  {}  {}",
+        label,
+        m.line,
+        m.column,
+        st.paint("1", &m.text.replace('\n', " ")),
+        st.verdict(c.verdict)
+    )?;
     let (shown, pad, under) = context(text, m.start, m.end, 30);
     writeln!(out, "  │ {shown}")?;
-    writeln!(out, "  │ {}{}", " ".repeat(pad), st.paint("36", &"^".repeat(under)))?;
+    writeln!(
+        out,
+        "  │ {}{}",
+        " ".repeat(pad),
+        st.paint("36", &"^".repeat(under))
+    )?;
     writeln!(out, "{}", name_line("entity", &c.evidence.entity))?;
     writeln!(out, "{}", name_line("metric", &c.evidence.metric))?;
     match &c.evidence.period {
-        Some(p) => writeln!(out, "  {:<8} {} ← \"{}\" ({})", "period", p.end, p.text.as_deref().unwrap_or(""), how(p.how))?,
+        Some(p) => writeln!(
+            out,
+            "  {:<8} {} ← \"{}\" ({})",
+            "period",
+            p.end,
+            p.text.as_deref().unwrap_or(""),
+            how(p.how)
+        )?,
         None => match (&c.ledger, c.period) {
-            (Some(l), _) => writeln!(out, "  {:<8} {} (no date written: latest ledger row on or before the article date)", "period", l.period)?,
+            (Some(l), _) => writeln!(
+                out,
+                "  {:<8} {} (no date written: latest ledger row on or before the article date)",
+                "period", l.period
+            )?,
             _ => writeln!(out, "  {:<8} (none written)", "period")?,
         },
     }
     if let Some(l) = &c.ledger {
-        let unit = m.currency.map(|c| c.to_string()).unwrap_or_else(|| "%".into());
-        let fx = match (l.fx_rate.as_deref().and_then(|r| r.parse::<rust_decimal::Decimal>().ok()), l.fx_date) {
-            (Some(r), Some(d)) => format!(" = {} {unit} ({}, {d})", l.converted_value, crate::verify::fx_words(r, &l.unit, &unit)),
+        let unit = m
+            .currency
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "%".into());
+        let fx = match (
+            l.fx_rate
+                .as_deref()
+                .and_then(|r| r.parse::<rust_decimal::Decimal>().ok()),
+            l.fx_date,
+        ) {
+            (Some(r), Some(d)) => format!(
+                " = {} {unit} ({}, {d})",
+                l.converted_value,
+                crate::verify::fx_words(r, &l.unit, &unit)
+            ),
             _ => String::new(),
         };
-        writeln!(out, "  {:<8} {} {}{fx} — line {}, source: {}", "ledger", l.value, l.unit, l.line, l.source.as_deref().unwrap_or("(none)"))?;
+        writeln!(
+            out,
+            "  {:<8} {} {}{fx} — line {}, source: {}",
+            "ledger",
+            l.value,
+            l.unit,
+            l.line,
+            l.source.as_deref().unwrap_or("(none)")
+        )?;
     }
     if let Some(d) = &c.difference {
-        let rel = c.relative_difference.as_deref().and_then(|r| r.parse::<rust_decimal::Decimal>().ok()).map(|r| {
-            let pct = (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointNearestEven);
-            format!(" ({}%)", super::decimal(pct))
-        });
-        let unit = m.currency.map(|c| c.to_string()).unwrap_or_else(|| if m.points { "pp".into() } else { "%".into() });
-        let sign = if d.starts_with('-') || d == "0" { "" } else { "+" };
-        writeln!(out, "  {:<8} {sign}{d} {unit}{}", "diff", rel.unwrap_or_default())?;
+        let rel = c
+            .relative_difference
+            .as_deref()
+            .and_then(|r| r.parse::<rust_decimal::Decimal>().ok())
+            .map(|r| {
+                let pct = (r * rust_decimal::Decimal::ONE_HUNDRED)
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointNearestEven);
+                format!(" ({}%)", super::decimal(pct))
+            });
+        let unit = m
+            .currency
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| if m.points { "pp".into() } else { "%".into() });
+        let sign = if d.starts_with('-') || d == "0" {
+            ""
+        } else {
+            "+"
+        };
+        writeln!(
+            out,
+            "  {:<8} {sign}{d} {unit}{}",
+            "diff",
+            rel.unwrap_or_default()
+        )?;
     }
     if let Some(d) = &c.diagnosis {
         writeln!(out, "  {:<8} {}", "why", st.paint("31", d))?;
@@ -141,7 +218,13 @@ fn claim(out: &mut impl Write, label: &str, text: &str, c: &ClaimReport, st: &St
 ///
 /// # Errors
 /// Any error of the writer.
-pub fn write(report: &Report, label: &str, text: &str, out: &mut impl Write, color: bool) -> io::Result<()> {
+pub fn write(
+    report: &Report,
+    label: &str,
+    text: &str,
+    out: &mut impl Write,
+    color: bool,
+) -> io::Result<()> {
     let st = Style { color };
     for c in &report.claims {
         claim(out, label, text, c, &st)?;
@@ -156,9 +239,17 @@ pub fn write(report: &Report, label: &str, text: &str, out: &mut impl Write, col
 ///
 /// # Errors
 /// Any error of the writer.
-pub fn summary(out: &mut impl Write, label: &str, s: &Summary, date: Option<crate::date::Date>, color: bool) -> io::Result<()> {
+pub fn summary(
+    out: &mut impl Write,
+    label: &str,
+    s: &Summary,
+    date: Option<crate::date::Date>,
+    color: bool,
+) -> io::Result<()> {
     let st = Style { color };
-    let date = date.map(|d| format!(" (article date {d})")).unwrap_or_default();
+    let date = date
+        .map(|d| format!(" (article date {d})"))
+        .unwrap_or_default();
     writeln!(
         out,
         "{label}: {} consistent, {} contradicted, {} unverifiable{date}",

@@ -20,7 +20,9 @@ struct Item {
 }
 
 fn dec(v: &Json) -> Option<Decimal> {
-    v.as_str().and_then(|s| Decimal::from_str_exact(s).ok()).map(|d| d.normalize())
+    v.as_str()
+        .and_then(|s| Decimal::from_str_exact(s).ok())
+        .map(|d| d.normalize())
 }
 
 fn matches(exp: &Item, got: &Item) -> bool {
@@ -28,7 +30,8 @@ fn matches(exp: &Item, got: &Item) -> bool {
         return false;
     }
     if let Some(v) = exp.value {
-        return got.value == Some(v) || (got.value.is_none() && got.min == Some(v) && got.max == Some(v));
+        return got.value == Some(v)
+            || (got.value.is_none() && got.min == Some(v) && got.max == Some(v));
     }
     exp.min == got.min && exp.max == got.max
 }
@@ -62,10 +65,27 @@ fn score(suite: &str) -> (usize, usize, Vec<String>) {
             }
             let (value, min, max) = match c.amount().value() {
                 Value::Point(v) => (Some(v.normalize()), None, None),
-                other => (None, other.min().map(|d| d.normalize()), other.max().map(|d| d.normalize())),
+                other => (
+                    None,
+                    other.min().map(|d| d.normalize()),
+                    other.max().map(|d| d.normalize()),
+                ),
             };
-            shown.push(format!("{:?}={:?}{}", c.text(text), value.or(min), c.amount().currency().map(|c| c.to_string()).unwrap_or_default()));
-            got.push(Item { currency: c.amount().currency().map(|c| c.code().to_string()), value, min, max });
+            shown.push(format!(
+                "{:?}={:?}{}",
+                c.text(text),
+                value.or(min),
+                c.amount()
+                    .currency()
+                    .map(|c| c.to_string())
+                    .unwrap_or_default()
+            ));
+            got.push(Item {
+                currency: c.amount().currency().map(|c| c.code().to_string()),
+                value,
+                min,
+                max,
+            });
         }
         cases += 1;
         let mut used = vec![false; got.len()];
@@ -81,9 +101,16 @@ fn score(suite: &str) -> (usize, usize, Vec<String>) {
         } else {
             let want: Vec<String> = case["expect"]
                 .as_array()
-                .map(|a| a.iter().map(|e| format!("{}={}{}", e["text"], e["value"], e["currency"])).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|e| format!("{}={}{}", e["text"], e["value"], e["currency"]))
+                        .collect()
+                })
                 .unwrap_or_default();
-            fails.push(format!("FAIL {} {:?}\n  expect {:?}\n  got    {:?}", case["id"], text, want, shown));
+            fails.push(format!(
+                "FAIL {} {:?}\n  expect {:?}\n  got    {:?}",
+                case["id"], text, want, shown
+            ));
         }
     }
     (cases, passed, fails)
@@ -111,5 +138,10 @@ fn recognizers_en_currency() {
 
 #[test]
 fn decimal_parsing_is_exact() {
-    assert_eq!(Decimal::from_str("1.10").map(|d| d.normalize().to_string()).ok(), Some("1.1".to_string()));
+    assert_eq!(
+        Decimal::from_str("1.10")
+            .map(|d| d.normalize().to_string())
+            .ok(),
+        Some("1.1".to_string())
+    );
 }

@@ -13,8 +13,14 @@ fn all(text: &str) -> Vec<(String, String, String, String)> {
                 Value::Point(v) => v.normalize().to_string(),
                 other => format!(
                     "{}..{}",
-                    other.min().map(|d| d.normalize().to_string()).unwrap_or_default(),
-                    other.max().map(|d| d.normalize().to_string()).unwrap_or_default()
+                    other
+                        .min()
+                        .map(|d| d.normalize().to_string())
+                        .unwrap_or_default(),
+                    other
+                        .max()
+                        .map(|d| d.normalize().to_string())
+                        .unwrap_or_default()
                 ),
             };
             let cur = match a.kind() {
@@ -36,7 +42,11 @@ fn one(text: &str) -> (String, String, String) {
 }
 
 fn money(text: &str, mention: &str, value: &str, cur: &str) {
-    assert_eq!(one(text), (mention.to_string(), value.to_string(), cur.to_string()), "in {text:?}");
+    assert_eq!(
+        one(text),
+        (mention.to_string(), value.to_string(), cur.to_string()),
+        "in {text:?}"
+    );
 }
 
 fn label(text: &str) -> String {
@@ -55,7 +65,12 @@ fn arabic_numbers() {
     money("投资5000亿美元", "5000亿美元", "500000000000", "USD");
     money("投资 5000 亿美元。", "5000 亿美元", "500000000000", "USD");
     money("cost $5,000 in all", "$5,000", "5000", "USD");
-    money("收入1,100.9亿元人民币", "1,100.9亿元人民币", "110090000000", "CNY");
+    money(
+        "收入1,100.9亿元人民币",
+        "1,100.9亿元人民币",
+        "110090000000",
+        "CNY",
+    );
     money("奖池１１.92亿元", "１１.92亿元", "1192000000", "CNY");
     money("兑换１．０７５３美元", "１．０７５３美元", "1.0753", "USD");
     money("bonds: $ 75 million of", "$ 75 million", "75000000", "USD");
@@ -64,7 +79,12 @@ fn arabic_numbers() {
 
 #[test]
 fn chinese_numerals() {
-    money("一千二百三十四万五千元", "一千二百三十四万五千元", "12345000", "CNY");
+    money(
+        "一千二百三十四万五千元",
+        "一千二百三十四万五千元",
+        "12345000",
+        "CNY",
+    );
     money("5億1萬4千6百元", "5億1萬4千6百元", "500014600", "CNY");
     money("二十 億美元", "二十 億美元", "2000000000", "USD");
     money("三点五亿元", "三点五亿元", "350000000", "CNY");
@@ -92,7 +112,12 @@ fn scales() {
     money("$3MM", "$3MM", "3000000", "USD");
     money("¥2.1tn in assets", "¥2.1tn", "2100000000000", "JPY");
     money("$5 thousand", "$5 thousand", "5000", "USD");
-    money("spent a billion dollars", "a billion dollars", "1000000000", "USD");
+    money(
+        "spent a billion dollars",
+        "a billion dollars",
+        "1000000000",
+        "USD",
+    );
     none("a million people");
     money("两百万美元", "两百万美元", "2000000", "USD");
     money("3百亿元", "3百亿元", "30000000000", "CNY");
@@ -103,7 +128,12 @@ fn scales() {
 fn currencies_around_the_number() {
     money("人民币5000亿元", "人民币5000亿元", "500000000000", "CNY");
     money("募资US$50亿", "US$50亿", "5000000000", "USD");
-    money("新台幣一兆一一二三億元", "新台幣一兆一一二三億元", "1112300000000", "TWD");
+    money(
+        "新台幣一兆一一二三億元",
+        "新台幣一兆一一二三億元",
+        "1112300000000",
+        "TWD",
+    );
     money("USD34.6 million", "USD34.6 million", "34600000", "USD");
     money("pay 200 EUR now", "200 EUR", "200", "EUR");
     money("HK$3.2 billion", "HK$3.2 billion", "3200000000", "HKD");
@@ -117,7 +147,12 @@ fn currencies_around_the_number() {
     money("3 million pounds", "3 million pounds", "3000000", "GBP");
     money("100 yen", "100 yen", "100", "JPY");
     money("2 billion yuan", "2 billion yuan", "2000000000", "CNY");
-    money("5 billion renminbi", "5 billion renminbi", "5000000000", "CNY");
+    money(
+        "5 billion renminbi",
+        "5 billion renminbi",
+        "5000000000",
+        "CNY",
+    );
     money("800 billion won", "800 billion won", "800000000000", "KRW");
     money("10 US dollars", "10 US dollars", "10", "USD");
     for (w, code) in [
@@ -156,7 +191,12 @@ fn subunits() {
     money("五元三毛", "五元三毛", "5.3", "CNY");
     money("50元6角三分", "50元6角三分", "50.63", "CNY");
     money("两美元又三美分", "两美元又三美分", "2.03", "USD");
-    money("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", "3.5", "USD");
+    money(
+        "It only cost 3 dollars 50 cents.",
+        "3 dollars 50 cents",
+        "3.5",
+        "USD",
+    );
     money("bid 470 pence a share", "470 pence", "4.7", "GBP");
     money("每股派50美分", "50美分", "0.5", "USD");
     money("三块五", "三块五", "3.5", "CNY");
@@ -170,8 +210,13 @@ fn ambiguous_marks_follow_documented_defaults() {
     assert_eq!(one("新台币计价。营收300元").2, "TWD");
     assert_eq!(one("港元计价。营收300元").2, "HKD");
     assert_eq!(one("营收300元").2, "CNY");
-    let hinted = Extractor::builder().currency_hint(figcheck::Currency::HKD).build();
-    let c: Vec<_> = hinted.claims("营收300元").collect::<Result<_, _>>().expect("claims");
+    let hinted = Extractor::builder()
+        .currency_hint(figcheck::Currency::HKD)
+        .build();
+    let c: Vec<_> = hinted
+        .claims("营收300元")
+        .collect::<Result<_, _>>()
+        .expect("claims");
     assert_eq!(c[0].amount().currency(), Some(figcheck::Currency::HKD));
 }
 
@@ -190,17 +235,49 @@ fn words_that_contain_currency_characters_are_not_money() {
 #[test]
 fn shared_currency_and_scale() {
     let v = all("分别为20亿、30亿和470亿美元。");
-    let got: Vec<_> = v.iter().map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str())).collect();
+    let got: Vec<_> = v
+        .iter()
+        .map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str()))
+        .collect();
     assert_eq!(
         got,
-        vec![("20亿", "2000000000", "USD"), ("30亿", "3000000000", "USD"), ("470亿美元", "47000000000", "USD")]
+        vec![
+            ("20亿", "2000000000", "USD"),
+            ("30亿", "3000000000", "USD"),
+            ("470亿美元", "47000000000", "USD")
+        ]
     );
-    money("三四六億至三五八億美元", "三四六億至三五八億美元", "34600000000..35800000000", "USD");
-    money("raise $5-10 billion", "$5-10 billion", "5000000000..10000000000", "USD");
-    money("5 to 10 billion dollars", "5 to 10 billion dollars", "5000000000..10000000000", "USD");
+    money(
+        "三四六億至三五八億美元",
+        "三四六億至三五八億美元",
+        "34600000000..35800000000",
+        "USD",
+    );
+    money(
+        "raise $5-10 billion",
+        "$5-10 billion",
+        "5000000000..10000000000",
+        "USD",
+    );
+    money(
+        "5 to 10 billion dollars",
+        "5 to 10 billion dollars",
+        "5000000000..10000000000",
+        "USD",
+    );
     money("预计385-410美元之间", "385-410美元", "385..410", "USD");
-    money("between US$49 billion and US$52 billion", "between US$49 billion and US$52 billion", "49000000000..52000000000", "USD");
-    money("约100亿～120亿元", "约100亿～120亿元", "10000000000..12000000000", "CNY");
+    money(
+        "between US$49 billion and US$52 billion",
+        "between US$49 billion and US$52 billion",
+        "49000000000..52000000000",
+        "USD",
+    );
+    money(
+        "约100亿～120亿元",
+        "约100亿～120亿元",
+        "10000000000..12000000000",
+        "CNY",
+    );
 }
 
 #[test]
@@ -225,7 +302,17 @@ fn qualifiers_are_kept() {
     }
     assert_eq!(label("250亿美元左右"), "approx");
     assert_eq!(label("250亿美元上下"), "approx");
-    for w in ["about", "around", "roughly", "approximately", "some", "nearly", "almost", "close to", "~"] {
+    for w in [
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "nearly",
+        "almost",
+        "close to",
+        "~",
+    ] {
         assert_eq!(label(&format!("paid {w} $25 billion")), "approx", "{w}");
     }
     for w in ["超过", "超過", "逾", "多于", "高于", "至少", "不少于"] {
@@ -234,38 +321,94 @@ fn qualifiers_are_kept() {
     assert_eq!(label("250亿美元以上"), "lower_bound");
     assert_eq!(label("500多亿元"), "lower_bound");
     assert_eq!(label("1000余亿元"), "lower_bound");
-    for w in ["more than", "over", "above", "at least", "in excess of", "upwards of"] {
-        assert_eq!(label(&format!("raised {w} $25 billion")), "lower_bound", "{w}");
+    for w in [
+        "more than",
+        "over",
+        "above",
+        "at least",
+        "in excess of",
+        "upwards of",
+    ] {
+        assert_eq!(
+            label(&format!("raised {w} $25 billion")),
+            "lower_bound",
+            "{w}"
+        );
     }
     for w in ["不到", "低于", "少于", "不足", "最多", "至多"] {
         assert_eq!(label(&format!("{w}250亿美元")), "upper_bound", "{w}");
     }
     assert_eq!(label("250亿美元以下"), "upper_bound");
-    for w in ["less than", "under", "below", "at most", "up to", "no more than"] {
-        assert_eq!(label(&format!("raised {w} $25 billion")), "upper_bound", "{w}");
+    for w in [
+        "less than",
+        "under",
+        "below",
+        "at most",
+        "up to",
+        "no more than",
+    ] {
+        assert_eq!(
+            label(&format!("raised {w} $25 billion")),
+            "upper_bound",
+            "{w}"
+        );
     }
     for w in ["远低于", "遠低於"] {
-        assert_eq!(label(&format!("{w} 100 亿美元")), "strong_upper_bound", "{w}");
+        assert_eq!(
+            label(&format!("{w} 100 亿美元")),
+            "strong_upper_bound",
+            "{w}"
+        );
     }
     for w in ["well under", "well below"] {
-        assert_eq!(label(&format!("has {w} $10B secured")), "strong_upper_bound", "{w}");
+        assert_eq!(
+            label(&format!("has {w} $10B secured")),
+            "strong_upper_bound",
+            "{w}"
+        );
     }
-    let c: Vec<_> = Extractor::new().claims("至少5亿元").collect::<Result<_, _>>().expect("claims");
+    let c: Vec<_> = Extractor::new()
+        .claims("至少5亿元")
+        .collect::<Result<_, _>>()
+        .expect("claims");
     let q = c[0].amount().qualifier();
     assert_eq!((q.bound, q.inclusive), (Some(Bound::Lower), true));
-    let c: Vec<_> = Extractor::new().claims("超过5亿元").collect::<Result<_, _>>().expect("claims");
+    let c: Vec<_> = Extractor::new()
+        .claims("超过5亿元")
+        .collect::<Result<_, _>>()
+        .expect("claims");
     assert!(!c[0].amount().qualifier().inclusive);
 }
 
 #[test]
 fn vague_amounts() {
-    money("投入数百亿元", "数百亿元", "20000000000..90000000000", "CNY");
-    money("数千亿美元", "数千亿美元", "200000000000..900000000000", "USD");
+    money(
+        "投入数百亿元",
+        "数百亿元",
+        "20000000000..90000000000",
+        "CNY",
+    );
+    money(
+        "数千亿美元",
+        "数千亿美元",
+        "200000000000..900000000000",
+        "USD",
+    );
     money("几十亿美元", "几十亿美元", "2000000000..9000000000", "USD");
     money("几百万元", "几百万元", "2000000..9000000", "CNY");
     assert_eq!(label("上百亿元"), "lower_bound");
-    money("spent billions of dollars", "billions of dollars", "2000000000..9000000000", "USD");
-    money("hundreds of millions of dollars", "hundreds of millions of dollars", "200000000..900000000", "USD");
+    money(
+        "spent billions of dollars",
+        "billions of dollars",
+        "2000000000..9000000000",
+        "USD",
+    );
+    money(
+        "hundreds of millions of dollars",
+        "hundreds of millions of dollars",
+        "200000000..900000000",
+        "USD",
+    );
 }
 
 #[test]
@@ -278,18 +421,45 @@ fn negative_amounts() {
 
 #[test]
 fn percentages() {
-    assert_eq!(one("持有 90% 的股份"), ("90%".into(), "90".into(), "%".into()));
+    assert_eq!(
+        one("持有 90% 的股份"),
+        ("90%".into(), "90".into(), "%".into())
+    );
     assert_eq!(one("９０％"), ("９０％".into(), "90".into(), "%".into()));
-    assert_eq!(one("百分之九十"), ("百分之九十".into(), "90".into(), "%".into()));
-    assert_eq!(one("百分之六十二點三"), ("百分之六十二點三".into(), "62.3".into(), "%".into()));
-    assert_eq!(one("rose 41 per cent"), ("41 per cent".into(), "41".into(), "%".into()));
-    assert_eq!(one("rose 3.6 percent"), ("3.6 percent".into(), "3.6".into(), "%".into()));
+    assert_eq!(
+        one("百分之九十"),
+        ("百分之九十".into(), "90".into(), "%".into())
+    );
+    assert_eq!(
+        one("百分之六十二點三"),
+        ("百分之六十二點三".into(), "62.3".into(), "%".into())
+    );
+    assert_eq!(
+        one("rose 41 per cent"),
+        ("41 per cent".into(), "41".into(), "%".into())
+    );
+    assert_eq!(
+        one("rose 3.6 percent"),
+        ("3.6 percent".into(), "3.6".into(), "%".into())
+    );
     assert_eq!(one("约6成"), ("约6成".into(), "60".into(), "%".into()));
-    assert_eq!(one("下降0.3个百分点"), ("0.3个百分点".into(), "0.3".into(), "pp".into()));
-    assert_eq!(one("up 2 percentage points"), ("2 percentage points".into(), "2".into(), "pp".into()));
+    assert_eq!(
+        one("下降0.3个百分点"),
+        ("0.3个百分点".into(), "0.3".into(), "pp".into())
+    );
+    assert_eq!(
+        one("up 2 percentage points"),
+        ("2 percentage points".into(), "2".into(), "pp".into())
+    );
     none("一成不变");
-    assert_eq!(one("增长一成半"), ("一成半".into(), "15".into(), "%".into()));
-    assert_eq!(one("海外占六成三。"), ("六成三".into(), "63".into(), "%".into()));
+    assert_eq!(
+        one("增长一成半"),
+        ("一成半".into(), "15".into(), "%".into())
+    );
+    assert_eq!(
+        one("海外占六成三。"),
+        ("六成三".into(), "63".into(), "%".into())
+    );
     none("see %E5%B0%8F");
 }
 
@@ -311,17 +481,26 @@ fn not_money() {
 #[test]
 fn spans_include_qualifier_and_currency_words() {
     let text = "软银的现金约 250 亿美元,";
-    let c: Vec<_> = Extractor::new().claims(text).collect::<Result<_, _>>().expect("claims");
+    let c: Vec<_> = Extractor::new()
+        .claims(text)
+        .collect::<Result<_, _>>()
+        .expect("claims");
     let sp = c[0].span();
     assert_eq!(&text[sp.range()], "约 250 亿美元");
     assert_eq!(sp.start(), "软银的现金".len());
-    assert_eq!(c[0].amount().precision().normalize().to_string(), "100000000");
+    assert_eq!(
+        c[0].amount().precision().normalize().to_string(),
+        "100000000"
+    );
 }
 
 #[test]
 fn precision_is_the_place_of_the_last_digit() {
     let p = |t: &str| {
-        let c: Vec<_> = Extractor::new().claims(t).collect::<Result<_, _>>().expect("claims");
+        let c: Vec<_> = Extractor::new()
+            .claims(t)
+            .collect::<Result<_, _>>()
+            .expect("claims");
         c[0].amount().precision().normalize().to_string()
     };
     assert_eq!(p("250 亿美元"), "100000000");
@@ -349,18 +528,41 @@ fn stargate_article_figures() {
                 intends to invest $500 billion over the next four years. We will begin deploying $100 billion immediately. \
                 软银的融资保障金额远低于 100 亿美元。 SoftBank has well under $10B secured. \
                 截至去年 9 月底,该公司资产负债表上的现金及现金等价物约 250 亿美元,还持有安谋 90% 的股份(安谋当前市值约 1600 亿美元)";
-    let got: Vec<_> = all(text).into_iter().map(|x| (x.0, x.1, x.2, x.3)).collect();
+    let got: Vec<_> = all(text)
+        .into_iter()
+        .map(|x| (x.0, x.1, x.2, x.3))
+        .collect();
     let want = [
         ("1000 亿美元", "100000000000", "USD", "exact"),
         ("5000 亿美元", "500000000000", "USD", "exact"),
         ("$500 billion", "500000000000", "USD", "exact"),
         ("$100 billion", "100000000000", "USD", "exact"),
-        ("远低于 100 亿美元", "10000000000", "USD", "strong_upper_bound"),
-        ("well under $10B", "10000000000", "USD", "strong_upper_bound"),
+        (
+            "远低于 100 亿美元",
+            "10000000000",
+            "USD",
+            "strong_upper_bound",
+        ),
+        (
+            "well under $10B",
+            "10000000000",
+            "USD",
+            "strong_upper_bound",
+        ),
         ("约 250 亿美元", "25000000000", "USD", "approx"),
         ("90%", "90", "%", "exact"),
         ("约 1600 亿美元", "160000000000", "USD", "approx"),
     ];
-    let want: Vec<_> = want.iter().map(|w| (w.0.to_string(), w.1.to_string(), w.2.to_string(), w.3.to_string())).collect();
+    let want: Vec<_> = want
+        .iter()
+        .map(|w| {
+            (
+                w.0.to_string(),
+                w.1.to_string(),
+                w.2.to_string(),
+                w.3.to_string(),
+            )
+        })
+        .collect();
     assert_eq!(got, want);
 }

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 
+mod check;
 mod cli;
 mod conformance;
 mod extract;

@@ -12,9 +12,25 @@ const FIN_DIGITS: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆",
 /// Renders 1 <= n < 10^16 as a Chinese numeral: 一千二百三十四万五千六百七十八.
 fn chinese(n: u64, financial: bool, traditional: bool) -> String {
     let (d, units, big) = if financial {
-        (FIN_DIGITS, ["", "拾", "佰", "仟"], if traditional { ["", "萬", "億", "萬億"] } else { ["", "万", "亿", "万亿"] })
+        (
+            FIN_DIGITS,
+            ["", "拾", "佰", "仟"],
+            if traditional {
+                ["", "萬", "億", "萬億"]
+            } else {
+                ["", "万", "亿", "万亿"]
+            },
+        )
     } else {
-        (DIGITS, ["", "十", "百", "千"], if traditional { ["", "萬", "億", "萬億"] } else { ["", "万", "亿", "万亿"] })
+        (
+            DIGITS,
+            ["", "十", "百", "千"],
+            if traditional {
+                ["", "萬", "億", "萬億"]
+            } else {
+                ["", "万", "亿", "万亿"]
+            },
+        )
     };
     // split into 4-digit sections
     let mut sections = Vec::new();
@@ -95,41 +111,88 @@ fn zh_currency() -> impl Strategy<Value = (&'static str, &'static str)> {
 }
 
 fn arabic_zh() -> impl Strategy<Value = Gen> {
-    (sig(), prop::sample::select(vec![("万", 4u32), ("亿", 8), ("万亿", 12), ("", 0)]), zh_currency(), any::<bool>()).prop_map(
-        |((m, v), (unit, e), (cur, code), space)| {
-            let (unit, e) = if cur == "亿元人民币" { ("", 8) } else { (unit, e) };
-            let sp = if space { " " } else { "" };
-            Gen { text: format!("{m}{sp}{unit}{cur}"), value: v * Decimal::from(10u64.pow(e)), currency: code }
-        },
+    (
+        sig(),
+        prop::sample::select(vec![("万", 4u32), ("亿", 8), ("万亿", 12), ("", 0)]),
+        zh_currency(),
+        any::<bool>(),
     )
+        .prop_map(|((m, v), (unit, e), (cur, code), space)| {
+            let (unit, e) = if cur == "亿元人民币" {
+                ("", 8)
+            } else {
+                (unit, e)
+            };
+            let sp = if space { " " } else { "" };
+            Gen {
+                text: format!("{m}{sp}{unit}{cur}"),
+                value: v * Decimal::from(10u64.pow(e)),
+                currency: code,
+            }
+        })
 }
 
 fn chinese_numeral(traditional: bool, financial: bool) -> impl Strategy<Value = Gen> {
-    (1u64..=99_999_999, prop::sample::select(vec![("亿", 8u32), ("万", 4), ("", 0)]), zh_currency()).prop_map(move |(n, (unit, e), (cur, code))| {
-        let (unit, e) = if cur == "亿元人民币" { ("", 8) } else { (unit, e) };
-        // a numeral of 万 or more is written with 亿 after it, never 万 ("一千万万" is not how amounts are written)
-        let n = if e == 4 || e == 8 && cur == "亿元人民币" { n % 10_000 + 1 } else { n };
-        let unit = if traditional { unit.replace('亿', "億").replace('万', "萬") } else { unit.to_string() };
-        // avoid "万万": a numeral of 万 or more then the unit 万 reads as multiplied, which is right
-        Gen {
-            text: format!("{}{unit}{cur}", chinese(n, financial, traditional)),
-            value: Decimal::from(n) * Decimal::from(10u64.pow(e)),
-            currency: code,
-        }
-    })
+    (
+        1u64..=99_999_999,
+        prop::sample::select(vec![("亿", 8u32), ("万", 4), ("", 0)]),
+        zh_currency(),
+    )
+        .prop_map(move |(n, (unit, e), (cur, code))| {
+            let (unit, e) = if cur == "亿元人民币" {
+                ("", 8)
+            } else {
+                (unit, e)
+            };
+            // a numeral of 万 or more is written with 亿 after it, never 万 ("一千万万" is not how amounts are written)
+            let n = if e == 4 || e == 8 && cur == "亿元人民币" {
+                n % 10_000 + 1
+            } else {
+                n
+            };
+            let unit = if traditional {
+                unit.replace('亿', "億").replace('万', "萬")
+            } else {
+                unit.to_string()
+            };
+            // avoid "万万": a numeral of 万 or more then the unit 万 reads as multiplied, which is right
+            Gen {
+                text: format!("{}{unit}{cur}", chinese(n, financial, traditional)),
+                value: Decimal::from(n) * Decimal::from(10u64.pow(e)),
+                currency: code,
+            }
+        })
 }
 
 fn fullwidth_zh() -> impl Strategy<Value = Gen> {
-    (sig(), prop::sample::select(vec![("億", 8u32), ("萬", 4)]), zh_currency()).prop_map(|((m, v), (unit, e), (cur, code))| {
-        let (unit, e) = if cur == "亿元人民币" { ("", 8) } else { (unit, e) };
-        Gen { text: format!("{}{unit}{cur}", fullwidth(&m)), value: v * Decimal::from(10u64.pow(e)), currency: code }
-    })
+    (
+        sig(),
+        prop::sample::select(vec![("億", 8u32), ("萬", 4)]),
+        zh_currency(),
+    )
+        .prop_map(|((m, v), (unit, e), (cur, code))| {
+            let (unit, e) = if cur == "亿元人民币" {
+                ("", 8)
+            } else {
+                (unit, e)
+            };
+            Gen {
+                text: format!("{}{unit}{cur}", fullwidth(&m)),
+                value: v * Decimal::from(10u64.pow(e)),
+                currency: code,
+            }
+        })
 }
 
 fn english_words() -> impl Strategy<Value = Gen> {
     (
         sig(),
-        prop::sample::select(vec![("thousand", 3u32), ("million", 6), ("billion", 9), ("trillion", 12)]),
+        prop::sample::select(vec![
+            ("thousand", 3u32),
+            ("million", 6),
+            ("billion", 9),
+            ("trillion", 12),
+        ]),
         prop::sample::select(vec![
             ("$", "", "USD"),
             ("US$", "", "USD"),
@@ -150,8 +213,22 @@ fn english_words() -> impl Strategy<Value = Gen> {
 fn symbol_abbrev() -> impl Strategy<Value = Gen> {
     (
         sig(),
-        prop::sample::select(vec![("bn", 9u32), ("m", 6), ("mn", 6), ("B", 9), ("k", 3), ("tn", 12)]),
-        prop::sample::select(vec![("$", "USD"), ("US$", "USD"), ("HK$", "HKD"), ("€", "EUR"), ("£", "GBP"), ("S$", "SGD")]),
+        prop::sample::select(vec![
+            ("bn", 9u32),
+            ("m", 6),
+            ("mn", 6),
+            ("B", 9),
+            ("k", 3),
+            ("tn", 12),
+        ]),
+        prop::sample::select(vec![
+            ("$", "USD"),
+            ("US$", "USD"),
+            ("HK$", "HKD"),
+            ("€", "EUR"),
+            ("£", "GBP"),
+            ("S$", "SGD"),
+        ]),
     )
         .prop_map(|((m, v), (ab, e), (sym, code))| Gen {
             text: format!("{sym}{m}{ab}"),
@@ -163,9 +240,39 @@ fn symbol_abbrev() -> impl Strategy<Value = Gen> {
 /// Filler text that contains no numeral, currency, qualifier or list word.
 const ZH_FILLER: &str = "的是在了有我他们这中国来时地就对会可发动同工也能过说而后定行学所得经进着等部家里如水高自理起小物现实体机当使从业本去好开它还因由其然前外天那社事平形相全表间样关各正心你明看原么利比但气第道此变条只没结意建公系很情者立想已通并提直题程展果料员位入常文品活设特件长求头基边路图山统接知较组见计别她手期根论运区强放决西被干做先回则任取据处给色光门即保治北造规领海口东导压志世争济思术交受联认共权收证改清己转风切打白教速花带安场身车例真务具每目走积示议声报完类离华名确才科张信马节话米空况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算持音众书布复容儿须际商非验连断深难周委技备办青省列习响支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属包火住调满县局照参红细引听该铁价严，。";
 const EN_WORDS: &[&str] = &[
-    "the", "company", "said", "that", "its", "board", "has", "approved", "plans", "with", "results", "for", "this", "quarter",
-    "in", "which", "investors", "were", "told", "by", "analysts", "on", "Monday", "while", "shares", "fell", "sharply", "as",
-    "revenue", "grew", "strongly", ".", ",",
+    "the",
+    "company",
+    "said",
+    "that",
+    "its",
+    "board",
+    "has",
+    "approved",
+    "plans",
+    "with",
+    "results",
+    "for",
+    "this",
+    "quarter",
+    "in",
+    "which",
+    "investors",
+    "were",
+    "told",
+    "by",
+    "analysts",
+    "on",
+    "Monday",
+    "while",
+    "shares",
+    "fell",
+    "sharply",
+    "as",
+    "revenue",
+    "grew",
+    "strongly",
+    ".",
+    ",",
 ];
 
 fn zh_filler() -> impl Strategy<Value = String> {
@@ -179,11 +286,95 @@ fn en_filler() -> impl Strategy<Value = String> {
 
 /// Tokens of the grammar, shuffled together to reach its corners.
 const SOUP: &[&str] = &[
-    "0", "5", "9", "１", "０", "一", "二", "两", "十", "百", "千", "万", "亿", "億", "萬", "兆", "零", "〇", "点", "點", "多", "余", "几",
-    "数", "上", "约", "超过", "不到", "远低于", "至", "到", "~", "-", "−", "负", "$", "US$", "€", "£", "¥", "￥", "元", "块", "角", "分",
-    "美元", "人民币", "港元", " ", "  ", ",", ".", "，", "、", "和", "%", "％", "个百分点", "百分之", "成", "bn", "m", "k", "B",
-    " billion", " million", " dollars", " cents", " and ", " to ", "between ", "about ", "well under ", "USD", "usd", "MUSD",
-    "pence", "yen", "one", "five", "twenty", "-five", " hundred", "billions of ", "\u{200b}", "\u{0}", "\n", "é", "😀",
+    "0",
+    "5",
+    "9",
+    "１",
+    "０",
+    "一",
+    "二",
+    "两",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "億",
+    "萬",
+    "兆",
+    "零",
+    "〇",
+    "点",
+    "點",
+    "多",
+    "余",
+    "几",
+    "数",
+    "上",
+    "约",
+    "超过",
+    "不到",
+    "远低于",
+    "至",
+    "到",
+    "~",
+    "-",
+    "−",
+    "负",
+    "$",
+    "US$",
+    "€",
+    "£",
+    "¥",
+    "￥",
+    "元",
+    "块",
+    "角",
+    "分",
+    "美元",
+    "人民币",
+    "港元",
+    " ",
+    "  ",
+    ",",
+    ".",
+    "，",
+    "、",
+    "和",
+    "%",
+    "％",
+    "个百分点",
+    "百分之",
+    "成",
+    "bn",
+    "m",
+    "k",
+    "B",
+    " billion",
+    " million",
+    " dollars",
+    " cents",
+    " and ",
+    " to ",
+    "between ",
+    "about ",
+    "well under ",
+    "USD",
+    "usd",
+    "MUSD",
+    "pence",
+    "yen",
+    "one",
+    "five",
+    "twenty",
+    "-five",
+    " hundred",
+    "billions of ",
+    "\u{200b}",
+    "\u{0}",
+    "\n",
+    "é",
+    "😀",
 ];
 
 fn check_spans(text: &str) {
@@ -191,11 +382,23 @@ fn check_spans(text: &str) {
     for c in Extractor::new().claims(text) {
         let (start, end) = match &c {
             Ok(c) => (c.span().start(), c.span().end()),
-            Err(e) => (e.location().start.unwrap_or(0), e.location().end.unwrap_or(0)),
+            Err(e) => (
+                e.location().start.unwrap_or(0),
+                e.location().end.unwrap_or(0),
+            ),
         };
-        assert!(start <= end && end <= text.len(), "span {start}..{end} out of bounds in {text:?}");
-        assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "span {start}..{end} splits a char in {text:?}");
-        assert!(start >= last_end, "spans overlap or are unsorted at {start} in {text:?}");
+        assert!(
+            start <= end && end <= text.len(),
+            "span {start}..{end} out of bounds in {text:?}"
+        );
+        assert!(
+            text.is_char_boundary(start) && text.is_char_boundary(end),
+            "span {start}..{end} splits a char in {text:?}"
+        );
+        assert!(
+            start >= last_end,
+            "spans overlap or are unsorted at {start} in {text:?}"
+        );
         if let Ok(c) = c {
             assert!(!c.text(text).is_empty());
         }
@@ -204,21 +407,54 @@ fn check_spans(text: &str) {
 }
 
 fn assert_round_trip(text: &str, g: &Gen) {
-    let claims: Vec<_> = Extractor::new().claims(text).collect::<Result<_, _>>().expect("no overflow");
+    let claims: Vec<_> = Extractor::new()
+        .claims(text)
+        .collect::<Result<_, _>>()
+        .expect("no overflow");
     prop_assert_eq_helper(claims.len(), 1, text);
     let a = claims[0].amount();
-    assert_eq!(a.value(), Value::Point(a.value().point().unwrap_or_default()), "{text:?}: not a point");
-    assert_eq!(a.value().point().map(|d| d.normalize()), Some(g.value.normalize()), "value of {:?} in {text:?}", g.text);
-    assert_eq!(a.currency().map(|c| c.to_string()).as_deref(), Some(g.currency), "currency of {:?} in {text:?}", g.text);
-    assert_eq!(claims[0].text(text), g.text, "span of {:?} in {text:?}", g.text);
+    assert_eq!(
+        a.value(),
+        Value::Point(a.value().point().unwrap_or_default()),
+        "{text:?}: not a point"
+    );
+    assert_eq!(
+        a.value().point().map(|d| d.normalize()),
+        Some(g.value.normalize()),
+        "value of {:?} in {text:?}",
+        g.text
+    );
+    assert_eq!(
+        a.currency().map(|c| c.to_string()).as_deref(),
+        Some(g.currency),
+        "currency of {:?} in {text:?}",
+        g.text
+    );
+    assert_eq!(
+        claims[0].text(text),
+        g.text,
+        "span of {:?} in {text:?}",
+        g.text
+    );
 }
 
 fn prop_assert_eq_helper(got: usize, want: usize, text: &str) {
-    assert_eq!(got, want, "expected {want} claim(s) in {text:?}, got {got}: {:?}", Extractor::new().claims(text).collect::<Vec<_>>());
+    assert_eq!(
+        got,
+        want,
+        "expected {want} claim(s) in {text:?}, got {got}: {:?}",
+        Extractor::new().claims(text).collect::<Vec<_>>()
+    );
 }
 
 fn zh_amount() -> impl Strategy<Value = Gen> {
-    prop_oneof![arabic_zh(), chinese_numeral(false, false), chinese_numeral(true, false), chinese_numeral(false, true), fullwidth_zh()]
+    prop_oneof![
+        arabic_zh(),
+        chinese_numeral(false, false),
+        chinese_numeral(true, false),
+        chinese_numeral(false, true),
+        fullwidth_zh()
+    ]
 }
 
 fn en_amount() -> impl Strategy<Value = Gen> {
@@ -271,7 +507,10 @@ proptest! {
 
 #[test]
 fn chinese_renderer_is_right() {
-    assert_eq!(chinese(12345678, false, false), "一千二百三十四万五千六百七十八");
+    assert_eq!(
+        chinese(12345678, false, false),
+        "一千二百三十四万五千六百七十八"
+    );
     assert_eq!(chinese(100010, false, false), "一十万零一十");
     assert_eq!(chinese(100000000, false, true), "一億");
     assert_eq!(chinese(1010, true, false), "壹仟零壹拾");
