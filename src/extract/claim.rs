@@ -803,7 +803,7 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
         if any {
             if last_places == 1
                 && num.value < Decimal::TEN
-                && skip == 0
+                && (skip == 0 || !num.chinese)
                 && !text[after_num..].starts_with(is_han)
             {
                 added += num.value * pow10(-2);

@@ -17,7 +17,8 @@
 //!                  | chinese_numeral scale_word? percent_suffix?
 //!                  | english_numeral scale_word?
 //!                  | vague_english                   -- "billions of dollars"
-//! chinese_numeral  = run? ( small_unit | large_unit | "零" | marker | run )* ( "点" digits )?
+//! chinese_numeral  = run? ( small_unit | large_unit | "零" | marker | run )* ( gap? ("点" | "點") gap? digits )?
+//!                                                  -- gap: up to two spaces, allowed around 点 only after a unit
 //!   run            = arabic_number | cn_digit+       -- "4000", "1.5", "三四六" (digit by digit)
 //!   arabic_number  = digit+ ( [,，] digit{3} )* ( [.．] digit+ )?   -- ASCII or full-width digits
 //!   small_unit     = 十 | 百 | 千 (拾 佰 仟)         -- must decrease within a section
