@@ -1097,9 +1097,10 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
 fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
     let text = ctx.text;
     let mut i = q;
-    let limit = (q + 24).min(text.len());
-    while i < limit {
-        let c = text[i..].chars().next()?;
+    // at most: a qualifier, a sign and a currency prefix, with small gaps between
+    for _ in 0..4 {
+        let rest = &text[i..];
+        let c = rest.chars().next()?;
         if c.is_ascii_digit()
             || super::number::is_digit_char(c)
             || super::numeral::is_cn_numeral_start(c)
@@ -1107,18 +1108,22 @@ fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
             return Some(i);
         }
         if c.is_ascii_alphabetic()
-            && (i == 0 || !text[..i].ends_with(|c: char| c.is_ascii_alphabetic()))
-            && english_numeral(&text[i..]).is_some()
+            && !text[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+            && english_numeral(rest).is_some()
         {
             return Some(i);
         }
-        if c == '\n'
-            || c == '。'
-            || c == '.' && !text[i + 1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        let skip = if let Some((_, n)) = currency::currency_suffix(rest) {
+            n
+        } else if let Some((_, n)) = super::qualifier::qualifier_at_start(rest) {
+            n
+        } else if matches!(c, '-' | '−' | '负' | '負') {
+            c.len_utf8()
+        } else {
             return None;
-        }
-        i += c.len_utf8();
+        };
+        i += skip;
+        i += gap_fwd(&text[i..], 2);
     }
     None
 }

@@ -168,6 +168,11 @@ pub(crate) fn qualifier_before(s: &str) -> Option<(Qualifier, usize)> {
     before_table().suffix_of(s).map(|(e, n)| (e.value, n))
 }
 
+/// A qualifier written before a figure that `s` starts with ("约", "about").
+pub(crate) fn qualifier_at_start(s: &str) -> Option<(Qualifier, usize)> {
+    before_table().prefix_of(s).map(|(e, n)| (e.value, n))
+}
+
 /// A qualifier that `s` starts with (the text just after a figure). 上下 is
 /// taken only where it cannot start a word (上下游, 上下班).
 pub(crate) fn qualifier_after(s: &str) -> Option<(Qualifier, usize)> {

@@ -293,6 +293,8 @@ fn from_to_is_a_change_not_a_range() {
     assert_eq!(v.len(), 2, "{v:?}");
     let v = all("营收从100亿元增至120亿元");
     assert_eq!(v.len(), 2, "{v:?}");
+    let v = all("回購計劃增加200億美元至總額650億美元");
+    assert_eq!(v.len(), 2, "{v:?}");
 }
 
 #[test]
