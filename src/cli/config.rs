@@ -1,9 +1,11 @@
 //! The validated configuration: what `args.rs` parsed, checked and resolved
-//! (currency code, color, output format, inputs) before any work starts.
+//! (currency code, color, output format, inputs, date, tolerance) before any
+//! work starts.
 
-use crate::args::{self, ColorArg, ExtractArgs, FormatArg, InputArg, OutputArgs};
-use anyhow::{Result, bail};
-use figcheck::{Currency, Extractor};
+use crate::args::{self, CheckArgs, ColorArg, ExtractArgs, FormatArg, InputArg, OutputArgs};
+use anyhow::{Result, anyhow, bail};
+use figcheck::{Currency, Date, Extractor, Policy};
+use rust_decimal::Decimal;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +14,8 @@ use std::path::{Path, PathBuf};
 pub enum Config {
     /// `figcheck extract`.
     Extract(ExtractConfig),
+    /// `figcheck check`.
+    Check(CheckConfig),
 }
 
 /// One input: a file, or standard input.
@@ -85,6 +89,32 @@ pub struct ExtractConfig {
     pub output: Output,
 }
 
+/// A validated `figcheck check`. The ledger, aliases and FX files are only
+/// named here: loading them is the first step of the run.
+#[derive(Debug)]
+pub struct CheckConfig {
+    /// At least one input; `-` at most once.
+    pub inputs: Vec<Input>,
+    /// Text or JSON; always JSON for JSON Lines input.
+    pub format: Format,
+    /// Plain text or JSON Lines.
+    pub input: InputKind,
+    /// The extractor, with the currency hint applied.
+    pub extractor: Extractor,
+    /// The ledger file.
+    pub ledger: PathBuf,
+    /// The aliases file, if any.
+    pub aliases: Option<PathBuf>,
+    /// The FX rates file, if any.
+    pub fx: Option<PathBuf>,
+    /// `--date`: the article date of every document without its own.
+    pub date: Option<Date>,
+    /// The verdict rules' tolerances.
+    pub policy: Policy,
+    /// Output settings; `color` is false for JSON.
+    pub output: Output,
+}
+
 /// Facts about the process environment that decide `--color auto`.
 #[derive(Clone, Copy, Debug)]
 pub struct Terminal {
@@ -111,21 +141,71 @@ impl Config {
     /// Validates the parsed flags.
     ///
     /// # Errors
-    /// An unknown currency code, conflicting formats, stdin named twice, or an
-    /// output file that is also an input.
+    /// An unknown currency code, conflicting formats, stdin named twice, an
+    /// output file that is also an input, a bad `--date` or `--tolerance`.
     pub fn from_args(args: args::Args, term: Terminal) -> Result<Config> {
         match args.command {
             args::Command::Extract(a) => Ok(Config::Extract(extract(a, term)?)),
+            args::Command::Check(a) => Ok(Config::Check(check(a, term)?)),
         }
     }
 }
 
 fn extract(a: ExtractArgs, term: Terminal) -> Result<ExtractConfig> {
-    let input = match a.input {
+    let (input, format) = input_format(a.input, a.format)?;
+    let extractor = extractor(a.currency_hint.as_deref())?;
+    let inputs = inputs(a.files)?;
+    let output = output(a.output, format, term, &inputs, &[])?;
+    Ok(ExtractConfig {
+        inputs,
+        format,
+        input,
+        extractor,
+        output,
+    })
+}
+
+fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
+    let (input, format) = input_format(a.input, a.format)?;
+    let extractor = extractor(a.currency_hint.as_deref())?;
+    let date = match &a.date {
+        Some(d) => Some(d.parse::<Date>().map_err(|e| anyhow!("--date: {e}"))?),
+        None => None,
+    };
+    let policy = match &a.tolerance {
+        Some(t) => Policy {
+            tolerance: tolerance(t)?,
+            ..Policy::default()
+        },
+        None => Policy::default(),
+    };
+    let inputs = inputs(a.files)?;
+    let tables: Vec<&Path> = std::iter::once(a.ledger.as_path())
+        .chain(a.aliases.as_deref())
+        .chain(a.fx.as_deref())
+        .collect();
+    let output = output(a.output, format, term, &inputs, &tables)?;
+    Ok(CheckConfig {
+        inputs,
+        format,
+        input,
+        extractor,
+        ledger: a.ledger,
+        aliases: a.aliases,
+        fx: a.fx,
+        date,
+        policy,
+        output,
+    })
+}
+
+/// `--input` and `--format`: JSON Lines input gives JSON output.
+fn input_format(input: InputArg, format: Option<FormatArg>) -> Result<(InputKind, Format)> {
+    let input = match input {
         InputArg::Text => InputKind::Text,
         InputArg::Jsonl => InputKind::Jsonl,
     };
-    let format = match (a.format, input) {
+    let format = match (format, input) {
         (Some(FormatArg::Text), InputKind::Jsonl) => {
             bail!(
                 "--format text: not available with --input jsonl: expected --format json or no --format"
@@ -134,21 +214,50 @@ fn extract(a: ExtractArgs, term: Terminal) -> Result<ExtractConfig> {
         (Some(FormatArg::Json), _) | (None, InputKind::Jsonl) => Format::Json,
         (Some(FormatArg::Text) | None, InputKind::Text) => Format::Text,
     };
+    Ok((input, format))
+}
+
+/// The extractor, with `--currency-hint` applied.
+fn extractor(hint: Option<&str>) -> Result<Extractor> {
     let mut extractor = Extractor::builder();
-    if let Some(code) = &a.currency_hint {
-        let currency =
-            Currency::from_code(code).map_err(|e| anyhow::anyhow!("--currency-hint: {e}"))?;
+    if let Some(code) = hint {
+        let currency = Currency::from_code(code).map_err(|e| anyhow!("--currency-hint: {e}"))?;
         extractor = extractor.currency_hint(currency);
     }
-    let inputs = inputs(a.files)?;
-    let output = output(a.output, format, term, &inputs)?;
-    Ok(ExtractConfig {
-        inputs,
-        format,
-        input,
-        extractor: extractor.build(),
-        output,
-    })
+    Ok(extractor.build())
+}
+
+/// `--tolerance`: a fraction ("0.05") or a percentage ("5%"), at least 0 and below 1.
+fn tolerance(s: &str) -> Result<Decimal> {
+    let t = s.trim();
+    let (number, percent) = match t.strip_suffix('%') {
+        Some(n) => (n.trim_end(), true),
+        None => (t, false),
+    };
+    // Plain digits with at most one '.': no sign, exponent or separators.
+    let plain = !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && number.bytes().filter(|&b| b == b'.').count() <= 1
+        && number.bytes().any(|b| b.is_ascii_digit());
+    let value = plain
+        .then(|| Decimal::from_str_exact(number).ok())
+        .flatten()
+        .and_then(|d| {
+            if percent {
+                d.checked_div(Decimal::ONE_HUNDRED)
+            } else {
+                Some(d)
+            }
+        });
+    let Some(value) = value else {
+        bail!(
+            "--tolerance: invalid value {s:?}: expected a fraction such as 0.05 or a percentage such as 5%"
+        );
+    };
+    if value >= Decimal::ONE {
+        bail!("--tolerance: {s:?} is out of range: expected at least 0 and below 1 (100%)");
+    }
+    Ok(value)
 }
 
 fn inputs(files: Vec<PathBuf>) -> Result<Vec<Input>> {
@@ -172,17 +281,28 @@ fn inputs(files: Vec<PathBuf>) -> Result<Vec<Input>> {
     Ok(inputs)
 }
 
-fn output(o: OutputArgs, format: Format, term: Terminal, inputs: &[Input]) -> Result<Output> {
+/// Output settings. The `-o` file must not be one of the `inputs` nor one of
+/// the `tables` (ledger, aliases, FX).
+fn output(
+    o: OutputArgs,
+    format: Format,
+    term: Terminal,
+    inputs: &[Input],
+    tables: &[&Path],
+) -> Result<Output> {
     if let Some(out) = &o.output {
-        for i in inputs {
-            if let Input::File(p) = i {
-                if same_file(out, p) {
-                    bail!(
-                        "{}: output file is also an input: expected a different -o file",
-                        out.display()
-                    );
-                }
-            }
+        let files = inputs.iter().filter_map(|i| match i {
+            Input::File(p) => Some(p.as_path()),
+            Input::Stdin => None,
+        });
+        if files
+            .chain(tables.iter().copied())
+            .any(|p| same_file(out, p))
+        {
+            bail!(
+                "{}: output file is also an input: expected a different -o file",
+                out.display()
+            );
         }
     }
     let to_terminal = o.output.is_none() && term.stdout_is_terminal;
@@ -232,7 +352,71 @@ mod tests {
         let args = Args::try_parse_from(std::iter::once("figcheck").chain(argv.iter().copied()))?;
         match Config::from_args(args, term)? {
             Config::Extract(c) => Ok(c),
+            Config::Check(_) => bail!("parsed as check"),
         }
+    }
+
+    fn check_config(argv: &[&str]) -> Result<CheckConfig> {
+        let args = Args::try_parse_from(
+            ["figcheck", "check", "--ledger", "l.csv"]
+                .into_iter()
+                .chain(argv.iter().copied()),
+        )?;
+        match Config::from_args(args, PIPE)? {
+            Config::Check(c) => Ok(c),
+            Config::Extract(_) => bail!("parsed as extract"),
+        }
+    }
+
+    #[test]
+    fn tolerance_as_fraction_or_percentage() {
+        let t = |s: &str| tolerance(s).map(|d| d.normalize().to_string());
+        assert_eq!(t("0.05").ok().as_deref(), Some("0.05"));
+        assert_eq!(t("5%").ok().as_deref(), Some("0.05"));
+        assert_eq!(t("12.5 %").ok().as_deref(), Some("0.125"));
+        assert_eq!(t("0").ok().as_deref(), Some("0"));
+        assert_eq!(t(".1").ok().as_deref(), Some("0.1"));
+        for bad in ["", "%", "-0.1", "+0.1", "1e-1", "abc", "0.1.2", "1,5", "."] {
+            assert_eq!(
+                tolerance(bad).map_err(|e| e.to_string()).err(),
+                Some(format!(
+                    "--tolerance: invalid value {bad:?}: expected a fraction such as 0.05 or a percentage such as 5%"
+                )),
+                "{bad}"
+            );
+        }
+        for big in ["1", "100%", "2.5"] {
+            assert_eq!(
+                tolerance(big).map_err(|e| e.to_string()).err(),
+                Some(format!(
+                    "--tolerance: {big:?} is out of range: expected at least 0 and below 1 (100%)"
+                ))
+            );
+        }
+        assert!(tolerance("0.999").is_ok());
+    }
+
+    #[test]
+    fn check_defaults_and_validation() {
+        let c = check_config(&[]).expect("valid");
+        assert_eq!(c.policy, Policy::default());
+        assert_eq!(c.inputs, vec![Input::Stdin]);
+        assert_eq!((c.format, c.input), (Format::Text, InputKind::Text));
+        assert_eq!(c.date, None);
+        let c = check_config(&["--tolerance", "5%", "--date", "2025-01-22"]).expect("valid");
+        assert_eq!(c.policy.tolerance, Decimal::new(5, 2));
+        assert_eq!(c.policy.strong_margin, Policy::default().strong_margin);
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2025-01-22"));
+        let e = check_config(&["--date", "2025-02-30"]).expect_err("bad date");
+        assert_eq!(
+            e.to_string(),
+            "--date: invalid date \"2025-02-30\": expected an ISO date YYYY-MM-DD"
+        );
+        assert_eq!(
+            check_config(&["--input", "jsonl"]).expect("valid").format,
+            Format::Json
+        );
+        assert!(check_config(&["--currency-hint", "XYZ"]).is_err());
     }
 
     #[test]

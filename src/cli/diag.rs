@@ -32,6 +32,12 @@ impl Diagnostics {
         self.print(format_args!("figcheck: warning: {message}"));
     }
 
+    /// A warning that does not change the exit status, such as an ignored
+    /// ledger column.
+    pub fn notice(&mut self, message: impl Display) {
+        self.print(format_args!("figcheck: warning: {message}"));
+    }
+
     /// How many errors and warnings were reported.
     pub fn errors(&self) -> usize {
         self.errors
@@ -52,7 +58,7 @@ impl Diagnostics {
 ///
 /// # Errors
 /// The output file cannot be created.
-pub fn open_output(output: &Output) -> Result<Box<dyn Write>> {
+fn open_output(output: &Output) -> Result<Box<dyn Write>> {
     if output.quiet {
         return Ok(Box::new(io::sink()));
     }
@@ -63,6 +69,48 @@ pub fn open_output(output: &Output) -> Result<Box<dyn Write>> {
                 .with_context(|| format!("{}: cannot create the output file", path.display()))?;
             Ok(Box::new(BufWriter::new(file)))
         }
+    }
+}
+
+/// The output stream, named for messages.
+pub struct Sink {
+    w: Box<dyn Write>,
+    name: String,
+}
+
+impl Sink {
+    /// Opens the output (see [`open_output`]).
+    ///
+    /// # Errors
+    /// The output file cannot be created.
+    pub fn open(output: &Output) -> Result<Sink> {
+        Ok(Sink {
+            w: open_output(output)?,
+            name: output
+                .path
+                .as_ref()
+                .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string()),
+        })
+    }
+
+    /// Writes all of `bytes`.
+    ///
+    /// # Errors
+    /// The output cannot be written (a closed pipe included).
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.w
+            .write_all(bytes)
+            .with_context(|| format!("{}: cannot write", self.name))
+    }
+
+    /// Flushes what is buffered.
+    ///
+    /// # Errors
+    /// The output cannot be written (a closed pipe included).
+    pub fn flush(&mut self) -> Result<()> {
+        self.w
+            .flush()
+            .with_context(|| format!("{}: cannot write", self.name))
     }
 }
 
@@ -84,7 +132,8 @@ pub fn one_line(err: &anyhow::Error) -> String {
     parts.join(": ")
 }
 
-fn lowercase_first(s: &str) -> String {
+/// `s` with its first letter lowercased, unless it starts an acronym.
+pub fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         // Keep acronyms and names ("JSON", "I/O") as they are.

@@ -1,12 +1,15 @@
 //! The `figcheck` command-line program. Flags are parsed in `args.rs`,
 //! validated into a `Config` in `config.rs`, then each subcommand runs in its
-//! own module. Exit status: 0 on success, 2 on any error; a closed output
-//! pipe ends the run quietly.
+//! own module. Exit status: 0 on success, 1 when `check` finds a contradicted
+//! claim, 2 on any error (an error wins over 1); a closed output pipe ends
+//! the run quietly, with the status of what was done until then.
 
 mod args;
+mod check;
 mod config;
 mod diag;
 mod extract;
+mod input;
 mod json;
 mod position;
 mod text;
@@ -16,15 +19,14 @@ use config::{Config, Terminal};
 use diag::Diagnostics;
 use std::process::ExitCode;
 
+/// Some claim is contradicted by the ledger.
+const EXIT_CONTRADICTED: u8 = 1;
 /// Some input or usage was bad.
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let args = args::Args::parse();
-    let quiet = match &args.command {
-        args::Command::Extract(a) => a.output.quiet,
-    };
-    let mut diag = Diagnostics::new(quiet);
+    let mut diag = Diagnostics::new(args.command.output().quiet);
     let config = match Config::from_args(args, Terminal::detect()) {
         Ok(c) => c,
         Err(e) => {
@@ -32,8 +34,10 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    let mut totals = check::Totals::default();
     let result = match &config {
         Config::Extract(c) => extract::run(c, &mut diag),
+        Config::Check(c) => check::run(c, &mut diag, &mut totals),
     };
     match result {
         Ok(()) => {}
@@ -43,6 +47,8 @@ fn main() -> ExitCode {
     }
     if diag.errors() > 0 {
         ExitCode::from(EXIT_ERROR)
+    } else if totals.summary.contradicted > 0 {
+        ExitCode::from(EXIT_CONTRADICTED)
     } else {
         ExitCode::SUCCESS
     }

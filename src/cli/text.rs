@@ -9,8 +9,8 @@
 //! Columns are aligned by display width: CJK and full-width characters take
 //! two terminal columns (see [`width`]).
 
-use crate::json::decimal;
 use crate::position::Positions;
+use figcheck::report::decimal;
 use figcheck::{Claim, Kind, Value};
 use std::fmt::Write as _;
 

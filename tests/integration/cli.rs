@@ -3,6 +3,7 @@
 //! Each test runs the binary in its own temporary directory, so file names in
 //! messages are the short relative names the test wrote. Inputs are simple,
 //! unambiguous figures; the extractor's edge cases are tested elsewhere.
+//! The helpers here are shared with `cli_check`.
 
 #![cfg(feature = "cli")]
 
@@ -12,13 +13,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const BIN: &str = env!("CARGO_BIN_EXE_figcheck");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_figcheck");
 
 /// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
+pub(crate) struct TempDir(PathBuf);
 
 impl TempDir {
-    fn new(name: &str) -> TempDir {
+    pub(crate) fn new(name: &str) -> TempDir {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let dir =
@@ -28,12 +29,12 @@ impl TempDir {
         TempDir(dir)
     }
 
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> &Self {
+    pub(crate) fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> &Self {
         std::fs::write(self.0.join(name), contents).expect("write a fixture");
         self
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.0
     }
 }
@@ -44,15 +45,15 @@ impl Drop for TempDir {
     }
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
     /// The stdout lines parsed as JSON.
-    fn json(&self) -> Vec<Json> {
+    pub(crate) fn json(&self) -> Vec<Json> {
         self.stdout
             .lines()
             .map(|l| serde_json::from_str(l).expect("each stdout line is JSON"))
@@ -60,10 +61,15 @@ impl Run {
     }
 }
 
-fn figcheck(dir: &TempDir, args: &[&str], stdin: Option<&[u8]>) -> Run {
+pub(crate) fn figcheck(dir: &TempDir, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    run_in(dir.path(), args, stdin)
+}
+
+/// Runs figcheck in `dir` with `args`, feeding it `stdin`.
+pub(crate) fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     let mut child = Command::new(BIN)
         .args(args)
-        .current_dir(dir.path())
+        .current_dir(dir)
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -149,6 +155,10 @@ fn json_output_fields() {
     assert_eq!(&text[start..end], "5000 亿美元");
     assert_eq!(start, text.find("5000").expect("figure in text"));
     assert_eq!(first["kind"], "money");
+    assert_eq!(
+        (first["line"].clone(), first["column"].clone()),
+        (1.into(), 12.into())
+    );
     assert_eq!(first["text"], "5000 亿美元");
     assert_eq!(first["value"], "500000000000");
     assert_eq!(first["min"], Json::Null);
@@ -170,6 +180,10 @@ fn json_output_fields() {
         approx["end"].as_u64().expect("end") as usize,
     );
     assert_eq!(&text[s..e], "约 250 亿美元");
+    assert_eq!(
+        (approx["line"].clone(), approx["column"].clone()),
+        (1.into(), 25.into())
+    );
 
     let pct = &m[2];
     assert_eq!(pct["kind"], "percent");
@@ -177,7 +191,8 @@ fn json_output_fields() {
     assert_eq!(pct["currency"], Json::Null);
     assert_eq!(pct["precision"], "1");
 
-    // The exact key set, in order, so the schema does not drift unnoticed.
+    // The exact key set (the library's `MentionRecord`, shared with `figcheck
+    // check`), so the schema does not drift unnoticed.
     let keys: Vec<&str> = first
         .as_object()
         .expect("object")
@@ -188,6 +203,8 @@ fn json_output_fields() {
         "kind",
         "start",
         "end",
+        "line",
+        "column",
         "text",
         "value",
         "min",
@@ -554,7 +571,7 @@ fn help_lists_only_working_subcommands() {
         .filter_map(|l| l.strip_prefix("  ")?.split_whitespace().next())
         .filter(|w| !w.starts_with('-'))
         .collect();
-    assert_eq!(commands, ["extract", "help"], "{}", r.stdout);
+    assert_eq!(commands, ["extract", "check", "help"], "{}", r.stdout);
 }
 
 #[test]

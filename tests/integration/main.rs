@@ -2,6 +2,7 @@
 
 mod check;
 mod cli;
+mod cli_check;
 mod conformance;
 mod extract;
 mod numerals;
