@@ -181,50 +181,47 @@ pub(crate) struct Ctx<'t> {
 impl Ctx<'_> {
     fn doc(&self) -> &DocInfo {
         self.doc.get_or_init(|| {
+            // one pass: script counts, and explicit yuan-family names (longest
+            // first; 台幣 inside 新台幣 counts once) with "(人民币,下同)" declarations
+            let mut family: Vec<(&str, Currency)> = currency::YUAN_FAMILY.to_vec();
+            family.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
             let mut han = 0usize;
             let mut latin = 0usize;
-            for c in self.text.chars() {
+            let mut counts: Vec<(Currency, usize, usize)> = Vec::new(); // (currency, count, first)
+            let mut declared: Vec<(usize, Currency)> = Vec::new();
+            let mut covered = 0usize;
+            for (i, c) in self.text.char_indices() {
                 if c.is_ascii_alphabetic() {
                     latin += 1;
                 } else if is_han(c) {
                     han += 1;
                 }
-            }
-            // explicit names of yuan-family currencies, and "(人民币,下同)"-style declarations
-            let mut found: Vec<(usize, usize, Currency)> = Vec::new();
-            for &(w, cur) in currency::YUAN_FAMILY {
-                for (i, _) in self.text.match_indices(w) {
-                    found.push((i, w.len(), cur));
-                }
-            }
-            // longest match first at each position; overlapping matches (台幣 in 新台幣) count once
-            found.sort_by_key(|&(i, n, _)| (i, std::cmp::Reverse(n)));
-            let mut named: Vec<(usize, Currency)> = Vec::new();
-            let mut declared: Vec<(usize, Currency)> = Vec::new();
-            let mut covered = 0usize;
-            for (i, n, cur) in found {
-                if i < covered {
+                if i < covered || !matches!(c, '人' | '港' | '新' | '台' | '澳' | 'R' | 'H' | 'N')
+                {
                     continue;
                 }
-                covered = i + n;
-                named.push((i, cur));
-                let after =
-                    self.text[i + n..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
+                let rest = &self.text[i..];
+                let Some(&(w, cur)) = family.iter().find(|(w, _)| rest.starts_with(w)) else {
+                    continue;
+                };
+                covered = i + w.len();
+                match counts.iter_mut().find(|(c, _, _)| *c == cur) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((cur, 1, i)),
+                }
+                let after = rest[w.len()..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
                 if after.starts_with("下同") {
                     declared.push((i, cur));
                 }
             }
             // the most often named one; ties go to the first named
-            let mut best: Option<(usize, usize, Currency)> = None;
-            for &(first, cur) in &named {
-                let n = named.iter().filter(|(_, c)| *c == cur).count();
-                if best.is_none_or(|(bn, bf, _)| n > bn || n == bn && first < bf) {
-                    best = Some((n, first, cur));
-                }
-            }
+            let best = counts
+                .iter()
+                .max_by_key(|&&(_, n, first)| (n, std::cmp::Reverse(first)))
+                .map(|e| e.0);
             DocInfo {
                 chinese: han > 0 && han * 5 >= latin,
-                yuan_default: best.map(|b| b.2),
+                yuan_default: best,
                 declared,
             }
         })
