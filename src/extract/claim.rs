@@ -543,6 +543,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         if fig.cur.is_some() && fig.scale.is_none() && !num.decimal && fig.interval.is_none() {
             subunit_tail(ctx, &mut fig);
         }
+        // no currency and no list or range partner to share one: not money, done
+        // (most numbers in text: years, counts, dates)
+        if fig.cur.is_none() && !(partner && separator_follows(&text[fig.end..])) {
+            return Some(fig);
+        }
     }
     // sign before the prefix ("-$12 million")
     if !neg {
@@ -611,6 +616,22 @@ pub(crate) fn starts_ci(s: &str, w: &str) -> bool {
 /// `s` ends with the ASCII word `w`, ignoring case (never splits a char).
 pub(crate) fn ends_ci(s: &str, w: &str) -> bool {
     s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// Range and list separators that may follow a figure.
+const RANGE_SEPS: &[&str] = &["-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and "];
+const LIST_SEPS: &[&str] = &[
+    "、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or ",
+];
+
+/// Does a range or list separator (or a qualifier and then one) follow?
+fn separator_follows(rest: &str) -> bool {
+    let mut r = &rest[gap_fwd(rest, 1)..];
+    if let Some((_, n)) = qualifier_after(r) {
+        r = &r[n..];
+        r = &r[gap_fwd(r, 1)..];
+    }
+    RANGE_SEPS.iter().chain(LIST_SEPS).any(|s| r.starts_with(s))
 }
 
 fn ends_word(s: &str, words: &[&str]) -> bool {
@@ -955,7 +976,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     let r = &rest[g..];
     let mut sep: Option<usize> = None;
     let mut is_range = false;
-    for s in ["-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and "] {
+    for &s in RANGE_SEPS {
         let ok = match s {
             "and " => fig.between_before,
             "to " => !fig.from_before && (g > 0),

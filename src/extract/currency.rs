@@ -449,6 +449,7 @@ pub(crate) fn tables() -> &'static Tables {
             ));
         }
         codes.extend_from_slice(CODES_EXTRA);
+        codes.sort_by(|a, b| a.0.cmp(b.0));
         let mut prefix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
         prefix.extend_from_slice(PREFIX_WORDS);
         let mut suffix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
@@ -464,16 +465,19 @@ pub(crate) fn tables() -> &'static Tables {
 
 fn code_ok(s: &str) -> Option<CurrencyWord> {
     let t = tables();
+    let find = |k: &str| {
+        t.codes
+            .binary_search_by(|(c, _)| (*c).cmp(k))
+            .ok()
+            .map(|i| t.codes[i].1)
+    };
     // exact upper case, or a whitelisted lower-case code
-    if let Some(&(_, w)) = t.codes.iter().find(|(c, _)| *c == s) {
-        return Some(w);
+    if s.bytes().all(|b| b.is_ascii_uppercase()) {
+        return find(s);
     }
     if LOWER_OK.iter().any(|c| c.eq_ignore_ascii_case(s)) {
         let up = s.to_ascii_uppercase();
-        if up == "RMB" {
-            return Some(code(b"CNY"));
-        }
-        return t.codes.iter().find(|(c, _)| **c == up).map(|&(_, w)| w);
+        return find(&up);
     }
     None
 }

@@ -156,6 +156,7 @@ impl Extractor {
                 text,
                 hint: self.hint,
                 doc: OnceCell::new(),
+                chinese: OnceCell::new(),
             },
             pos: 0,
             floor: 0,
@@ -165,7 +166,6 @@ impl Extractor {
 
 /// Facts about the whole document, computed once when first needed.
 struct DocInfo {
-    chinese: bool,
     /// The yuan-family currency the document names most often.
     yuan_default: Option<Currency>,
     /// "(人民币,下同)" declarations: from that point on, bare 元 means this.
@@ -176,40 +176,65 @@ pub(crate) struct Ctx<'t> {
     pub text: &'t str,
     hint: Option<Currency>,
     doc: OnceCell<DocInfo>,
+    chinese: OnceCell<bool>,
 }
 
 impl Ctx<'_> {
-    fn doc(&self) -> &DocInfo {
-        self.doc.get_or_init(|| {
-            // one pass: script counts, and explicit yuan-family names (longest
-            // first; 台幣 inside 新台幣 counts once) with "(人民币,下同)" declarations
-            let mut family: Vec<(&str, Currency)> = currency::YUAN_FAMILY.to_vec();
-            family.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    /// Whether the text is Chinese (Han characters make up at least a fifth
+    /// of its letters); computed on first use, for `¥`.
+    fn chinese(&self) -> bool {
+        *self.chinese.get_or_init(|| {
             let mut han = 0usize;
             let mut latin = 0usize;
+            for &b in self.text.as_bytes() {
+                if b.is_ascii_alphabetic() {
+                    latin += 1;
+                } else if (0xE3..=0xE9).contains(&b) {
+                    han += 1; // lead byte of U+3000..U+9FFF (CJK)
+                }
+            }
+            han > 0 && han * 5 >= latin
+        })
+    }
+
+    /// The document's yuan-family names, computed on first use, for bare 元.
+    fn doc(&self) -> &DocInfo {
+        self.doc.get_or_init(|| {
+            // explicit yuan-family names (longest first: 台幣 inside 新台幣 counts
+            // once) and "(人民币,下同)" declarations
+            let mut found: Vec<(usize, usize, Currency)> = Vec::new();
+            // one SIMD search per distinct first char, then the names starting there
+            let mut heads: Vec<&str> = currency::YUAN_FAMILY
+                .iter()
+                .map(|(w, _)| &w[..w.chars().next().map_or(1, char::len_utf8)])
+                .collect();
+            heads.sort_unstable();
+            heads.dedup();
+            for h in heads {
+                for i in memchr::memmem::find_iter(self.text.as_bytes(), h.as_bytes()) {
+                    let rest = &self.text[i..];
+                    for &(w, cur) in currency::YUAN_FAMILY {
+                        if rest.starts_with(w) {
+                            found.push((i, w.len(), cur));
+                        }
+                    }
+                }
+            }
+            found.sort_unstable_by_key(|&(i, n, _)| (i, std::cmp::Reverse(n)));
             let mut counts: Vec<(Currency, usize, usize)> = Vec::new(); // (currency, count, first)
             let mut declared: Vec<(usize, Currency)> = Vec::new();
             let mut covered = 0usize;
-            for (i, c) in self.text.char_indices() {
-                if c.is_ascii_alphabetic() {
-                    latin += 1;
-                } else if is_han(c) {
-                    han += 1;
-                }
-                if i < covered || !matches!(c, '人' | '港' | '新' | '台' | '澳' | 'R' | 'H' | 'N')
-                {
+            for (i, n, cur) in found {
+                if i < covered {
                     continue;
                 }
-                let rest = &self.text[i..];
-                let Some(&(w, cur)) = family.iter().find(|(w, _)| rest.starts_with(w)) else {
-                    continue;
-                };
-                covered = i + w.len();
+                covered = i + n;
                 match counts.iter_mut().find(|(c, _, _)| *c == cur) {
                     Some(e) => e.1 += 1,
                     None => counts.push((cur, 1, i)),
                 }
-                let after = rest[w.len()..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
+                let after =
+                    self.text[i + n..].trim_start_matches([',', '，', '、', ' ', '；', ';']);
                 if after.starts_with("下同") {
                     declared.push((i, cur));
                 }
@@ -220,7 +245,6 @@ impl Ctx<'_> {
                 .max_by_key(|&&(_, n, first)| (n, std::cmp::Reverse(first)))
                 .map(|e| e.0);
             DocInfo {
-                chinese: han > 0 && han * 5 >= latin,
                 yuan_default: best,
                 declared,
             }
@@ -234,7 +258,7 @@ impl Ctx<'_> {
             _ if self.hint.is_some() => self.hint.unwrap_or(Currency::USD),
             Cur::Dollar => Currency::USD,
             Cur::Yen => {
-                if self.doc().chinese {
+                if self.chinese() {
                     Currency::CNY
                 } else {
                     Currency::JPY
@@ -268,8 +292,44 @@ pub struct Claims<'t> {
     floor: usize,
 }
 
+/// Bitmap of the BMP chars that can start a numeral (Chinese digits and
+/// units, full-width digits), built once.
+fn trigger_bitmap() -> &'static [u64; 1024] {
+    static MAP: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = Box::new([0u64; 1024]);
+        for cp in 0x80u32..0x10000 {
+            if let Some(c) = char::from_u32(cp) {
+                if numeral::is_cn_numeral_start(c) || number::is_digit_char(c) {
+                    m[(cp >> 6) as usize] |= 1 << (cp & 63);
+                }
+            }
+        }
+        m
+    })
+}
+
+#[inline]
+fn is_trigger_bmp(cp: u32) -> bool {
+    cp < 0x10000 && trigger_bitmap()[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
+}
+
 fn english_trigger(word: &[u8]) -> bool {
     if word.len() < 3 || word.len() > 9 {
+        return false;
+    }
+    // first letters of the trigger words: b e f h m n o q s t
+    const FIRST: u32 = (1 << 1)
+        | (1 << 4)
+        | (1 << 5)
+        | (1 << 7)
+        | (1 << 12)
+        | (1 << 13)
+        | (1 << 14)
+        | (1 << 16)
+        | (1 << 18)
+        | (1 << 19);
+    if FIRST & (1 << ((word[0] | 0x20).wrapping_sub(b'a') & 31)) == 0 {
         return false;
     }
     let mut buf = [0u8; 9];
@@ -353,11 +413,12 @@ impl Claims<'_> {
                     0xF0..=0xF7 => 4,
                     _ => 1,
                 };
-                if w == 3 {
-                    if let Some(c) = text.get(i..i + 3).and_then(|s| s.chars().next()) {
-                        if numeral::is_cn_numeral_start(c) || number::is_digit_char(c) {
-                            return Some(i);
-                        }
+                if w == 3 && i + 2 < bytes.len() {
+                    let cp = ((b as u32 & 0x0F) << 12)
+                        | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                        | (bytes[i + 2] as u32 & 0x3F);
+                    if is_trigger_bmp(cp) {
+                        return Some(i);
                     }
                 }
                 i += w;

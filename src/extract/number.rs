@@ -39,32 +39,41 @@ pub(crate) fn is_digit_char(c: char) -> bool {
 }
 
 fn digit_run(input: &str) -> IResult<&str, &str> {
+    // fast path: a run of ASCII digits not followed by a full-width digit
+    let n = input.bytes().take_while(u8::is_ascii_digit).count();
+    if n > 0 && !input.as_bytes().get(n).is_some_and(|&b| b >= 0x80) {
+        return Ok((&input[n..], &input[..n]));
+    }
     take_while1(is_digit_char).parse(input)
 }
 
-/// Accumulates digits into a `Decimal` mantissa; `None` on overflow.
+/// Accumulates digits into an integer mantissa (at most 28 significant
+/// digits fit a `Decimal`; more set `overflow`).
 struct Acc {
-    mantissa: Decimal,
+    mantissa: u128,
     count: usize,
     overflow: bool,
 }
 
+/// Largest mantissa a `Decimal` holds (2^96 - 1).
+const MAX_MANTISSA: u128 = (1u128 << 96) - 1;
+
 impl Acc {
     fn push_str(&mut self, s: &str) {
-        for c in s.chars() {
-            if let Some(d) = digit_value(c) {
-                self.count += 1;
-                if self.overflow {
-                    continue;
-                }
-                match self
-                    .mantissa
-                    .checked_mul(Decimal::TEN)
-                    .and_then(|m| m.checked_add(Decimal::from(d)))
-                {
-                    Some(m) => self.mantissa = m,
-                    None => self.overflow = true,
-                }
+        for b in s.bytes() {
+            // ASCII digits are one byte; full-width digits end in 0x90..=0x99
+            let d = match b {
+                b'0'..=b'9' => b - b'0',
+                0x90..=0x99 => b - 0x90,
+                _ => continue,
+            };
+            self.count += 1;
+            if self.overflow {
+                continue;
+            }
+            self.mantissa = self.mantissa * 10 + d as u128;
+            if self.mantissa > MAX_MANTISSA {
+                self.overflow = true;
             }
         }
     }
@@ -77,14 +86,14 @@ impl Acc {
 pub(crate) fn arabic_number(input: &str) -> Option<Digits> {
     let (mut rest, first) = digit_run(input).ok()?;
     let mut acc = Acc {
-        mantissa: Decimal::ZERO,
+        mantissa: 0,
         count: 0,
         overflow: false,
     };
     acc.push_str(first);
     let mut grouped = false;
     // thousands groups; only when the first group has 1-3 digits
-    if first.chars().count() <= 3 {
+    if first.len() <= 3 || first.chars().count() <= 3 {
         loop {
             let mut it = rest.chars();
             let Some(sep) = it.next() else { break };
@@ -116,11 +125,13 @@ pub(crate) fn arabic_number(input: &str) -> Option<Digits> {
         }
     }
     let len = input.len() - rest.len();
-    let mut value = acc.mantissa;
-    let overflow = acc.overflow || frac > 28 || value.set_scale(frac).is_err();
-    if overflow {
-        value = Decimal::ZERO;
-    }
+    let value = if acc.overflow || frac > 28 {
+        None
+    } else {
+        Decimal::try_from_i128_with_scale(acc.mantissa as i128, frac).ok()
+    };
+    let overflow = value.is_none();
+    let value = value.unwrap_or(Decimal::ZERO);
     Some(Digits {
         value,
         frac,

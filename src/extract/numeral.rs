@@ -77,13 +77,11 @@ pub(crate) fn is_cn_numeral_start(c: char) -> bool {
     (cn_digit(c).is_some() && c != 'Ｏ') || cn_small_unit(c).is_some()
 }
 
+/// 10^exp for -28 <= exp <= 28 (clamped), exact.
 pub(crate) fn pow10(exp: i64) -> Decimal {
     if exp >= 0 {
-        let mut d = Decimal::ONE;
-        for _ in 0..exp.min(28) {
-            d *= Decimal::TEN;
-        }
-        d
+        // 10^28 fits the 96-bit mantissa
+        Decimal::from_i128_with_scale(10i128.pow(exp.min(28) as u32), 0)
     } else {
         Decimal::new(1, (-exp).min(28) as u32)
     }

@@ -2,8 +2,6 @@
 //! dispatch, longest match first. Latin keywords match case-insensitively
 //! and only at word boundaries.
 
-use std::collections::HashMap;
-
 /// One keyword with its payload.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Entry<T: Copy + 'static> {
@@ -11,10 +9,61 @@ pub(crate) struct Entry<T: Copy + 'static> {
     pub value: T,
 }
 
+/// Entries grouped by one char: a direct array for ASCII, a sorted list for
+/// the rest (looked up by binary search; no hashing on the hot path).
+struct Index<T: Copy + 'static> {
+    ascii: Vec<Vec<Entry<T>>>,
+    other: Vec<(char, Vec<Entry<T>>)>,
+}
+
+impl<T: Copy + 'static> Index<T> {
+    fn new() -> Self {
+        Index {
+            ascii: (0..128).map(|_| Vec::new()).collect(),
+            other: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, c: char, e: Entry<T>) {
+        if c.is_ascii() {
+            self.ascii[c as usize].push(e);
+        } else {
+            match self.other.binary_search_by_key(&c, |(k, _)| *k) {
+                Ok(i) => self.other[i].1.push(e),
+                Err(i) => self.other.insert(i, (c, vec![e])),
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, c: char) -> Option<&[Entry<T>]> {
+        let v = if c.is_ascii() {
+            &self.ascii[c as usize]
+        } else {
+            &self
+                .other
+                .binary_search_by_key(&c, |(k, _)| *k)
+                .ok()
+                .map(|i| &self.other[i].1)?
+        };
+        (!v.is_empty()).then_some(v.as_slice())
+    }
+
+    fn sort(&mut self) {
+        for v in self
+            .ascii
+            .iter_mut()
+            .chain(self.other.iter_mut().map(|(_, v)| v))
+        {
+            v.sort_by_key(|e| std::cmp::Reverse(e.text.len()));
+        }
+    }
+}
+
 /// A keyword table indexed for fast lookups.
 pub(crate) struct Table<T: Copy + 'static> {
-    by_first: HashMap<char, Vec<Entry<T>>>,
-    by_last: HashMap<char, Vec<Entry<T>>>,
+    by_first: Index<T>,
+    by_last: Index<T>,
 }
 
 fn fold(c: char) -> char {
@@ -27,27 +76,26 @@ fn is_latin(s: &str) -> bool {
 
 impl<T: Copy + 'static> Table<T> {
     pub fn new(entries: &[(&'static str, T)]) -> Self {
-        let mut by_first: HashMap<char, Vec<Entry<T>>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<Entry<T>>> = HashMap::new();
+        let mut by_first = Index::new();
+        let mut by_last = Index::new();
         for &(text, value) in entries {
             let e = Entry { text, value };
             if let Some(c) = text.chars().next() {
-                by_first.entry(fold(c)).or_default().push(e);
+                by_first.push(fold(c), e);
             }
             if let Some(c) = text.chars().next_back() {
-                by_last.entry(fold(c)).or_default().push(e);
+                by_last.push(fold(c), e);
             }
         }
-        for v in by_first.values_mut().chain(by_last.values_mut()) {
-            v.sort_by_key(|e| std::cmp::Reverse(e.text.len()));
-        }
+        by_first.sort();
+        by_last.sort();
         Table { by_first, by_last }
     }
 
     /// Longest keyword that `s` starts with (word-bounded after Latin keywords).
     pub fn prefix_of(&self, s: &str) -> Option<(Entry<T>, usize)> {
         let c = s.chars().next()?;
-        let cands = self.by_first.get(&fold(c))?;
+        let cands = self.by_first.get(fold(c))?;
         for e in cands {
             let n = e.text.len();
             let Some(head) = s.get(..n) else { continue };
@@ -75,7 +123,7 @@ impl<T: Copy + 'static> Table<T> {
     /// Longest keyword that `s` ends with (word-bounded before Latin keywords).
     pub fn suffix_of(&self, s: &str) -> Option<(Entry<T>, usize)> {
         let c = s.chars().next_back()?;
-        let cands = self.by_last.get(&fold(c))?;
+        let cands = self.by_last.get(fold(c))?;
         for e in cands {
             let n = e.text.len();
             if n > s.len() {
