@@ -460,12 +460,201 @@ impl Claims<'_> {
     }
 }
 
+/// Chars that can end a currency prefix right before a number.
+fn can_precede(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(
+            c,
+            '$' | '＄'
+                | '€'
+                | '£'
+                | '￡'
+                | '¥'
+                | '￥'
+                | '₩'
+                | '￦'
+                | '₹'
+                | '₽'
+                | '₺'
+                | '₫'
+                | '฿'
+                | '₱'
+                | '₦'
+                | '₡'
+                | '₾'
+                | '₭'
+                | '₪'
+                | '₴'
+                | 'ூ'
+                | '.'
+                | '币'
+                | '幣'
+                | '元'
+                | '金'
+                | '镑'
+                | '鎊'
+                | '圆'
+                | '圓'
+        )
+}
+
+/// Chars that can follow a numeral when it is money or a percentage: units,
+/// currency words, percent signs, markers, subunits, separators, qualifiers.
+fn can_follow(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(
+            c,
+            '%' | '％'
+                | '$'
+                | '＄'
+                | '€'
+                | '£'
+                | '￡'
+                | '¥'
+                | '￥'
+                | '₩'
+                | '￦'
+                | '₹'
+                | '₽'
+                | '₺'
+                | '₫'
+                | '฿'
+                | '₱'
+                | '₦'
+                | '₡'
+                | '₾'
+                | '₭'
+                | '₪'
+                | '₴'
+                | 'ர'
+                | '万'
+                | '萬'
+                | '亿'
+                | '億'
+                | '兆'
+                | '元'
+                | '圆'
+                | '圓'
+                | '块'
+                | '塊'
+                | '美'
+                | '人'
+                | '日'
+                | '円'
+                | '欧'
+                | '歐'
+                | '英'
+                | '港'
+                | '新'
+                | '台'
+                | '韩'
+                | '韓'
+                | '澳'
+                | '加'
+                | '瑞'
+                | '卢'
+                | '盧'
+                | '印'
+                | '泰'
+                | '令'
+                | '林'
+                | '马'
+                | '馬'
+                | '奈'
+                | '越'
+                | '菲'
+                | '墨'
+                | '雷'
+                | '兰'
+                | '里'
+                | '迪'
+                | '纽'
+                | '紐'
+                | '葡'
+                | '个'
+                | '個'
+                | '百'
+                | '成'
+                | '多'
+                | '余'
+                | '餘'
+                | '几'
+                | '幾'
+                | '角'
+                | '毛'
+                | '分'
+                | '銭'
+                | '钱'
+                | '、'
+                | '，'
+                | ','
+                | '和'
+                | '及'
+                | '与'
+                | '與'
+                | '以'
+                | '或'
+                | '至'
+                | '到'
+                | '-'
+                | '–'
+                | '—'
+                | '~'
+                | '～'
+                | '〜'
+                | '左'
+                | '上'
+                | '之'
+                | '又'
+                | '零'
+                | '('
+                | '（'
+        )
+}
+
+/// A cheap test that the numeral at `p` cannot be money or a percentage:
+/// nothing that could be a currency prefix before it and nothing that could
+/// continue it after it. Returns the bytes to skip when so.
+fn cheap_reject(text: &str, floor: usize, p: usize) -> Option<usize> {
+    let rest = &text[p..];
+    let mut end = 0;
+    for c in rest.chars() {
+        let run = c.is_ascii_digit()
+            || matches!(c, ',' | '.' | '．' | '点' | '點')
+            || number::is_digit_char(c)
+            || numeral::is_cn_numeral_start(c);
+        if !run {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    if end == 0 {
+        return None;
+    }
+    let after = &rest[end..];
+    let after = after.trim_start_matches([' ', '\u{3000}', '\u{a0}']);
+    if after.chars().next().is_some_and(can_follow) {
+        return None;
+    }
+    let before = text[floor..p].trim_end_matches([' ', '\u{3000}', '\u{a0}']);
+    if before.chars().next_back().is_some_and(can_precede) {
+        return None;
+    }
+    Some(end)
+}
+
 impl Iterator for Claims<'_> {
     type Item = Result<Claim, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let p = self.trigger(self.pos)?;
+            if !self.ctx.text.as_bytes()[p].is_ascii_alphabetic() {
+                if let Some(n) = cheap_reject(self.ctx.text, self.floor, p) {
+                    self.pos = p + n;
+                    continue;
+                }
+            }
             match claim::figure_at(&self.ctx, self.floor, p, true) {
                 Some(fig) if fig.kind == Kind::Percent || fig.cur.is_some() => {
                     self.pos = fig.end.max(p + 1);

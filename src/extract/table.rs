@@ -7,6 +7,11 @@
 pub(crate) struct Entry<T: Copy + 'static> {
     pub text: &'static str,
     pub value: T,
+    /// Has Latin letters: compared case-insensitively.
+    latin: bool,
+    /// Starts / ends with a Latin letter: needs a word boundary there.
+    alpha_start: bool,
+    alpha_end: bool,
 }
 
 /// Entries grouped by one char: a direct array for ASCII, a sorted list for
@@ -79,7 +84,13 @@ impl<T: Copy + 'static> Table<T> {
         let mut by_first = Index::new();
         let mut by_last = Index::new();
         for &(text, value) in entries {
-            let e = Entry { text, value };
+            let e = Entry {
+                text,
+                value,
+                latin: is_latin(text),
+                alpha_start: starts_alpha(text),
+                alpha_end: ends_alpha(text),
+            };
             if let Some(c) = text.chars().next() {
                 by_first.push(fold(c), e);
             }
@@ -99,7 +110,7 @@ impl<T: Copy + 'static> Table<T> {
         for e in cands {
             let n = e.text.len();
             let Some(head) = s.get(..n) else { continue };
-            let ok = if is_latin(e.text) {
+            let ok = if e.latin {
                 head.eq_ignore_ascii_case(e.text)
             } else {
                 head == e.text
@@ -107,7 +118,7 @@ impl<T: Copy + 'static> Table<T> {
             if !ok {
                 continue;
             }
-            if ends_alpha(e.text)
+            if e.alpha_end
                 && s[n..]
                     .bytes()
                     .next()
@@ -132,7 +143,7 @@ impl<T: Copy + 'static> Table<T> {
             let Some(tail) = s.get(s.len() - n..) else {
                 continue;
             };
-            let ok = if is_latin(e.text) {
+            let ok = if e.latin {
                 tail.eq_ignore_ascii_case(e.text)
             } else {
                 tail == e.text
@@ -140,7 +151,7 @@ impl<T: Copy + 'static> Table<T> {
             if !ok {
                 continue;
             }
-            if starts_alpha(e.text)
+            if e.alpha_start
                 && s[..s.len() - n]
                     .bytes()
                     .next_back()
