@@ -10,7 +10,7 @@ fn main() {
         .unwrap_or("data/stargate-zh.txt".into());
     let text = std::fs::read_to_string(&path).expect("article");
     let checker = Checker::new(Extractor::new(), ledger, aliases, fx, Policy::default());
-    let report = checker.check(&path, &text, None);
+    let report = checker.check(path.as_str(), &text, None);
     figcheck::report::text::write(&report, &path, &text, &mut std::io::stdout(), false)
         .expect("write");
 }

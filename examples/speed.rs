@@ -14,5 +14,11 @@ fn main() {
         n = ex.claims(std::hint::black_box(&text)).count();
         best = best.min(t.elapsed().as_secs_f64());
     }
-    println!("{} claims, {:.1} MB in {:.3}s best of {reps}: {:.0} MB/s", n, text.len() as f64 / 1e6, best, text.len() as f64 / 1e6 / best);
+    println!(
+        "{} claims, {:.1} MB in {:.3}s best of {reps}: {:.0} MB/s",
+        n,
+        text.len() as f64 / 1e6,
+        best,
+        text.len() as f64 / 1e6 / best
+    );
 }

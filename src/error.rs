@@ -158,6 +158,16 @@ pub enum ErrorKind {
         /// Line of the first row.
         first_line: usize,
     },
+    /// A row repeated with the same value (a warning: it is kept once).
+    #[error(
+        "repeated row for {key} with the same value is kept once: first given on line {first_line}"
+    )]
+    RepeatedRow {
+        /// entity / metric / period, or base/quote / date.
+        key: String,
+        /// Line of the first row.
+        first_line: usize,
+    },
     /// An alias kind other than `entity` or `metric`.
     #[error("unknown kind {found:?}: expected entity or metric")]
     UnknownAliasKind {

@@ -375,12 +375,21 @@ pub struct Ledger {
 const LEDGER_REQUIRED: &[&str] = &["entity", "metric", "period", "value", "unit"];
 const LEDGER_OPTIONAL: &[&str] = &["scale", "source", "note"];
 
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Reads a file as UTF-8, with a located error when it is not.
 fn read_utf8(path: &Path) -> Result<String, Error> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         Error::new(ErrorKind::Io {
-            message: e.to_string(),
+            // messages are lower case: "no such file or directory (os error 2)"
+            message: lowercase_first(&e.to_string()),
         })
         .with_path(&name)
     })?;
@@ -511,8 +520,8 @@ impl Ledger {
                     ));
                 } else {
                     warnings.push(csv.at(
-                        ErrorKind::DuplicateRow {
-                            key: format!("{entity} / {metric} / {period} (same value, kept once)"),
+                        ErrorKind::RepeatedRow {
+                            key: format!("{entity} / {metric} / {period}"),
                             first_line: prev.line,
                         },
                         pos,
@@ -811,6 +820,15 @@ impl FxRates {
                     if prev != rate {
                         errors.push(csv.at(
                             ErrorKind::DuplicateRow {
+                                key: format!("{base}/{quote} / {date}"),
+                                first_line,
+                            },
+                            pos,
+                            0,
+                        ));
+                    } else {
+                        warnings.push(csv.at(
+                            ErrorKind::RepeatedRow {
                                 key: format!("{base}/{quote} / {date}"),
                                 first_line,
                             },

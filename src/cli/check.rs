@@ -9,11 +9,11 @@
 //! failure to write the output stops the run.
 
 use crate::config::{CheckConfig, Format, Input, InputKind};
-use crate::diag::{Diagnostics, Sink, lowercase_first};
+use crate::diag::{Diagnostics, Sink};
 use crate::input;
 use anyhow::Result;
 use figcheck::report::{json, text};
-use figcheck::{Aliases, Checker, Date, Error, ErrorKind, FxRates, Ledger, Report, Summary};
+use figcheck::{Aliases, Checker, Date, Error, FxRates, Ledger, Report, Summary};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -112,16 +112,9 @@ fn report<T>(loaded: &Result<T, Vec<Error>>, warnings: fn(&T) -> &[Error], diag:
     }
 }
 
-/// The error's message; an OS message is lowercased like every other one.
+/// The error's message (the library lowercases OS messages like every other one).
 fn message(e: &Error) -> String {
-    match e.kind() {
-        ErrorKind::Io { message } => format!(
-            "{}: cannot read: {}",
-            e.location(),
-            lowercase_first(message)
-        ),
-        _ => e.to_string(),
-    }
+    e.to_string()
 }
 
 /// One whole input as one document.
@@ -137,7 +130,7 @@ fn text_input(
         return Ok(());
     };
     let label = input.label();
-    let report = checker.check(&input.id(), &text, config.date);
+    let report = checker.check(input.id(), &text, config.date);
     for e in &report.errors {
         diag.warning(format_args!("{label}:{e}"));
     }
@@ -176,8 +169,7 @@ fn jsonl_input(
                 return Ok(());
             }
         };
-        let id = doc.id_string().unwrap_or_default();
-        let report = checker.check(&id, &doc.text, date);
+        let report = checker.check(doc.id_value(), &doc.text, date);
         for e in &report.errors {
             diag.warning(format_args!("{name}:{number}: in \"text\" at {e}"));
         }

@@ -7,9 +7,9 @@
 
 use crate::config::{ExtractConfig, Format, Input, InputKind};
 use crate::diag::{Diagnostics, Sink};
-use crate::position::Positions;
 use crate::{input, json, text};
 use anyhow::Result;
+use figcheck::span::Positions;
 use figcheck::{Claim, Error, Extractor};
 use std::fmt::Write as _;
 

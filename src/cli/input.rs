@@ -83,14 +83,12 @@ pub struct Document<'a> {
 }
 
 impl Document<'_> {
-    /// The `id` as a string: a string's contents, or a number as written;
-    /// `None` when there is no `id`.
-    pub fn id_string(&self) -> Option<String> {
-        let raw = self.id?.get();
-        match serde_json::from_str::<Text<'_>>(raw) {
-            Ok(Text(s)) => Some(s.into_owned()),
-            Err(_) => Some(raw.to_string()),
-        }
+    /// The `id` as given: a string, a number exactly as written, or null
+    /// when there is none.
+    pub fn id_value(&self) -> serde_json::Value {
+        self.id
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or(serde_json::Value::Null)
     }
 
     /// The document's `date`, if it has one.
@@ -302,7 +300,7 @@ mod tests {
     fn documents_and_their_dates() {
         let d = document(r#"{"id": "a", "text": "90%", "date": "2025-01-21", "x": 1}"#)
             .expect("valid document");
-        assert_eq!(d.id_string().as_deref(), Some("a"));
+        assert_eq!(d.id_value(), serde_json::json!("a"));
         assert_eq!(d.text, "90%");
         assert_eq!(
             d.date().map(|d| d.map(|d| d.to_string())),
@@ -310,11 +308,11 @@ mod tests {
         );
 
         let d = document(r#"{"id": 7, "text": "x", "date": null}"#).expect("valid document");
-        assert_eq!(d.id_string().as_deref(), Some("7"));
+        assert_eq!(d.id_value().to_string(), "7");
         assert_eq!(d.date(), Ok(None));
 
         let d = document(r#"{"text": "x"}"#).expect("valid document");
-        assert_eq!(d.id_string(), None);
+        assert_eq!(d.id_value(), serde_json::Value::Null);
         assert_eq!(d.date(), Ok(None));
     }
 

@@ -32,7 +32,12 @@ struct Mentions<'a> {
 
 impl Serialize for Mentions<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.claims.iter().map(|c| MentionRecord::new(self.text, c)))
+        let mut positions = figcheck::span::Positions::new(self.text);
+        s.collect_seq(
+            self.claims
+                .iter()
+                .map(|c| MentionRecord::at(self.text, c, &mut positions)),
+        )
     }
 }
 

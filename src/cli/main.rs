@@ -11,7 +11,6 @@ mod diag;
 mod extract;
 mod input;
 mod json;
-mod position;
 mod text;
 
 use clap::Parser;

@@ -9,8 +9,8 @@
 //! Columns are aligned by display width: CJK and full-width characters take
 //! two terminal columns (see [`width`]).
 
-use crate::position::Positions;
 use figcheck::report::decimal;
+use figcheck::span::Positions;
 use figcheck::{Claim, Kind, Value};
 use std::fmt::Write as _;
 
@@ -123,41 +123,7 @@ fn printable(s: &str) -> String {
     out
 }
 
-/// Display width in terminal columns: 2 for East Asian wide and full-width
-/// characters (CJK ideographs and punctuation, kana, hangul, full-width forms,
-/// common emoji), 0 for combining marks and zero-width characters, else 1.
-/// A close approximation of Unicode's East Asian Width, enough to align tables.
-pub fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x0300..=0x036F | 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F => {
-            0
-        }
-        0x1100..=0x115F
-        | 0x231A..=0x231B
-        | 0x2329..=0x232A
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xA960..=0xA97F
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE10..=0xFE19
-        | 0xFE30..=0xFE6F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x2FFFD
-        | 0x30000..=0x3FFFD => 2,
-        _ => 1,
-    }
-}
+pub use figcheck::report::text::width;
 
 #[cfg(test)]
 mod tests {

@@ -41,7 +41,7 @@ pub(crate) fn is_digit_char(c: char) -> bool {
 fn digit_run(input: &str) -> IResult<&str, &str> {
     // fast path: a run of ASCII digits not followed by a full-width digit
     let n = input.bytes().take_while(u8::is_ascii_digit).count();
-    if n > 0 && !input.as_bytes().get(n).is_some_and(|&b| b >= 0x80) {
+    if n > 0 && input.as_bytes().get(n).is_none_or(|&b| b < 0x80) {
         return Ok((&input[n..], &input[..n]));
     }
     take_while1(is_digit_char).parse(input)

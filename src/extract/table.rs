@@ -45,11 +45,8 @@ impl<T: Copy + 'static> Index<T> {
         let v = if c.is_ascii() {
             &self.ascii[c as usize]
         } else {
-            &self
-                .other
-                .binary_search_by_key(&c, |(k, _)| *k)
-                .ok()
-                .map(|i| &self.other[i].1)?
+            let i = self.other.binary_search_by_key(&c, |(k, _)| *k).ok()?;
+            &self.other[i].1
         };
         (!v.is_empty()).then_some(v.as_slice())
     }

@@ -11,6 +11,7 @@ use crate::extract::{Claim, Extractor};
 use crate::ledger::{Aliases, FxRates, Ledger};
 use crate::link::{Link, Linker};
 use crate::normalize::{Bound, Currency, Kind};
+use crate::span::Positions;
 use crate::verify::{Diagnosis, LedgerMatch, Policy, Verdict, verify};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -59,12 +60,19 @@ pub struct MentionRecord {
 }
 
 impl MentionRecord {
-    /// The record of `claim`, found in `text`.
+    /// The record of `claim`, found in `text`. For many claims of one text,
+    /// [`MentionRecord::at`] finds line and column in linear total time.
     pub fn new(text: &str, claim: &Claim) -> MentionRecord {
+        MentionRecord::at(text, claim, &mut Positions::new(text))
+    }
+
+    /// The record of `claim`, with its line and column from `positions`
+    /// (a forward cursor over the same `text`).
+    pub fn at(text: &str, claim: &Claim, positions: &mut Positions<'_>) -> MentionRecord {
         let a = claim.amount();
         let q = a.qualifier();
         let v = a.value();
-        let (line, column) = claim.span().line_col(text);
+        let (line, column) = positions.at(claim.span().start());
         MentionRecord {
             kind: a.kind(),
             start: claim.span().start(),
@@ -183,8 +191,9 @@ pub struct Summary {
 /// The fact-check of one document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
-    /// Document id (file name or JSONL id).
-    pub id: String,
+    /// Document id: a file name, or a JSONL document's `id` as given
+    /// (string, number or null).
+    pub id: serde_json::Value,
     /// Article date used to resolve relative dates.
     pub date: Option<Date>,
     /// Every money and percent claim, in text order.
@@ -242,17 +251,23 @@ impl Checker {
 
     /// Checks one document. `date` is the article date; without it a
     /// dateline found in the text is used.
-    pub fn check(&self, id: &str, text: &str, date: Option<Date>) -> Report {
+    pub fn check(
+        &self,
+        id: impl Into<serde_json::Value>,
+        text: &str,
+        date: Option<Date>,
+    ) -> Report {
         let doc = self.linker.document(text, date);
         let date = doc.date();
         let mut claims = Vec::new();
         let mut errors = Vec::new();
         let mut summary = Summary::default();
+        let mut positions = Positions::new(text);
         for item in self.extractor.claims(text) {
             let claim = match item {
                 Ok(c) => c,
                 Err(e) => {
-                    errors.push(located(text, &e));
+                    errors.push(located(&e, &mut positions));
                     continue;
                 }
             };
@@ -271,7 +286,7 @@ impl Checker {
                 _ => summary.unverifiable += 1,
             }
             claims.push(ClaimReport {
-                mention: MentionRecord::new(text, &claim),
+                mention: MentionRecord::at(text, &claim, &mut positions),
                 entity: link.entity.as_ref().map(|e| e.name.clone()),
                 metric: link.metric.as_ref().map(|m| m.name.clone()),
                 period: f
@@ -290,7 +305,7 @@ impl Checker {
             });
         }
         Report {
-            id: id.to_string(),
+            id: id.into(),
             date,
             claims,
             summary,
@@ -304,11 +319,11 @@ impl Checker {
     }
 }
 
-/// "line:col: message" for an extraction error inside `text`.
-fn located(text: &str, e: &Error) -> String {
+/// "line:col: message" for an extraction error inside the text of `positions`.
+fn located(e: &Error, positions: &mut Positions<'_>) -> String {
     match e.location().start {
         Some(s) => {
-            let (l, c) = crate::span::line_col(text, s);
+            let (l, c) = positions.at(s);
             format!("{l}:{c}: {}", e.kind())
         }
         None => e.to_string(),
