@@ -243,7 +243,8 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
     let mut pos = 0usize;
     // leading: a digit run or a small unit
     let first = s.chars().next()?;
-    if run_at(s).is_none() && cn_small_unit(first).is_none() {
+    // (a digit starts a run; checked by char, so the run is parsed only once below)
+    if digit_value(first).is_none() && cn_digit(first).is_none() && cn_small_unit(first).is_none() {
         return None;
     }
     let mut last_small: u32 = u32::MAX; // last small unit in the current section
