@@ -310,8 +310,8 @@ fn trigger_bitmap() -> &'static [u64; 1024] {
 }
 
 #[inline]
-fn is_trigger_bmp(cp: u32) -> bool {
-    cp < 0x10000 && trigger_bitmap()[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
+fn is_trigger_bmp(map: &[u64; 1024], cp: u32) -> bool {
+    cp < 0x10000 && map[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
 }
 
 fn english_trigger(word: &[u8]) -> bool {
@@ -386,6 +386,7 @@ impl Claims<'_> {
     fn trigger(&self, from: usize) -> Option<usize> {
         let text = self.ctx.text;
         let bytes = text.as_bytes();
+        let map = trigger_bitmap();
         let mut i = from;
         while i < bytes.len() {
             let b = bytes[i];
@@ -417,7 +418,7 @@ impl Claims<'_> {
                     let cp = ((b as u32 & 0x0F) << 12)
                         | ((bytes[i + 1] as u32 & 0x3F) << 6)
                         | (bytes[i + 2] as u32 & 0x3F);
-                    if is_trigger_bmp(cp) {
+                    if is_trigger_bmp(map, cp) {
                         return Some(i);
                     }
                 }
