@@ -1063,53 +1063,62 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         fig.scale = fig.scale.or(b.scale);
         return;
     }
-    // list: find the currency (and scale) of a later element
+    // list: find the currency (and scale) of a later element. A walk that
+    // found none marks how far it looked, so the later elements of the same
+    // list are not walked again (lists of bare numbers stay linear).
+    if start < ctx.list_dead_until.get() {
+        return;
+    }
     let mut pos = start;
     let mut floor = q0;
-    for _ in 0..8 {
+    let mut found: Option<Fig> = None;
+    loop {
         let Some(b) = figure_at(ctx, floor, pos, false) else {
-            return;
+            break;
         };
         if b.kind != Kind::Money {
-            return;
+            break;
         }
-        if let Some(c) = b.cur {
-            if !b.cur_suffix || b.cur_prefix && b.start < pos {
-                return;
-            }
-            fig.cur = Some(c);
-            fig.cur_at = b.cur_at;
-            if fig.scale.is_none() {
-                if let Some(m) = b.scale {
-                    if let Some(v) = fig.value.checked_mul(m) {
-                        fig.value = v;
-                        fig.precision *= m;
-                        fig.scale = Some(m);
-                    }
-                }
-            }
-            return;
+        if b.cur.is_some() {
+            found = Some(b);
+            break;
         }
         // continue down the list
         let rest = &text[b.end..];
         let g = gap_fwd(rest, 1);
         let r = &rest[g..];
-        let mut next = None;
-        for s in [
-            "、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or ",
-        ] {
-            if r.starts_with(s) {
-                next = Some(b.end + g + s.len());
-                break;
-            }
-        }
-        let Some(n) = next else { return };
+        let Some(sep) = LIST_SEPS.iter().find(|s| r.starts_with(**s)) else {
+            pos = b.end;
+            break;
+        };
+        let n = b.end + g + sep.len();
         floor = n;
         let g2 = gap_fwd(&text[n..], 1);
         let Some(s2) = partner_start(ctx, n + g2) else {
-            return;
+            pos = n;
+            break;
         };
         pos = s2;
+    }
+    let Some(b) = found else {
+        ctx.list_dead_until
+            .set(ctx.list_dead_until.get().max(pos + 1));
+        return;
+    };
+    let Some(c) = b.cur else { return };
+    if !b.cur_suffix || b.cur_prefix && b.start < b.num_start {
+        return;
+    }
+    fig.cur = Some(c);
+    fig.cur_at = b.cur_at;
+    if fig.scale.is_none() {
+        if let Some(m) = b.scale {
+            if let Some(v) = fig.value.checked_mul(m) {
+                fig.value = v;
+                fig.precision *= m;
+                fig.scale = Some(m);
+            }
+        }
     }
 }
 

@@ -157,6 +157,7 @@ impl Extractor {
                 hint: self.hint,
                 doc: OnceCell::new(),
                 chinese: OnceCell::new(),
+                list_dead_until: std::cell::Cell::new(0),
             },
             pos: 0,
             floor: 0,
@@ -177,6 +178,8 @@ pub(crate) struct Ctx<'t> {
     hint: Option<Currency>,
     doc: OnceCell<DocInfo>,
     chinese: OnceCell<bool>,
+    /// List walks that found no currency looked up to here (see `claim`).
+    pub(crate) list_dead_until: std::cell::Cell<usize>,
 }
 
 impl Ctx<'_> {
