@@ -318,9 +318,31 @@ fn is_trigger_bmp(map: &[u64; 1024], cp: u32) -> bool {
 }
 
 fn english_trigger(word: &[u8]) -> bool {
-    if word.len() < 3 || word.len() > 9 {
-        return false;
-    }
+    // the number words by length; compared only when the first letter fits
+    let cands: &[&[u8]] = match word.len() {
+        3 => &[b"one", b"two", b"six", b"ten"],
+        4 => &[b"four", b"five", b"nine", b"half", b"tens"],
+        5 => &[b"three", b"seven", b"eight", b"forty", b"fifty", b"sixty"],
+        6 => &[
+            b"eleven", b"twelve", b"twenty", b"thirty", b"eighty", b"ninety",
+        ],
+        7 => &[
+            b"fifteen", b"sixteen", b"seventy", b"quarter", b"million", b"billion",
+        ],
+        8 => &[
+            b"thirteen",
+            b"fourteen",
+            b"eighteen",
+            b"nineteen",
+            b"hundreds",
+            b"thousand",
+            b"millions",
+            b"billions",
+            b"trillion",
+        ],
+        9 => &[b"seventeen", b"thousands", b"trillions"],
+        _ => return false,
+    };
     // first letters of the trigger words: b e f h m n o q s t
     const FIRST: u32 = (1 << 1)
         | (1 << 4)
@@ -332,56 +354,13 @@ fn english_trigger(word: &[u8]) -> bool {
         | (1 << 16)
         | (1 << 18)
         | (1 << 19);
-    if FIRST & (1 << ((word[0] | 0x20).wrapping_sub(b'a') & 31)) == 0 {
+    let f = word[0] | 0x20;
+    if FIRST & (1 << (f.wrapping_sub(b'a') & 31)) == 0 {
         return false;
     }
-    let mut buf = [0u8; 9];
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    let w = &buf[..word.len()];
-    matches!(
-        w,
-        b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"half"
-            | b"quarter"
-            | b"tens"
-            | b"hundreds"
-            | b"thousands"
-            | b"millions"
-            | b"billions"
-            | b"trillions"
-            | b"thousand"
-            | b"million"
-            | b"billion"
-            | b"trillion"
-    )
+    cands
+        .iter()
+        .any(|c| c[0] == f && word.eq_ignore_ascii_case(c))
 }
 
 impl Claims<'_> {
