@@ -1008,6 +1008,10 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         return;
     };
     if is_range {
+        // a percentage cannot range to an amount ("rose 6% to $1.5bn"): skip the parse
+        if fig.kind == Kind::Percent && start > q {
+            return;
+        }
         let Some(b) = figure_at(ctx, q0, start, false) else {
             return;
         };

@@ -430,8 +430,16 @@ pub(crate) struct Tables {
     pub prefix: Table<CurrencyWord>,
     pub suffix: Table<CurrencyWord>,
     pub subunit: Table<Subunit>,
-    /// Codes in upper case (case-sensitive match).
-    codes: Vec<(&'static str, CurrencyWord)>,
+    /// Codes in upper case packed into a u32 (see `pack`), sorted.
+    codes: Vec<(u32, CurrencyWord)>,
+    /// Packed upper-case forms of the codes also read in lower case.
+    lower_ok: Vec<u32>,
+}
+
+/// Packs 3-4 ASCII letters, upper-cased, into a u32 key.
+fn pack(s: &[u8]) -> u32 {
+    s.iter()
+        .fold(0u32, |k, &b| (k << 8) | b.to_ascii_uppercase() as u32)
 }
 
 pub(crate) fn tables() -> &'static Tables {
@@ -449,7 +457,12 @@ pub(crate) fn tables() -> &'static Tables {
             ));
         }
         codes.extend_from_slice(CODES_EXTRA);
-        codes.sort_by(|a, b| a.0.cmp(b.0));
+        let mut codes: Vec<(u32, CurrencyWord)> = codes
+            .into_iter()
+            .map(|(c, w)| (pack(c.as_bytes()), w))
+            .collect();
+        codes.sort_by_key(|&(k, _)| k);
+        let lower_ok: Vec<u32> = LOWER_OK.iter().map(|c| pack(c.as_bytes())).collect();
         let mut prefix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
         prefix.extend_from_slice(PREFIX_WORDS);
         let mut suffix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
@@ -459,27 +472,20 @@ pub(crate) fn tables() -> &'static Tables {
             suffix: Table::new(&suffix),
             subunit: Table::new(SUBUNITS),
             codes,
+            lower_ok,
         }
     })
 }
 
 fn code_ok(s: &str) -> Option<CurrencyWord> {
     let t = tables();
-    let find = |k: &str| {
-        t.codes
-            .binary_search_by(|(c, _)| (*c).cmp(k))
-            .ok()
-            .map(|i| t.codes[i].1)
-    };
+    let key = pack(s.as_bytes());
     // exact upper case, or a whitelisted lower-case code
-    if s.bytes().all(|b| b.is_ascii_uppercase()) {
-        return find(s);
+    if !s.bytes().all(|b| b.is_ascii_uppercase()) && !t.lower_ok.contains(&key) {
+        return None;
     }
-    if LOWER_OK.iter().any(|c| c.eq_ignore_ascii_case(s)) {
-        let up = s.to_ascii_uppercase();
-        return find(&up);
-    }
-    None
+    let i = t.codes.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+    Some(t.codes[i].1)
 }
 
 /// A currency code at the start of `s` (3-4 ASCII letters, then no letter).

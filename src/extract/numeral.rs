@@ -239,6 +239,37 @@ fn small_gap(s: &str) -> usize {
 ///
 /// Returns `None` when `s` does not start with a numeral.
 pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
+    // fast path: an Arabic number that no Chinese unit or marker continues
+    if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        let d = arabic_number(s)?;
+        let rest = &s[d.len..];
+        let next = rest.trim_start_matches(' ').chars().next();
+        let continues = next.is_some_and(|c| {
+            cn_small_unit(c).is_some()
+                || cn_large_unit(c).is_some()
+                || cn_digit(c).is_some()
+                || digit_value(c).is_some()
+                || matches!(
+                    c,
+                    '多' | '余' | '餘' | '几' | '幾' | '点' | '點' | '\u{3000}'
+                )
+        });
+        if !continues {
+            return Some(Num {
+                value: d.value,
+                precision: pow10(-(d.frac as i64)),
+                len: d.len,
+                scaled: false,
+                more: false,
+                several: false,
+                chinese: false,
+                bare_integer: !d.grouped && d.frac == 0,
+                decimal: d.frac > 0,
+                digits: d.count,
+                overflow: d.overflow,
+            });
+        }
+    }
     let mut st = State::default();
     let mut pos = 0usize;
     // leading: a digit run or a small unit
