@@ -348,6 +348,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     // English scale word after the numeral ("1.5 billion", "$75m")
     if !num.scaled && !core.percent_prefix && !num.chinese {
         if let Some((e, n)) = scale_word(&text[end..]) {
+            // a compound scale: "5 lakh crore" = 5 × 10^5 × 10^7
+            let (e, n) = match scale_word(&text[end + n..]) {
+                Some((e2, n2)) if e == 5 && e2 == 7 => (e + e2, n + n2),
+                _ => (e, n),
+            };
             let m = pow10(e as i64);
             match num.value.checked_mul(m) {
                 Some(v) => num.value = v,
@@ -424,7 +429,12 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         fig.value *= Decimal::TEN;
         fig.precision *= Decimal::TEN;
         fig.end = end + '成'.len_utf8();
-        // 一成半 = 15%, 六成三 = 63%
+        // 一成半 = 15%, 六成三 = 63%, 五成多 = more than 50%
+        let after = &text[fig.end..];
+        if after.starts_with('多') || after.starts_with('余') {
+            fig.qual.bound = Some(Bound::Lower);
+            fig.end += '多'.len_utf8();
+        }
         let after = &text[fig.end..];
         if let Some(c) = after.chars().next() {
             let extra = if c == '半' {

@@ -143,6 +143,12 @@ fn currencies_around_the_number() {
     money("C$10", "C$10", "10", "CAD");
     money("₩5000", "₩5000", "5000", "KRW");
     money("₹75 crore", "₹75 crore", "750000000", "INR");
+    money(
+        "Rs 5 lakh crore budget",
+        "Rs 5 lakh crore",
+        "50000000000000",
+        "INR",
+    );
     money("50 euros", "50 euros", "50", "EUR");
     money("3 million pounds", "3 million pounds", "3000000", "GBP");
     money("100 yen", "100 yen", "100", "JPY");
@@ -458,6 +464,7 @@ fn percentages() {
         one("增长一成半"),
         ("一成半".into(), "15".into(), "%".into())
     );
+    assert_eq!(label("占五成多"), "lower_bound");
     assert_eq!(
         one("海外占六成三。"),
         ("六成三".into(), "63".into(), "%".into())
