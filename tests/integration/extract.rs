@@ -146,7 +146,7 @@ fn currencies_around_the_number() {
     money(
         "Rs 5 lakh crore budget",
         "Rs 5 lakh crore",
-        "50000000000000",
+        "5000000000000",
         "INR",
     );
     money("50 euros", "50 euros", "50", "EUR");
