@@ -47,6 +47,8 @@ pub enum How {
     LatestBeforeArticleDate,
     /// A word meaning "now" (当前, currently): the article date.
     ArticleDate,
+    /// "A year earlier", 去年同期: the nearest written period, one year back.
+    YearAgo,
 }
 
 /// A name found in the text and the ledger name it stands for.
@@ -177,12 +179,14 @@ impl Linker {
         let sentences = split(text, false);
         let clauses = split(text, true);
         let date = article_date.or_else(|| dateline(text));
+        let periods = periods(text, date);
         Document {
             text,
             occ,
             sentences,
             clauses,
             date,
+            periods,
         }
     }
 }
@@ -194,6 +198,8 @@ pub struct Document<'t> {
     sentences: Vec<(usize, usize)>,
     clauses: Vec<(usize, usize)>,
     date: Option<Date>,
+    /// Every period expression of the text, in order.
+    periods: Vec<PeriodLink>,
 }
 
 fn containing(parts: &[(usize, usize)], pos: usize) -> (usize, usize) {
@@ -217,6 +223,38 @@ impl Document<'_> {
             span: Span::new(o.start, o.end),
             how,
         }
+    }
+
+    /// A "year-ago" period ("去年同期", "a year earlier") is the nearest
+    /// written period before it, one year back (with 15 days of slack either
+    /// side for fiscal calendars); without one, the year before the article.
+    fn resolve_year_ago(&self, p: &PeriodLink) -> PeriodLink {
+        if p.how != How::YearAgo {
+            return p.clone();
+        }
+        let at = p.span.map_or(0, |s| s.start());
+        let base = self
+            .periods
+            .iter()
+            .rev()
+            .find(|q| q.how == How::Written && q.span.is_some_and(|s| s.end() <= at));
+        let mut out = p.clone();
+        if let Some(b) = base {
+            let back = |d: Date, slack: i64| {
+                shift_days(
+                    Date::new(
+                        d.year() - 1,
+                        d.month(),
+                        d.day().min(days_in_month(d.year() - 1, d.month())),
+                    )
+                    .unwrap_or(d),
+                    slack,
+                )
+            };
+            out.start = back(b.start, -15);
+            out.end = back(b.end, 15);
+        }
+        out
     }
 
     /// Links the claim at `span`.
@@ -257,20 +295,15 @@ impl Document<'_> {
         let metric = nearest(cs, ce)
             .map(|o| self.name(o, How::InClause))
             .or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
-        // period
-        let sentence = &self.text[ss..se.min(self.text.len())];
-        let period = periods(sentence, self.date)
-            .into_iter()
-            .map(|mut p| {
-                if let Some(sp) = p.span {
-                    p.span = Some(Span::new(sp.start() + ss, sp.end() + ss));
-                }
-                p
-            })
-            // before the claim in its sentence, or after it in its clause
+        // period: before the claim in its sentence, or after it in its clause
+        let period = self
+            .periods
+            .iter()
             .filter(|p| {
-                p.span.is_none_or(|s| {
-                    s.end() <= span.start() || s.start() >= span.end() && s.end() <= ce
+                p.span.is_some_and(|s| {
+                    s.start() >= ss
+                        && (s.end() <= span.start()
+                            || s.start() >= span.end() && s.end() <= ce.min(se))
                 })
             })
             .min_by_key(|p| {
@@ -280,7 +313,8 @@ impl Document<'_> {
                 } else {
                     s.start().saturating_sub(span.end())
                 }
-            });
+            })
+            .map(|p| self.resolve_year_ago(p));
         Link {
             entity,
             metric,
@@ -585,6 +619,79 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             return Some(range(x, b, s, i, w.len()));
         }
     }
+    // year-ago phrases, resolved against the nearest written period (see Document)
+    for w in [
+        "去年同期",
+        "上年同期",
+        "去年同季",
+        "year-ago",
+        "a year ago",
+        "a year earlier",
+        "the year earlier",
+        "year-earlier",
+        "the same period last year",
+        "the same quarter last year",
+        "the prior-year period",
+        "the year-ago period",
+    ] {
+        let latin = w.is_ascii();
+        let hit = if latin {
+            rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            rest.starts_with(w)
+        };
+        if hit && !(latin && i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
+            let a = article?;
+            let (x, y) = (
+                Date::new(a.year() - 1, 1, 1).ok()?,
+                Date::new(a.year() - 1, 12, 31).ok()?,
+            );
+            let mut p = range(x, y, s, i, w.len());
+            p.how = How::YearAgo;
+            return Some(p);
+        }
+    }
+    // last year / this year standing alone
+    for (w, d) in [
+        ("去年", -1),
+        ("上年", -1),
+        ("今年", 0),
+        ("last year", -1),
+        ("this year", 0),
+    ] {
+        let latin = w.is_ascii();
+        let hit = if latin {
+            rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            rest.starts_with(w)
+        };
+        if hit && !(latin && i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
+            let a = article?;
+            let y = a.year() + d;
+            let after = &rest[w.len()..];
+            // "去年 9 月底" is read at the month, with 去年 as its year
+            if after
+                .trim_start_matches([' ', '\u{3000}'])
+                .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            {
+                break;
+            }
+            // 去年底 / 去年年底 / 去年末: the last day of that year
+            if let Some(tail) = ["年底", "年末", "底", "末"]
+                .iter()
+                .find(|t| after.starts_with(**t))
+            {
+                let d = Date::new(y, 12, 31).ok()?;
+                return Some(range(d, d, s, i, w.len() + tail.len()));
+            }
+            let end = if d == 0 {
+                a
+            } else {
+                Date::new(y, 12, 31).ok()?
+            };
+            return Some(range(Date::new(y, 1, 1).ok()?, end, s, i, w.len()));
+        }
+    }
     // "now" words: the article date
     for w in [
         "当前",
@@ -869,6 +976,30 @@ pub fn dateline(text: &str) -> Option<Date> {
     None
 }
 
+/// `d` moved by `days` (negative: back).
+fn shift_days(d: Date, days: i64) -> Date {
+    let mut out = d;
+    let step = if days < 0 { -1 } else { 1 };
+    for _ in 0..days.unsigned_abs() {
+        out = if step < 0 {
+            if out.day() > 1 {
+                Date::new(out.year(), out.month(), out.day() - 1).unwrap_or(out)
+            } else if out.month() > 1 {
+                Date::end_of_month(out.year(), out.month() - 1).unwrap_or(out)
+            } else {
+                Date::new(out.year() - 1, 12, 31).unwrap_or(out)
+            }
+        } else if out.day() < days_in_month(out.year(), out.month()) {
+            Date::new(out.year(), out.month(), out.day() + 1).unwrap_or(out)
+        } else if out.month() < 12 {
+            Date::new(out.year(), out.month() + 1, 1).unwrap_or(out)
+        } else {
+            Date::new(out.year() + 1, 1, 1).unwrap_or(out)
+        };
+    }
+    out
+}
+
 /// Number of days in a month (re-exported for callers that build periods).
 pub fn month_days(year: i32, month: u32) -> u32 {
     days_in_month(year, month)
@@ -932,6 +1063,15 @@ mod tests {
             ("2024年".into(), "2024-01-01".into(), "2024-12-31".into())
         );
         assert_eq!(one("2024年底", "2025-01-22").2, "2024-12-31");
+        assert_eq!(
+            one("去年底的现金", "2025-01-22"),
+            ("去年底".into(), "2024-12-31".into(), "2024-12-31".into())
+        );
+        assert_eq!(
+            one("去年营收", "2025-01-22"),
+            ("去年".into(), "2024-01-01".into(), "2024-12-31".into())
+        );
+        assert_eq!(one("revenue last year", "2025-01-22").1, "2024-01-01");
     }
 
     #[test]

@@ -79,6 +79,7 @@ fn how(h: How) -> &'static str {
         How::Written => "written in the sentence",
         How::LatestBeforeArticleDate => "latest ledger row before the article date",
         How::ArticleDate => "the article date",
+        How::YearAgo => "a year before the period named earlier",
     }
 }
 

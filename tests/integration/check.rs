@@ -456,3 +456,51 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn year_ago_periods_follow_the_period_named_before() {
+    let ledger = Ledger::from_csv(
+        "entity,metric,period,value,unit,scale\nApple,revenue,2017-07-01,45.4,USD,billion\nApple,revenue,2016-06-25,42.4,USD,billion\n\
+         腾讯,营收,2024-09-30,1671.93,CNY,亿\n腾讯,营收,2023-09-30,1546.25,CNY,亿\n",
+        "l.csv",
+    )
+    .expect("ledger");
+    let aliases = Aliases::from_csv("kind,alias,canonical\nmetric,revenues,revenue\n", "a.csv")
+        .expect("aliases");
+    let checker = Checker::new(
+        Extractor::new(),
+        ledger,
+        aliases,
+        FxRates::default(),
+        Policy::default(),
+    );
+    let text = "Apple posted quarterly revenues of US$45.4 billion for the quarter ended July 1, 2017. \
+                These results compare with revenues of US$42.4 billion in the year-ago quarter.";
+    let r = checker.check("apple", text, "2017-08-02".parse().ok());
+    let got: Vec<_> = r
+        .claims
+        .iter()
+        .map(|c| (c.verdict, c.period.map(|d| d.to_string())))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Verdict::Consistent, Some("2017-07-01".to_string())),
+            (Verdict::Consistent, Some("2016-06-25".to_string()))
+        ]
+    );
+    let zh = "腾讯2024年第三季度营收1671.93亿元,去年同期为1546.25亿元。";
+    let r = checker.check("tencent", zh, "2024-11-13".parse().ok());
+    let got: Vec<_> = r
+        .claims
+        .iter()
+        .map(|c| (c.verdict, c.period.map(|d| d.to_string())))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Verdict::Consistent, Some("2024-09-30".to_string())),
+            (Verdict::Consistent, Some("2023-09-30".to_string()))
+        ]
+    );
+}
