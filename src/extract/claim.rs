@@ -1086,10 +1086,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     let mut pos = start;
     let mut floor = q0;
     let mut found: Option<Fig> = None;
-    loop {
-        let Some(b) = figure_at(ctx, floor, pos, false) else {
-            break;
-        };
+    while let Some(b) = figure_at(ctx, floor, pos, false) {
         if b.kind != Kind::Money {
             break;
         }
