@@ -304,6 +304,7 @@ fn percent_suffix(s: &str) -> Option<(usize, bool)> {
         (" per cent", false),
         (" percent", false),
         (" pct", false),
+        (" pc", false),
     ] {
         let w = &w[1..];
         if starts_ci(r, w) && !r[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
