@@ -68,6 +68,17 @@ pub(crate) struct Table<T: Copy + 'static> {
     by_last: Index<T>,
 }
 
+/// Byte equality without a `memcmp` call (keywords are a few bytes long).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+#[inline]
+fn same_ci(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.eq_ignore_ascii_case(y))
+}
+
 fn fold(c: char) -> char {
     c.to_ascii_lowercase()
 }
@@ -104,13 +115,15 @@ impl<T: Copy + 'static> Table<T> {
     pub fn prefix_of(&self, s: &str) -> Option<(Entry<T>, usize)> {
         let c = s.chars().next()?;
         let cands = self.by_first.get(fold(c))?;
+        let b = s.as_bytes();
         for e in cands {
             let n = e.text.len();
-            let Some(head) = s.get(..n) else { continue };
+            // compare bytes first: a match ends on a char boundary because the keyword does
+            let Some(head) = b.get(..n) else { continue };
             let ok = if e.latin {
-                head.eq_ignore_ascii_case(e.text)
+                same_ci(head, e.text.as_bytes())
             } else {
-                head == e.text
+                same(head, e.text.as_bytes())
             };
             if !ok {
                 continue;
@@ -132,18 +145,17 @@ impl<T: Copy + 'static> Table<T> {
     pub fn suffix_of(&self, s: &str) -> Option<(Entry<T>, usize)> {
         let c = s.chars().next_back()?;
         let cands = self.by_last.get(fold(c))?;
+        let b = s.as_bytes();
         for e in cands {
             let n = e.text.len();
-            if n > s.len() {
+            if n > b.len() {
                 continue;
             }
-            let Some(tail) = s.get(s.len() - n..) else {
-                continue;
-            };
+            let tail = &b[b.len() - n..];
             let ok = if e.latin {
-                tail.eq_ignore_ascii_case(e.text)
+                same_ci(tail, e.text.as_bytes())
             } else {
-                tail == e.text
+                same(tail, e.text.as_bytes())
             };
             if !ok {
                 continue;
