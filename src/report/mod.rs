@@ -2,7 +2,10 @@
 //! ([`text`], [`json`]). Renderers write to any `io::Write`; the caller
 //! decides on color.
 
+pub mod csv;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod text;
 
 use crate::date::Date;

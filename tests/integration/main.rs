@@ -7,3 +7,4 @@ mod conformance;
 mod extract;
 mod numerals;
 mod props;
+mod reports;
