@@ -1,6 +1,7 @@
 //! Reports: the plain data of a fact-check ([`Report`]) and its renderers
-//! ([`text`], [`json`]). Renderers write to any `io::Write`; the caller
-//! decides on color.
+//! ([`text`] for a terminal, [`json`] lines, [`markdown`] for an editor,
+//! [`csv`] rows, a self-contained [`html`] page). Renderers write to any
+//! `io::Write`; the caller decides on color.
 
 pub mod csv;
 pub mod html;
