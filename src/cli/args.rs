@@ -10,8 +10,8 @@ use std::path::PathBuf;
 #[command(name = "figcheck", version, propagate_version = true)]
 #[command(after_help = "\
 Exit status: 0 on success (for check: no claim contradicted), 1 when check finds a \
-contradicted claim, 2 on any error (bad input, unreadable file, usage); an error wins \
-over 1.")]
+contradicted claim (see check's --fail-on), 2 on any error (bad input, unreadable file, \
+usage); an error wins over 1.")]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -39,26 +39,35 @@ impl Command {
 /// Flags of `figcheck extract`.
 #[derive(Debug, ClapArgs)]
 #[command(after_help = "\
-With --input jsonl, each line is a JSON object such as {\"id\": 7, \"text\": \"...\"}; \
+Inputs are files and directories. A directory is read recursively, in name order, for \
+files ending in .txt, .md, .markdown (plain text), .html, .htm (HTML: the visible text is \
+read) and .jsonl, .ndjson (JSON Lines); hidden entries are skipped. A file named on the \
+command line is read by its extension too, unless --input says otherwise.
+
+With JSON Lines input, each line is a JSON object such as {\"id\": 7, \"text\": \"...\"}; \
 other fields are ignored, blank lines are skipped, and one JSON line is written per \
-document. Errors in one document are reported on stderr and do not stop the others; \
-the exit status is then 2.")]
+document. Documents are processed in parallel (-j) and written in input order. Errors in \
+one document are reported on stderr and do not stop the others; the exit status is then 2.")]
 pub struct ExtractArgs {
-    /// Input files; `-` or none reads standard input.
+    /// Input files and directories; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Output format [default: text, or json with --input jsonl].
+    /// Output format [default: text, or json for JSON Lines input].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
 
-    /// What each input holds: one plain-text document, or JSON Lines documents.
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputArg::Text)]
-    pub input: InputArg,
+    /// How to read the files named here and standard input [default: by extension;
+    /// standard input is text].
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub input: Option<InputArg>,
 
     /// The currency meant by ambiguous marks ($, dollars, ¥, 元, 块), as an ISO 4217 code.
     #[arg(long, value_name = "CODE")]
     pub currency_hint: Option<String>,
+
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -67,16 +76,19 @@ pub struct ExtractArgs {
 /// Flags of `figcheck check`.
 #[derive(Debug, ClapArgs)]
 #[command(after_help = "\
-Exit status: 0 when no claim is contradicted, 1 when some claim is contradicted, 2 on any \
-error (a bad ledger, aliases or FX file, an unreadable article, a bad JSON line, usage); an \
-error wins over 1. The ledger, aliases and FX files are checked before any article is read: \
-every bad row is reported with its file, line and column, and nothing is checked.
+Exit status: 0 when no claim fails (see --fail-on), 1 when some claim is contradicted (or, \
+with --fail-on unverifiable, contradicted or unverifiable), 2 on any error (a bad ledger, \
+aliases or FX file, an unreadable article, a bad JSON line, usage); an error wins over 1. \
+The ledger, aliases and FX files are checked before any article is read: every bad row is \
+reported with its file, line and column, and nothing is checked.
 
-With --input jsonl, each line is a JSON object such as \
-{\"id\": 7, \"text\": \"...\", \"date\": \"2025-01-21\"}; \"date\" is optional and \
-overrides --date for that document. One JSON line is written per document, in input order.")]
+Inputs are files and directories, read as for `figcheck extract` (directories recursively, \
+by extension: .txt .md .markdown .html .htm .jsonl .ndjson). With JSON Lines input, each \
+line is a JSON object such as {\"id\": 7, \"text\": \"...\", \"date\": \"2025-01-21\"}; \
+\"date\" is optional and overrides --date for that document. Documents are checked in \
+parallel (-j) and reported in input order.")]
 pub struct CheckArgs {
-    /// Articles to check; `-` or none reads standard input.
+    /// Articles to check, files or directories; `-` or none reads standard input.
     #[arg(value_name = "ARTICLE")]
     pub files: Vec<PathBuf>,
 
@@ -102,20 +114,41 @@ pub struct CheckArgs {
     #[arg(long, value_name = "T", allow_negative_numbers = true)]
     pub tolerance: Option<String>,
 
-    /// Output format [default: text, or json with --input jsonl].
+    /// Output format [default: text, or json for JSON Lines input].
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<FormatArg>,
+    pub format: Option<ReportFormatArg>,
 
-    /// What each input holds: one plain-text document, or JSON Lines documents.
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = InputArg::Text)]
-    pub input: InputArg,
+    /// How to read the files named here and standard input [default: by extension;
+    /// standard input is text].
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub input: Option<InputArg>,
 
     /// The currency meant by ambiguous marks ($, dollars, ¥, 元, 块), as an ISO 4217 code.
     #[arg(long, value_name = "CODE")]
     pub currency_hint: Option<String>,
 
+    /// Which claims make the exit status 1.
+    #[arg(long, value_enum, value_name = "VERDICT", default_value_t = FailOnArg::Contradicted)]
+    pub fail_on: FailOnArg,
+
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Flags for many documents, shared by every subcommand.
+#[derive(Debug, ClapArgs)]
+pub struct CorpusArgs {
+    /// Documents processed at once, in as many threads [default: the number of cores].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// When to end with a summary line on stderr (documents, claims, verdicts, errors,
+    /// MB/s); `auto`: when stderr is a terminal.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = WhenArg::Auto)]
+    pub summary: WhenArg,
 }
 
 /// Output flags shared by every subcommand.
@@ -125,7 +158,7 @@ pub struct OutputArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// When to color text output (JSON is never colored).
+    /// When to color text output (JSON, Markdown, CSV and HTML are never colored).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
@@ -134,22 +167,60 @@ pub struct OutputArgs {
     pub quiet: bool,
 }
 
-/// `--format`.
+/// `figcheck extract --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// For reading: a table per input (extract), each claim with its verdict (check).
+    /// For reading: a table per document.
     Text,
     /// One JSON object per document (JSON Lines).
     Json,
 }
 
+/// `figcheck check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// For reading: each claim with its verdict, evidence and ledger figure.
+    Text,
+    /// One JSON object per document (JSON Lines).
+    Json,
+    /// For an editor: per document, the counts, then contradicted, unverifiable and
+    /// consistent claims in tables.
+    Markdown,
+    /// One row per claim of every document, after one header row.
+    Csv,
+    /// One self-contained page: each article with its claims highlighted, and a table.
+    Html,
+}
+
 /// `--input`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum InputArg {
-    /// Each input is one document.
+    /// Each input is one plain-text (or Markdown) document.
     Text,
+    /// Each input is one HTML document; its visible text is read.
+    Html,
     /// Each line of each input is a JSON document with a string "text".
     Jsonl,
+}
+
+/// `--fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// Exit 1 when some claim is contradicted.
+    Contradicted,
+    /// Exit 1 when some claim is contradicted or unverifiable.
+    Unverifiable,
+}
+
+/// `--summary`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WhenArg {
+    /// Only when standard error is a terminal.
+    Auto,
+    /// Always (unless -q).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `--color`.
@@ -181,9 +252,11 @@ mod tests {
         };
         assert!(e.files.is_empty());
         assert_eq!(e.format, None);
-        assert_eq!(e.input, InputArg::Text);
+        assert_eq!(e.input, None);
         assert_eq!(e.output.color, ColorArg::Auto);
         assert!(!e.output.quiet);
+        assert_eq!(e.corpus.jobs, None);
+        assert_eq!(e.corpus.summary, WhenArg::Auto);
     }
 
     #[test]
@@ -201,6 +274,42 @@ mod tests {
             (None, None, None, None)
         );
         assert_eq!(c.format, None);
+        assert_eq!(c.fail_on, FailOnArg::Contradicted);
+    }
+
+    #[test]
+    fn corpus_flags() {
+        let a = Args::try_parse_from([
+            "figcheck",
+            "check",
+            "dir",
+            "--ledger",
+            "l.csv",
+            "-j",
+            "2",
+            "--fail-on",
+            "unverifiable",
+            "--format",
+            "html",
+            "--input",
+            "html",
+            "--summary",
+            "always",
+        ])
+        .expect("valid arguments");
+        let Command::Check(c) = a.command else {
+            panic!("parsed as check")
+        };
+        assert_eq!(c.corpus.jobs, Some(2));
+        assert_eq!(c.fail_on, FailOnArg::Unverifiable);
+        assert_eq!(c.format, Some(ReportFormatArg::Html));
+        assert_eq!(c.input, Some(InputArg::Html));
+        assert_eq!(c.corpus.summary, WhenArg::Always);
+        // Report formats are for check only.
+        assert!(Args::try_parse_from(["figcheck", "extract", "--format", "markdown"]).is_err());
+        assert!(
+            Args::try_parse_from(["figcheck", "extract", "--fail-on", "unverifiable"]).is_err()
+        );
     }
 
     #[test]

@@ -3,19 +3,28 @@
 //!
 //! The three tables are loaded before any document is read. If any of them
 //! has a problem, every problem of every table is reported and nothing is
-//! checked. After that, problems with one document (unreadable file, invalid
-//! UTF-8, a bad JSON line or `date`, a figure too large to represent) are
-//! reported and counted, and the run goes on with the next document. Only a
-//! failure to write the output stops the run.
+//! checked. After that, documents are checked in parallel by the corpus
+//! pipeline (`corpus.rs`) and reported in input order; problems with one
+//! document (unreadable file, invalid UTF-8, a bad JSON line or `date`, a
+//! figure too large to represent) are reported and counted, and the run goes
+//! on with the next document. Only a failure to write the output stops the
+//! run.
 
-use crate::config::{CheckConfig, Format, Input, InputKind};
-use crate::diag::{Diagnostics, Sink};
-use crate::input;
-use anyhow::Result;
-use figcheck::report::{json, text};
+use crate::config::{CheckConfig, FailOn, Format};
+use crate::corpus::{self, Item, Outcome, Reading};
+use crate::diag::{Diagnostics, Message, Sink};
+use crate::html::Visible;
+use crate::input::{self, Line};
+use crate::json::HtmlSource;
+use crate::progress::Meter;
+use anyhow::{Context as _, Result};
+use figcheck::report::{csv, html, json, markdown, text};
 use figcheck::{Aliases, Checker, Date, Error, FxRates, Ledger, Report, Summary};
+use serde::Serialize;
 use std::fmt::Write as _;
+use std::io;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What the documents checked so far add up to.
 #[derive(Debug, Default)]
@@ -26,8 +35,19 @@ pub struct Totals {
     pub documents: usize,
 }
 
+impl Totals {
+    /// Whether the claims so far make the exit status 1.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        let s = &self.summary;
+        match fail_on {
+            FailOn::Contradicted => s.contradicted > 0,
+            FailOn::Unverifiable => s.contradicted + s.unverifiable > 0,
+        }
+    }
+}
+
 /// Runs the check; problems go to `diag`, verdict counts to `totals` (kept
-/// up to date as documents are checked, so that they stand even when the
+/// up to date as documents are written, so that they stand even when the
 /// output is closed early).
 ///
 /// # Errors
@@ -37,14 +57,113 @@ pub fn run(config: &CheckConfig, diag: &mut Diagnostics, totals: &mut Totals) ->
     let Some(checker) = load(config, diag) else {
         return Ok(());
     };
-    let mut out = Sink::open(&config.output)?;
-    for input in &config.inputs {
-        match config.input {
-            InputKind::Text => text_input(config, &checker, input, diag, totals, &mut out)?,
-            InputKind::Jsonl => jsonl_input(config, &checker, input, diag, totals, &mut out)?,
-        }
+    let sink = Sink::open(&config.output)?;
+    let mut meter = Meter::start(&config.corpus);
+    diag.above(meter.bar());
+    let result = write_all(config, checker, sink, diag, totals, &mut meter);
+    meter.finish();
+    diag.above(None);
+    if config.corpus.summary {
+        let s = &totals.summary;
+        let verdicts = format!(
+            "{} consistent, {} contradicted, {} unverifiable",
+            s.consistent, s.contradicted, s.unverifiable
+        );
+        diag.info(meter.summary("claim", Some(verdicts), diag.errors()));
     }
-    if config.format == Format::Text && config.inputs.len() > 1 {
+    result
+}
+
+/// Where reports go: straight out, or through a renderer that keeps state
+/// across documents (the CSV header, the HTML page).
+enum Out {
+    Plain(Sink),
+    Csv(Box<csv::Writer<Sink>>),
+    Html(html::Page<Sink>),
+}
+
+fn write_all(
+    config: &CheckConfig,
+    checker: Checker,
+    sink: Sink,
+    diag: &mut Diagnostics,
+    totals: &mut Totals,
+    meter: &mut Meter,
+) -> Result<()> {
+    let name = sink.name().to_string();
+    let cannot_write = || format!("{name}: cannot write");
+    let mut out = match config.format {
+        Format::Csv => Out::Csv(Box::new(csv::Writer::new(sink))),
+        Format::Html => {
+            let title = page_title(config);
+            Out::Html(html::Page::new(sink, &title).with_context(cannot_write)?)
+        }
+        _ => Out::Plain(sink),
+    };
+    let several = config.corpus.several();
+    let ctx = Arc::new(Context {
+        checker,
+        format: config.format,
+        color: config.output.color,
+        date: config.date,
+    });
+    let reading = Reading {
+        inputs: config.corpus.inputs.clone(),
+        kind: config.corpus.kind,
+        skip: config.output.path.clone(),
+    };
+    let process: Arc<dyn Fn(Item) -> Done + Send + Sync> = Arc::new(move |item| ctx.process(item));
+    let mut buf = Vec::new();
+    corpus::run(
+        reading,
+        config.corpus.jobs,
+        process,
+        |outcome: Outcome<Done>| -> Result<()> {
+            let done = outcome.unwrap_or_else(|panic| Done::failed(0, Message::Error(panic)));
+            for m in done.messages {
+                diag.report(m);
+            }
+            let written = meter.documents;
+            meter.add(done.bytes, done.document, done.claims);
+            let Some(body) = done.body else {
+                return Ok(());
+            };
+            let s = &mut totals.summary;
+            s.consistent += done.summary.consistent;
+            s.contradicted += done.summary.contradicted;
+            s.unverifiable += done.summary.unverifiable;
+            totals.documents += 1;
+            match (&mut out, body) {
+                (Out::Plain(sink), Body::Bytes(bytes)) => {
+                    buf.clear();
+                    // A blank line (text) or a rule (Markdown) between documents.
+                    if written > 0 {
+                        match config.format {
+                            Format::Text => buf.push(b'\n'),
+                            Format::Markdown => buf.extend_from_slice(b"\n---\n\n"),
+                            _ => {}
+                        }
+                    }
+                    buf.extend_from_slice(&bytes);
+                    sink.put(&buf)
+                }
+                (Out::Csv(w), Body::Report(report, _)) => {
+                    w.write(&report).with_context(cannot_write)
+                }
+                (Out::Html(page), Body::Report(report, text)) => {
+                    page.document(&report, &text).with_context(cannot_write)
+                }
+                // Invariant: `Context::process` renders for `config.format`.
+                _ => unreachable!("rendered for the output's format"),
+            }
+        },
+    )?;
+    let mut sink = match out {
+        Out::Plain(sink) => sink,
+        Out::Csv(w) => w.finish().with_context(cannot_write)?,
+        Out::Html(page) => page.finish().with_context(cannot_write)?,
+    };
+    if config.format == Format::Text && several {
         let mut line = Vec::new();
         text::summary(
             &mut line,
@@ -55,16 +174,28 @@ pub fn run(config: &CheckConfig, diag: &mut Diagnostics, totals: &mut Totals) ->
         )?;
         line.pop(); // the newline, to go on with the document count
         let mut tail = format!(" in {} {}", totals.documents, documents(totals.documents));
-        let failed = config.inputs.len() - totals.documents;
-        if failed > 0 {
-            let _ = write!(tail, "; {failed} {} not read", documents(failed));
+        if meter.failed > 0 {
+            let _ = write!(
+                tail,
+                "; {} {} not read",
+                meter.failed,
+                documents(meter.failed)
+            );
         }
         tail.push('\n');
-        out.write(b"\n")?;
-        out.write(&line)?;
-        out.write(tail.as_bytes())?;
+        sink.put(b"\n")?;
+        sink.put(&line)?;
+        sink.put(tail.as_bytes())?;
     }
-    out.flush()
+    sink.finish()
+}
+
+/// The HTML page's title: the one input's name, or how many there are.
+fn page_title(config: &CheckConfig) -> String {
+    match config.corpus.inputs.as_slice() {
+        [one] => format!("figcheck: {}", one.label()),
+        many => format!("figcheck: {} inputs", many.len()),
+    }
 }
 
 fn documents(n: usize) -> &'static str {
@@ -106,84 +237,179 @@ fn report<T>(loaded: &Result<T, Vec<Error>>, warnings: fn(&T) -> &[Error], diag:
         }
         Err(errors) => {
             for e in errors {
-                diag.error(message(e));
+                diag.error(e);
             }
         }
     }
 }
 
-/// The error's message (the library lowercases OS messages like every other one).
-fn message(e: &Error) -> String {
-    e.to_string()
+/// What the worker threads share.
+struct Context {
+    checker: Checker,
+    format: Format,
+    color: bool,
+    /// `--date`.
+    date: Option<Date>,
 }
 
-/// One whole input as one document.
-fn text_input(
-    config: &CheckConfig,
-    checker: &Checker,
-    input: &Input,
-    diag: &mut Diagnostics,
-    totals: &mut Totals,
-    out: &mut Sink,
-) -> Result<()> {
-    let Some(text) = input::read_text(input, diag) else {
-        return Ok(());
-    };
-    let label = input.label();
-    let report = checker.check(input.id(), &text, config.date);
-    for e in &report.errors {
-        diag.warning(format_args!("{label}:{e}"));
-    }
-    let mut buf = Vec::new();
-    match config.format {
-        Format::Json => json::write(&report, &mut buf)?,
-        Format::Text => {
-            // A blank line between the reports of several documents.
-            if totals.documents > 0 {
-                buf.push(b'\n');
-            }
-            text::write(&report, &label, &text, &mut buf, config.output.color)?;
+/// One item, checked.
+struct Done {
+    /// Input bytes.
+    bytes: usize,
+    /// A document (`Some(true)`), one that could not be read (`Some(false)`),
+    /// or neither (a blank line).
+    document: Option<bool>,
+    /// Problems, in order.
+    messages: Vec<Message>,
+    /// The document's verdict counts.
+    summary: Summary,
+    claims: usize,
+    /// The report, when there is a document.
+    body: Option<Body>,
+}
+
+/// A report, rendered in the worker, or kept for a renderer with state.
+enum Body {
+    Bytes(Vec<u8>),
+    /// For CSV and HTML: the report and the text it is about.
+    Report(Box<Report>, String),
+}
+
+impl Done {
+    fn failed(bytes: usize, m: Message) -> Done {
+        Done {
+            bytes,
+            document: Some(false),
+            messages: vec![m],
+            summary: Summary::default(),
+            claims: 0,
+            body: None,
         }
     }
-    add(totals, &report);
-    out.write(&buf)
 }
 
-/// One JSON Lines input: one document per non-blank line, each report
-/// written out as soon as it is made.
-fn jsonl_input(
-    config: &CheckConfig,
-    checker: &Checker,
-    input: &Input,
-    diag: &mut Diagnostics,
-    totals: &mut Totals,
-    out: &mut Sink,
-) -> Result<()> {
-    let name = input.label();
-    let mut buf = Vec::new();
-    input::jsonl(input, diag, |doc, number, diag| {
-        let date: Option<Date> = match doc.date() {
-            Ok(d) => d.or(config.date),
-            Err((col, problem)) => {
-                diag.error(format_args!("{name}:{number}:{col}: {problem}"));
-                return Ok(());
+impl Context {
+    fn process(&self, item: Item) -> Done {
+        let bytes = item.len();
+        match item {
+            Item::Unreadable(m) => Done::failed(0, Message::Error(m)),
+            Item::Whole { input, kind, bytes } => {
+                let len = bytes.len();
+                let label = input.label();
+                let doc = match input::whole_text(&input, kind, bytes) {
+                    Ok(d) => d,
+                    Err(e) => return Done::failed(len, Message::Error(e.to_string())),
+                };
+                let report = self.checker.check(input.id(), &doc.text, self.date);
+                let messages = report
+                    .errors
+                    .iter()
+                    .map(|e| Message::Warning(format!("{label}:{e}")))
+                    .collect();
+                self.done(len, messages, report, &label, doc.text, doc.html.as_ref())
+            }
+            Item::Line {
+                name,
+                number,
+                offset,
+                bytes: line,
+            } => match input::line(&name, number, offset, &line) {
+                Line::Blank => Done {
+                    bytes,
+                    document: None,
+                    messages: Vec::new(),
+                    summary: Summary::default(),
+                    claims: 0,
+                    body: None,
+                },
+                Line::Bad(m) => Done::failed(bytes, Message::Error(m)),
+                Line::Doc(doc) => {
+                    let date = match doc.date() {
+                        Ok(d) => d.or(self.date),
+                        Err((col, problem)) => {
+                            let m = format!("{name}:{number}:{col}: {problem}");
+                            return Done::failed(bytes, Message::Error(m));
+                        }
+                    };
+                    let report = self.checker.check(doc.id_value(), &doc.text, date);
+                    let messages = report
+                        .errors
+                        .iter()
+                        .map(|e| Message::Warning(format!("{name}:{number}: in \"text\" at {e}")))
+                        .collect();
+                    let label = format!("{name}[{number}]");
+                    self.done(bytes, messages, report, &label, doc.text.into_owned(), None)
+                }
+            },
+        }
+    }
+
+    /// Renders `report` of `text` for the output format.
+    fn done(
+        &self,
+        bytes: usize,
+        messages: Vec<Message>,
+        report: Report,
+        label: &str,
+        text: String,
+        html: Option<&Visible>,
+    ) -> Done {
+        let (summary, claims) = (report.summary, report.claims.len());
+        let mut buf = Vec::new();
+        let body = match self.format {
+            Format::Csv | Format::Html => Body::Report(Box::new(report), text),
+            Format::Json => {
+                let written = match html {
+                    Some(v) => json_line(&report, v, &mut buf),
+                    None => json::write(&report, &mut buf),
+                };
+                expect_in_memory(written);
+                Body::Bytes(buf)
+            }
+            Format::Markdown => {
+                expect_in_memory(markdown::write(&report, &mut buf));
+                Body::Bytes(buf)
+            }
+            Format::Text => {
+                expect_in_memory(text::write(&report, label, &text, &mut buf, self.color));
+                Body::Bytes(buf)
             }
         };
-        let report = checker.check(doc.id_value(), &doc.text, date);
-        for e in &report.errors {
-            diag.warning(format_args!("{name}:{number}: in \"text\" at {e}"));
+        Done {
+            bytes,
+            document: Some(true),
+            messages,
+            summary,
+            claims,
+            body: Some(body),
         }
-        buf.clear();
-        json::write(&report, &mut buf)?;
-        add(totals, &report);
-        out.write(&buf)
-    })
+    }
 }
 
-fn add(totals: &mut Totals, report: &Report) {
-    let (t, s) = (&mut totals.summary, &report.summary);
-    t.consistent += s.consistent;
-    t.contradicted += s.contradicted;
-    t.unverifiable += s.unverifiable;
-    totals.documents += 1;
+/// The JSON line of the report of an HTML document: the report's fields,
+/// then `text_source` and `html_spans` (see `json.rs`).
+fn json_line(report: &Report, visible: &Visible, out: &mut Vec<u8>) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct WithSource<'a> {
+        #[serde(flatten)]
+        report: &'a Report,
+        #[serde(flatten)]
+        source: HtmlSource,
+    }
+    let source = HtmlSource::new(
+        visible,
+        report
+            .claims
+            .iter()
+            .map(|c| (c.mention.start, c.mention.end)),
+    );
+    serde_json::to_writer(&mut *out, &WithSource { report, source }).map_err(io::Error::other)?;
+    out.push(b'\n');
+    Ok(())
+}
+
+/// Rendering into a `Vec` only fails on a renderer's bug.
+fn expect_in_memory(r: io::Result<()>) {
+    // Invariant: the renderers write plain data, and a Vec accepts it all.
+    r.expect("rendering into memory never fails");
 }

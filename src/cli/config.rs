@@ -1,8 +1,11 @@
 //! The validated configuration: what `args.rs` parsed, checked and resolved
-//! (currency code, color, output format, inputs, date, tolerance) before any
-//! work starts.
+//! (currency code, color, output format, inputs, date, tolerance, threads,
+//! progress and summary) before any work starts.
 
-use crate::args::{self, CheckArgs, ColorArg, ExtractArgs, FormatArg, InputArg, OutputArgs};
+use crate::args::{
+    self, CheckArgs, ColorArg, CorpusArgs, ExtractArgs, FailOnArg, FormatArg, InputArg, OutputArgs,
+    ReportFormatArg, WhenArg,
+};
 use anyhow::{Result, anyhow, bail};
 use figcheck::{Currency, Date, Extractor, Policy};
 use rust_decimal::Decimal;
@@ -48,19 +51,100 @@ impl Input {
 /// How the output is rendered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Aligned tables for reading.
+    /// Aligned tables (extract) or claims with their evidence (check), for reading.
     Text,
     /// JSON Lines, one object per document.
     Json,
+    /// Markdown, per document (check only).
+    Markdown,
+    /// CSV, one row per claim after one header (check only).
+    Csv,
+    /// One self-contained HTML page for all documents (check only).
+    Html,
 }
 
-/// How the inputs are read.
+/// How a document's bytes are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputKind {
-    /// Each input is one document.
+pub enum DocKind {
+    /// The whole input is one plain-text (or Markdown) document.
     Text,
+    /// The whole input is one HTML document; its visible text is read.
+    Html,
     /// Each line is a JSON document.
     Jsonl,
+}
+
+impl DocKind {
+    /// By extension: `.html`/`.htm` are HTML, `.jsonl`/`.ndjson` JSON
+    /// Lines, anything else plain text (ASCII case ignored).
+    pub fn of_path(path: &Path) -> DocKind {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("html" | "htm") => DocKind::Html,
+            Some("jsonl" | "ndjson") => DocKind::Jsonl,
+            _ => DocKind::Text,
+        }
+    }
+
+    /// Whether a directory walk reads `path`: `.txt`, `.md`, `.markdown`,
+    /// `.html`, `.htm`, `.jsonl` and `.ndjson` files (ASCII case ignored).
+    pub fn in_corpus(path: &Path) -> bool {
+        path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "markdown" | "html" | "htm" | "jsonl" | "ndjson"
+            )
+        })
+    }
+}
+
+/// How the inputs are read, and how many documents at once.
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    /// At least one input; `-` at most once.
+    pub inputs: Vec<Input>,
+    /// `--input`: how the files named on the command line and standard input
+    /// are read; `None` for by extension (standard input: text). Files found
+    /// in directories are always read by extension.
+    pub kind: Option<DocKind>,
+    /// Worker threads, at least 1.
+    pub jobs: usize,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// End with a summary line on stderr.
+    pub summary: bool,
+}
+
+impl Corpus {
+    /// How the named input is read.
+    pub fn kind_of(&self, input: &Input) -> DocKind {
+        match (self.kind, input) {
+            (Some(k), _) => k,
+            (None, Input::Stdin) => DocKind::Text,
+            (None, Input::File(p)) => DocKind::of_path(p),
+        }
+    }
+
+    /// More than one document may come: several inputs, or a directory.
+    pub fn several(&self) -> bool {
+        self.inputs.len() > 1
+            || self
+                .inputs
+                .iter()
+                .any(|i| matches!(i, Input::File(p) if p.is_dir()))
+    }
+}
+
+/// `--fail-on`: the verdict that makes the exit status 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    /// A contradicted claim.
+    Contradicted,
+    /// A contradicted or unverifiable claim.
+    Unverifiable,
 }
 
 /// Where the output goes and how it looks, shared by every subcommand.
@@ -77,12 +161,10 @@ pub struct Output {
 /// A validated `figcheck extract`.
 #[derive(Debug)]
 pub struct ExtractConfig {
-    /// At least one input; `-` at most once.
-    pub inputs: Vec<Input>,
-    /// Text or JSON; always JSON for JSON Lines input.
+    /// What to read, how, and how many at once.
+    pub corpus: Corpus,
+    /// Text or JSON; JSON by default for JSON Lines input.
     pub format: Format,
-    /// Plain text or JSON Lines.
-    pub input: InputKind,
     /// The extractor, with the currency hint applied.
     pub extractor: Extractor,
     /// Output settings; `color` is false for JSON.
@@ -93,12 +175,10 @@ pub struct ExtractConfig {
 /// named here: loading them is the first step of the run.
 #[derive(Debug)]
 pub struct CheckConfig {
-    /// At least one input; `-` at most once.
-    pub inputs: Vec<Input>,
-    /// Text or JSON; always JSON for JSON Lines input.
+    /// What to read, how, and how many at once.
+    pub corpus: Corpus,
+    /// Any format; JSON by default for JSON Lines input.
     pub format: Format,
-    /// Plain text or JSON Lines.
-    pub input: InputKind,
     /// The extractor, with the currency hint applied.
     pub extractor: Extractor,
     /// The ledger file.
@@ -111,7 +191,9 @@ pub struct CheckConfig {
     pub date: Option<Date>,
     /// The verdict rules' tolerances.
     pub policy: Policy,
-    /// Output settings; `color` is false for JSON.
+    /// Which claims make the exit status 1.
+    pub fail_on: FailOn,
+    /// Output settings; `color` is false but for text.
     pub output: Output,
 }
 
@@ -120,6 +202,8 @@ pub struct CheckConfig {
 pub struct Terminal {
     /// Standard output is a terminal.
     pub stdout_is_terminal: bool,
+    /// Standard error is a terminal (for the progress bar and summary).
+    pub stderr_is_terminal: bool,
     /// `NO_COLOR` is set (to anything, even empty).
     pub no_color: bool,
     /// `TERM` is `dumb`.
@@ -131,6 +215,7 @@ impl Terminal {
     pub fn detect() -> Terminal {
         Terminal {
             stdout_is_terminal: std::io::stdout().is_terminal(),
+            stderr_is_terminal: std::io::stderr().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some(),
             dumb: std::env::var_os("TERM").is_some_and(|t| t == "dumb"),
         }
@@ -142,7 +227,7 @@ impl Config {
     ///
     /// # Errors
     /// An unknown currency code, conflicting formats, stdin named twice, an
-    /// output file that is also an input, a bad `--date` or `--tolerance`.
+    /// output file that is also an input, a bad `--date`, `--tolerance` or `-j`.
     pub fn from_args(args: args::Args, term: Terminal) -> Result<Config> {
         match args.command {
             args::Command::Extract(a) => Ok(Config::Extract(extract(a, term)?)),
@@ -152,21 +237,24 @@ impl Config {
 }
 
 fn extract(a: ExtractArgs, term: Terminal) -> Result<ExtractConfig> {
-    let (input, format) = input_format(a.input, a.format)?;
     let extractor = extractor(a.currency_hint.as_deref())?;
-    let inputs = inputs(a.files)?;
-    let output = output(a.output, format, term, &inputs, &[])?;
+    let corpus = corpus(a.files, a.input, &a.corpus, a.output.quiet, term)?;
+    let format = match a.format {
+        Some(FormatArg::Text) => Some(Format::Text),
+        Some(FormatArg::Json) => Some(Format::Json),
+        None => None,
+    };
+    let format = resolve_format(format, &corpus)?;
+    let output = output(a.output, format, term, &corpus.inputs, &[])?;
     Ok(ExtractConfig {
-        inputs,
+        corpus,
         format,
-        input,
         extractor,
         output,
     })
 }
 
 fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
-    let (input, format) = input_format(a.input, a.format)?;
     let extractor = extractor(a.currency_hint.as_deref())?;
     let date = match &a.date {
         Some(d) => Some(d.parse::<Date>().map_err(|e| anyhow!("--date: {e}"))?),
@@ -179,42 +267,95 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         },
         None => Policy::default(),
     };
-    let inputs = inputs(a.files)?;
+    let corpus = corpus(a.files, a.input, &a.corpus, a.output.quiet, term)?;
+    let format = a.format.map(|f| match f {
+        ReportFormatArg::Text => Format::Text,
+        ReportFormatArg::Json => Format::Json,
+        ReportFormatArg::Markdown => Format::Markdown,
+        ReportFormatArg::Csv => Format::Csv,
+        ReportFormatArg::Html => Format::Html,
+    });
+    let format = resolve_format(format, &corpus)?;
     let tables: Vec<&Path> = std::iter::once(a.ledger.as_path())
         .chain(a.aliases.as_deref())
         .chain(a.fx.as_deref())
         .collect();
-    let output = output(a.output, format, term, &inputs, &tables)?;
+    let output = output(a.output, format, term, &corpus.inputs, &tables)?;
+    let fail_on = match a.fail_on {
+        FailOnArg::Contradicted => FailOn::Contradicted,
+        FailOnArg::Unverifiable => FailOn::Unverifiable,
+    };
     Ok(CheckConfig {
-        inputs,
+        corpus,
         format,
-        input,
         extractor,
         ledger: a.ledger,
         aliases: a.aliases,
         fx: a.fx,
         date,
         policy,
+        fail_on,
         output,
     })
 }
 
-/// `--input` and `--format`: JSON Lines input gives JSON output.
-fn input_format(input: InputArg, format: Option<FormatArg>) -> Result<(InputKind, Format)> {
-    let input = match input {
-        InputArg::Text => InputKind::Text,
-        InputArg::Jsonl => InputKind::Jsonl,
+/// The inputs, `--input`, `-j`, the progress bar and `--summary`.
+fn corpus(
+    files: Vec<PathBuf>,
+    input: Option<InputArg>,
+    a: &CorpusArgs,
+    quiet: bool,
+    term: Terminal,
+) -> Result<Corpus> {
+    let kind = input.map(|i| match i {
+        InputArg::Text => DocKind::Text,
+        InputArg::Html => DocKind::Html,
+        InputArg::Jsonl => DocKind::Jsonl,
+    });
+    let jobs = match a.jobs {
+        Some(0) => bail!("-j 0: no thread to work in: expected at least 1"),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let format = match (format, input) {
-        (Some(FormatArg::Text), InputKind::Jsonl) => {
+    let summary = !quiet
+        && match a.summary {
+            WhenArg::Always => true,
+            WhenArg::Never => false,
+            WhenArg::Auto => term.stderr_is_terminal,
+        };
+    Ok(Corpus {
+        inputs: inputs(files)?,
+        kind,
+        jobs,
+        progress: !quiet && term.stderr_is_terminal,
+        summary,
+    })
+}
+
+/// `--format`: JSON by default when a JSON Lines input is named (by
+/// `--input jsonl` or by extension), text otherwise; text is not available
+/// for them (each of their lines is a document with no name to show).
+fn resolve_format(format: Option<Format>, corpus: &Corpus) -> Result<Format> {
+    let jsonl = corpus
+        .inputs
+        .iter()
+        .find(|i| corpus.kind_of(i) == DocKind::Jsonl);
+    match (format, jsonl) {
+        (Some(Format::Text), Some(input)) => {
+            if corpus.kind == Some(DocKind::Jsonl) {
+                bail!(
+                    "--format text: not available with --input jsonl: expected --format json or no --format"
+                )
+            }
             bail!(
-                "--format text: not available with --input jsonl: expected --format json or no --format"
+                "--format text: not available for JSON Lines input {}: expected --format json or no --format",
+                input.label()
             )
         }
-        (Some(FormatArg::Json), _) | (None, InputKind::Jsonl) => Format::Json,
-        (Some(FormatArg::Text) | None, InputKind::Text) => Format::Text,
-    };
-    Ok((input, format))
+        (Some(f), _) => Ok(f),
+        (None, Some(_)) => Ok(Format::Json),
+        (None, None) => Ok(Format::Text),
+    }
 }
 
 /// The extractor, with `--currency-hint` applied.
@@ -339,11 +480,13 @@ mod tests {
 
     const PIPE: Terminal = Terminal {
         stdout_is_terminal: false,
+        stderr_is_terminal: false,
         no_color: false,
         dumb: false,
     };
     const TTY: Terminal = Terminal {
         stdout_is_terminal: true,
+        stderr_is_terminal: true,
         no_color: false,
         dumb: false,
     };
@@ -400,8 +543,11 @@ mod tests {
     fn check_defaults_and_validation() {
         let c = check_config(&[]).expect("valid");
         assert_eq!(c.policy, Policy::default());
-        assert_eq!(c.inputs, vec![Input::Stdin]);
-        assert_eq!((c.format, c.input), (Format::Text, InputKind::Text));
+        assert_eq!(c.corpus.inputs, vec![Input::Stdin]);
+        assert_eq!((c.format, c.corpus.kind), (Format::Text, None));
+        assert_eq!(c.fail_on, FailOn::Contradicted);
+        assert!(c.corpus.jobs >= 1);
+        assert!(!c.corpus.progress && !c.corpus.summary);
         assert_eq!(c.date, None);
         let c = check_config(&["--tolerance", "5%", "--date", "2025-01-22"]).expect("valid");
         assert_eq!(c.policy.tolerance, Decimal::new(5, 2));
@@ -422,7 +568,7 @@ mod tests {
     #[test]
     fn no_files_means_stdin() {
         let c = config(&["extract"], PIPE).expect("valid");
-        assert_eq!(c.inputs, vec![Input::Stdin]);
+        assert_eq!(c.corpus.inputs, vec![Input::Stdin]);
         assert_eq!(c.format, Format::Text);
         assert!(!c.output.color);
     }
@@ -437,6 +583,86 @@ mod tests {
             e.to_string()
                 .starts_with("--format text: not available with --input jsonl")
         );
+    }
+
+    #[test]
+    fn jsonl_by_extension_implies_json() {
+        let c = config(&["extract", "a.txt", "b.NDJSON"], PIPE).expect("valid");
+        assert_eq!(c.format, Format::Json);
+        assert_eq!(
+            c.corpus.kind_of(&Input::File("b.NDJSON".into())),
+            DocKind::Jsonl
+        );
+        assert_eq!(
+            c.corpus.kind_of(&Input::File("a.htm".into())),
+            DocKind::Html
+        );
+        assert_eq!(c.corpus.kind_of(&Input::Stdin), DocKind::Text);
+        let e = config(&["extract", "--format", "text", "b.jsonl"], PIPE).expect_err("conflict");
+        assert_eq!(
+            e.to_string(),
+            "--format text: not available for JSON Lines input b.jsonl: expected --format json or no --format"
+        );
+        // --input says how named files are read, whatever their extension.
+        let c = config(&["extract", "--input", "text", "b.jsonl"], PIPE).expect("valid");
+        assert_eq!(c.format, Format::Text);
+        assert_eq!(
+            c.corpus.kind_of(&Input::File("b.jsonl".into())),
+            DocKind::Text
+        );
+        let c = config(&["extract", "--input", "html"], PIPE).expect("valid");
+        assert_eq!(c.corpus.kind_of(&Input::Stdin), DocKind::Html);
+    }
+
+    #[test]
+    fn corpus_extensions() {
+        for yes in [
+            "a.txt",
+            "a.md",
+            "a.Markdown",
+            "a.HTML",
+            "a.htm",
+            "a.jsonl",
+            "a.ndjson",
+        ] {
+            assert!(DocKind::in_corpus(Path::new(yes)), "{yes}");
+        }
+        for no in ["a", "a.csv", "a.json", "a.txt.gz", ".txt"] {
+            assert!(!DocKind::in_corpus(Path::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn jobs_progress_and_summary() {
+        let c = config(&["extract", "-j", "3"], PIPE).expect("valid");
+        assert_eq!(c.corpus.jobs, 3);
+        let e = config(&["extract", "-j", "0"], PIPE).expect_err("no thread");
+        assert_eq!(
+            e.to_string(),
+            "-j 0: no thread to work in: expected at least 1"
+        );
+        let c = config(&["extract"], TTY).expect("valid");
+        assert!(c.corpus.progress && c.corpus.summary);
+        let c = config(&["extract", "--summary", "never"], TTY).expect("valid");
+        assert!(c.corpus.progress && !c.corpus.summary);
+        let c = config(&["extract", "--summary", "always"], PIPE).expect("valid");
+        assert!(!c.corpus.progress && c.corpus.summary);
+        let c = config(&["extract", "-q", "--summary", "always"], TTY).expect("valid");
+        assert!(!c.corpus.progress && !c.corpus.summary);
+    }
+
+    #[test]
+    fn report_formats_are_never_colored() {
+        for f in ["markdown", "csv", "html", "json"] {
+            let args = Args::try_parse_from([
+                "figcheck", "check", "--ledger", "l.csv", "--color", "always", "--format", f,
+            ])
+            .expect("valid arguments");
+            let Config::Check(c) = Config::from_args(args, TTY).expect("valid") else {
+                panic!("parsed as check")
+            };
+            assert!(!c.output.color, "{f}");
+        }
     }
 
     #[test]

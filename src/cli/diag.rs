@@ -2,21 +2,48 @@
 
 use crate::config::Output;
 use anyhow::{Context, Result};
+use indicatif::ProgressBar;
 use std::fmt::Display;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+
+/// A problem found in a worker thread, reported in input order by the
+/// thread that writes the output.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Message {
+    /// See [`Diagnostics::error`].
+    Error(String),
+    /// See [`Diagnostics::warning`].
+    Warning(String),
+}
 
 /// Reports problems on stderr (unless quiet) and counts them for the exit status.
 #[derive(Debug)]
 pub struct Diagnostics {
     quiet: bool,
     errors: usize,
+    /// The progress bar on stderr, if one is drawn: messages go above it.
+    bar: Option<ProgressBar>,
 }
 
 impl Diagnostics {
     /// Silent when `quiet`.
     pub fn new(quiet: bool) -> Self {
-        Diagnostics { quiet, errors: 0 }
+        Diagnostics {
+            quiet,
+            errors: 0,
+            bar: None,
+        }
+    }
+
+    /// Prints above `bar` from now on (none: straight to stderr).
+    pub fn above(&mut self, bar: Option<ProgressBar>) {
+        self.bar = bar;
+    }
+
+    /// A line that is neither a problem nor counted, such as the summary.
+    pub fn info(&mut self, message: impl Display) {
+        self.print(format_args!("figcheck: {message}"));
     }
 
     /// A document that could not be processed.
@@ -38,15 +65,30 @@ impl Diagnostics {
         self.print(format_args!("figcheck: warning: {message}"));
     }
 
+    /// Reports a message from a worker.
+    pub fn report(&mut self, m: Message) {
+        match m {
+            Message::Error(e) => self.error(e),
+            Message::Warning(w) => self.warning(w),
+        }
+    }
+
     /// How many errors and warnings were reported.
     pub fn errors(&self) -> usize {
         self.errors
     }
 
     fn print(&self, line: std::fmt::Arguments<'_>) {
-        if !self.quiet {
-            // A closed stderr leaves nobody to tell: ignore the failure.
+        if self.quiet {
+            return;
+        }
+        // A closed stderr leaves nobody to tell: ignore the failure.
+        let print = || {
             let _ = writeln!(io::stderr().lock(), "{line}");
+        };
+        match &self.bar {
+            Some(bar) => bar.suspend(print),
+            None => print(),
         }
     }
 }
@@ -97,7 +139,7 @@ impl Sink {
     ///
     /// # Errors
     /// The output cannot be written (a closed pipe included).
-    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+    pub fn put(&mut self, bytes: &[u8]) -> Result<()> {
         self.w
             .write_all(bytes)
             .with_context(|| format!("{}: cannot write", self.name))
@@ -107,10 +149,33 @@ impl Sink {
     ///
     /// # Errors
     /// The output cannot be written (a closed pipe included).
-    pub fn flush(&mut self) -> Result<()> {
+    pub fn finish(&mut self) -> Result<()> {
         self.w
             .flush()
             .with_context(|| format!("{}: cannot write", self.name))
+    }
+}
+
+/// The output as a plain writer, for renderers that own theirs (CSV, HTML);
+/// errors are named by the caller.
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.w.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.w.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+impl Sink {
+    /// The output's name in messages.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 }
 

@@ -1,53 +1,85 @@
-//! Reading documents, shared by every subcommand: a whole input as one
-//! document, or a JSON Lines input streamed one document per line.
+//! Documents, shared by every subcommand: the text of a whole input (plain
+//! text, or the visible text of HTML), and the documents of JSON Lines.
+//! The bytes come from the reader of `corpus.rs`; the functions here run in
+//! the worker threads.
 //!
-//! Problems with one document (unreadable file, invalid UTF-8, a bad JSON
-//! line) are reported to [`Diagnostics`] and the document is skipped; the
-//! caller goes on with the next one.
+//! A problem with one document (invalid UTF-8, a bad JSON line) is an error
+//! value with its place; the caller reports it and goes on with the next.
 
-use crate::config::Input;
-use crate::diag::Diagnostics;
-use anyhow::Result;
+use crate::config::{DocKind, Input};
+use crate::html::Visible;
 use figcheck::span::line_col;
 use figcheck::{Date, Error, ErrorKind};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io;
 
-/// Reads a whole input as UTF-8 text. `None` when it cannot be read or is
-/// not UTF-8; the error is reported to `diag`.
-pub fn read_text(input: &Input, diag: &mut Diagnostics) -> Option<String> {
-    let bytes = match read_all(input) {
-        Ok(b) => b,
-        Err(e) => {
-            diag.error(format_args!(
-                "{}: cannot read: {}",
-                input.label(),
-                io_message(&e)
-            ));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            diag.error(invalid_utf8(&input.label(), e.as_bytes(), 0, valid, 1));
-            None
-        }
-    }
+/// The text of a whole input.
+pub struct WholeText {
+    /// What the document's claims are found in: the text as it is, or the
+    /// visible text of HTML.
+    pub text: String,
+    /// For HTML: the map from the visible text back to the source.
+    pub html: Option<Visible>,
 }
 
-fn read_all(input: &Input) -> io::Result<Vec<u8>> {
-    match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
+/// Decodes a whole input as UTF-8 text, or HTML to its visible text.
+///
+/// # Errors
+/// The input is not UTF-8 (its name, line, column and byte offset).
+pub fn whole_text(input: &Input, kind: DocKind, bytes: Vec<u8>) -> Result<WholeText, Error> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            return Err(invalid_utf8(&input.label(), e.as_bytes(), 0, valid, 1));
         }
-        Input::File(p) => std::fs::read(p),
+    };
+    Ok(match kind {
+        DocKind::Html => {
+            let visible = Visible::parse(&text);
+            WholeText {
+                text: visible.text().to_string(),
+                html: Some(visible),
+            }
+        }
+        DocKind::Text | DocKind::Jsonl => WholeText { text, html: None },
+    })
+}
+
+/// One line of a JSON Lines input, read.
+pub enum Line<'a> {
+    /// Blank (white space only): no document.
+    Blank,
+    /// A document.
+    Doc(Document<'a>),
+    /// Not a document: the message, located.
+    Bad(String),
+}
+
+/// Reads line `number` of the input `name`, which starts at byte `offset`.
+pub fn line<'a>(name: &str, number: usize, offset: usize, bytes: &'a [u8]) -> Line<'a> {
+    // A byte order mark may start the first line; it is not part of the JSON.
+    let bom = if number == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let bytes = &bytes[bom..];
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Line::Blank;
+    }
+    let line = match std::str::from_utf8(bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            let e = invalid_utf8(name, bytes, offset + bom, e.valid_up_to(), number);
+            return Line::Bad(e.to_string());
+        }
+    };
+    match document(line) {
+        Ok(doc) => Line::Doc(doc),
+        Err((col, problem)) => Line::Bad(format!("{name}:{number}:{col}: {problem}")),
     }
 }
 
@@ -113,77 +145,6 @@ impl Document<'_> {
                 "\"date\" is not a string: expected an ISO date such as \"2025-01-21\" or no \"date\""
                     .to_string(),
             )),
-        }
-    }
-}
-
-/// Streams one JSON Lines input: calls `each(document, line_number)` for
-/// every document, in order, as soon as its line is read. Blank lines are
-/// skipped; bad lines are reported to `diag` and skipped.
-///
-/// # Errors
-/// Only what `each` returns (an output failure), which ends the input.
-pub fn jsonl(
-    input: &Input,
-    diag: &mut Diagnostics,
-    mut each: impl FnMut(&Document<'_>, usize, &mut Diagnostics) -> Result<()>,
-) -> Result<()> {
-    let name = input.label();
-    let reader: Box<dyn BufRead> = match input {
-        Input::Stdin => Box::new(io::stdin().lock()),
-        Input::File(p) => match File::open(p) {
-            Ok(f) => Box::new(BufReader::new(f)),
-            Err(e) => {
-                diag.error(format_args!("{name}: cannot read: {}", io_message(&e)));
-                return Ok(());
-            }
-        },
-    };
-    let mut lines = Lines {
-        reader,
-        buf: Vec::new(),
-        number: 0,
-        offset: 0,
-    };
-    loop {
-        let (number, start) = (lines.number + 1, lines.offset);
-        let line = match lines.next() {
-            Ok(Some(line)) => line,
-            Ok(None) => return Ok(()),
-            Err(e) => {
-                diag.error(format_args!(
-                    "{name}:{number}: cannot read: {}",
-                    io_message(&e)
-                ));
-                return Ok(());
-            }
-        };
-        // A byte order mark may start the first line; it is not part of the JSON.
-        let bom = if number == 1 && line.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        let line = &line[bom..];
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let line = match std::str::from_utf8(line) {
-            Ok(l) => l,
-            Err(e) => {
-                diag.error(invalid_utf8(
-                    &name,
-                    line,
-                    start + bom,
-                    e.valid_up_to(),
-                    number,
-                ));
-                continue;
-            }
-        };
-        match document(line) {
-            Ok(doc) => each(&doc, number, diag)?,
-            Err((col, problem)) => diag.error(format_args!("{name}:{number}:{col}: {problem}")),
         }
     }
 }
@@ -266,32 +227,6 @@ fn json_error(line: &str, e: &serde_json::Error) -> (usize, String) {
     )
 }
 
-/// Lines of a reader as bytes, without their line ending, reusing one buffer.
-struct Lines {
-    reader: Box<dyn BufRead>,
-    buf: Vec<u8>,
-    /// Lines read so far.
-    number: usize,
-    /// Byte offset of the next line.
-    offset: usize,
-}
-
-impl Lines {
-    fn next(&mut self) -> io::Result<Option<&[u8]>> {
-        self.buf.clear();
-        let n = self.reader.read_until(b'\n', &mut self.buf)?;
-        if n == 0 {
-            return Ok(None);
-        }
-        self.number += 1;
-        self.offset += n;
-        let mut line = &self.buf[..];
-        line = line.strip_suffix(b"\n").unwrap_or(line);
-        line = line.strip_suffix(b"\r").unwrap_or(line);
-        Ok(Some(line))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +269,42 @@ mod tests {
                 "\"date\" is not a string: expected an ISO date such as \"2025-01-21\" or no \"date\""
                     .into()
             ))
+        );
+    }
+
+    #[test]
+    fn lines_blank_bom_and_invalid_utf8() {
+        assert!(matches!(line("d.jsonl", 3, 40, b" \t "), Line::Blank));
+        let Line::Doc(d) = line("d.jsonl", 1, 0, b"\xEF\xBB\xBF{\"text\": \"5%\"}") else {
+            panic!("a document after the BOM")
+        };
+        assert_eq!(d.text, "5%");
+        let Line::Bad(m) = line("d.jsonl", 2, 10, b"{\"text\": \"\xff\"}") else {
+            panic!("invalid UTF-8")
+        };
+        assert_eq!(
+            m,
+            "d.jsonl:2:11: invalid UTF-8 at byte 20: expected UTF-8 text"
+        );
+        let Line::Bad(m) = line("d.jsonl", 4, 0, b"nope") else {
+            panic!("not JSON")
+        };
+        assert!(m.starts_with("d.jsonl:4:2: invalid JSON"), "{m}");
+    }
+
+    #[test]
+    fn html_documents_are_read_as_visible_text() {
+        let input = Input::File("a.html".into());
+        let doc = whole_text(&input, DocKind::Html, b"<p>a &amp; b</p>".to_vec())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(doc.text, "a & b");
+        assert_eq!(doc.html.map(|v| v.source_span(2, 3)), Some((5, 10)));
+        let e = whole_text(&input, DocKind::Html, b"<p>\xff".to_vec())
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("a.html:1:4: invalid UTF-8 at byte 3: expected UTF-8 text")
         );
     }
 

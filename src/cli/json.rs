@@ -13,7 +13,12 @@
 //! (1-based, columns in chars) are for display; decimals are exact, fully
 //! expanded strings (never exponent notation). `value` is set for a point,
 //! `min`/`max` for an interval (`null` for an open end).
+//!
+//! For an HTML document the text is its visible text, and two keys are
+//! added: `"text_source": "html-visible"` and `"html_spans"`, the byte
+//! range `[start, end]` of each mention in the HTML source.
 
+use crate::html::Visible;
 use figcheck::{Claim, MentionRecord};
 use serde::{Serialize, Serializer};
 
@@ -22,6 +27,34 @@ use serde::{Serialize, Serializer};
 struct Document<'a, I: Serialize + ?Sized> {
     id: &'a I,
     mentions: Mentions<'a>,
+    #[serde(flatten)]
+    html: Option<HtmlSource>,
+}
+
+/// For an HTML document: offsets are into its visible text, and here is
+/// where each claim is in the HTML source.
+#[derive(Debug, Serialize)]
+pub struct HtmlSource {
+    /// Always "html-visible": `start`/`end`, `line`/`column` are in the
+    /// visible text, not in the HTML source.
+    pub text_source: &'static str,
+    /// Source byte range `[start, end]` of each mention or claim, in order.
+    pub html_spans: Vec<[usize; 2]>,
+}
+
+impl HtmlSource {
+    /// The source ranges of the visible ranges `spans`.
+    pub fn new(visible: &Visible, spans: impl Iterator<Item = (usize, usize)>) -> HtmlSource {
+        HtmlSource {
+            text_source: "html-visible",
+            html_spans: spans
+                .map(|(s, e)| {
+                    let (a, b) = visible.source_span(s, e);
+                    [a, b]
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Serializes the claims one record at a time, without collecting them.
@@ -44,15 +77,19 @@ impl Serialize for Mentions<'_> {
 /// Appends one document as a JSON line (with its newline) to `out`.
 ///
 /// `id` is echoed as given: a file name, or the raw JSON of a JSONL `id`.
+/// For an HTML document, `html` maps the visible text back to the source.
 pub fn write_document<I: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     id: &I,
     text: &str,
     claims: &[Claim],
+    html: Option<&Visible>,
 ) {
     let doc = Document {
         id,
         mentions: Mentions { text, claims },
+        html: html
+            .map(|v| HtmlSource::new(v, claims.iter().map(|c| (c.span().start(), c.span().end())))),
     };
     // Invariant: writing plain structs of strings, numbers and bools into a
     // Vec cannot fail.

@@ -1,16 +1,21 @@
 //! The `figcheck` command-line program. Flags are parsed in `args.rs`,
 //! validated into a `Config` in `config.rs`, then each subcommand runs in its
-//! own module. Exit status: 0 on success, 1 when `check` finds a contradicted
-//! claim, 2 on any error (an error wins over 1); a closed output pipe ends
-//! the run quietly, with the status of what was done until then.
+//! own module, over the documents that `corpus.rs` reads and processes in
+//! parallel. Exit status: 0 on success, 1 when `check` finds a contradicted
+//! claim (or, with `--fail-on unverifiable`, an unverifiable one), 2 on any
+//! error (an error wins over 1); a closed output pipe ends the run quietly,
+//! with the status of what was done until then.
 
 mod args;
 mod check;
 mod config;
+mod corpus;
 mod diag;
 mod extract;
+mod html;
 mod input;
 mod json;
+mod progress;
 mod text;
 
 use clap::Parser;
@@ -18,7 +23,8 @@ use config::{Config, Terminal};
 use diag::Diagnostics;
 use std::process::ExitCode;
 
-/// Some claim is contradicted by the ledger.
+/// Some claim is contradicted by the ledger (or unverifiable, with
+/// `--fail-on unverifiable`).
 const EXIT_CONTRADICTED: u8 = 1;
 /// Some input or usage was bad.
 const EXIT_ERROR: u8 = 2;
@@ -34,9 +40,9 @@ fn main() -> ExitCode {
         }
     };
     let mut totals = check::Totals::default();
-    let result = match &config {
-        Config::Extract(c) => extract::run(c, &mut diag),
-        Config::Check(c) => check::run(c, &mut diag, &mut totals),
+    let (result, fail_on) = match &config {
+        Config::Extract(c) => (extract::run(c, &mut diag), None),
+        Config::Check(c) => (check::run(c, &mut diag, &mut totals), Some(c.fail_on)),
     };
     match result {
         Ok(()) => {}
@@ -46,7 +52,7 @@ fn main() -> ExitCode {
     }
     if diag.errors() > 0 {
         ExitCode::from(EXIT_ERROR)
-    } else if totals.summary.contradicted > 0 {
+    } else if fail_on.is_some_and(|f| totals.fails(f)) {
         ExitCode::from(EXIT_CONTRADICTED)
     } else {
         ExitCode::SUCCESS

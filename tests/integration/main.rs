@@ -8,3 +8,4 @@ mod extract;
 mod numerals;
 mod props;
 mod reports;
+mod corpus;
