@@ -459,7 +459,10 @@ fn percentages() {
         one("up 2 percentage points"),
         ("2 percentage points".into(), "2".into(), "pp".into())
     );
-    assert_eq!(one("Shares rose 3pc."), ("3pc".into(), "3".into(), "%".into()));
+    assert_eq!(
+        one("Shares rose 3pc."),
+        ("3pc".into(), "3".into(), "%".into())
+    );
     none("一成不变");
     assert_eq!(
         one("增长一成半"),
