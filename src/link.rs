@@ -180,6 +180,12 @@ impl Linker {
         let clauses = split(text, true);
         let date = article_date.or_else(|| dateline(text));
         let periods = periods(text, date);
+        let last_entity: Vec<usize> = occ
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.kind == AliasKind::Entity)
+            .map(|(i, _)| i)
+            .collect();
         Document {
             text,
             occ,
@@ -187,6 +193,7 @@ impl Linker {
             clauses,
             date,
             periods,
+            last_entity,
         }
     }
 }
@@ -200,13 +207,17 @@ pub struct Document<'t> {
     date: Option<Date>,
     /// Every period expression of the text, in order.
     periods: Vec<PeriodLink>,
+    /// Indices into `occ` of the entity occurrences, in order.
+    last_entity: Vec<usize>,
 }
 
 fn containing(parts: &[(usize, usize)], pos: usize) -> (usize, usize) {
-    parts
-        .iter()
+    // parts are sorted and contiguous: binary search
+    let k = parts.partition_point(|&(s, _)| s <= pos);
+    k.checked_sub(1)
+        .and_then(|k| parts.get(k))
         .copied()
-        .find(|&(s, e)| s <= pos && pos < e)
+        .filter(|&(s, e)| s <= pos && pos < e)
         .unwrap_or((0, usize::MAX))
 }
 
@@ -233,8 +244,10 @@ impl Document<'_> {
             return p.clone();
         }
         let at = p.span.map_or(0, |s| s.start());
-        let base = self
+        let before = self
             .periods
+            .partition_point(|q| q.span.map_or(0, |s| s.start()) < at);
+        let base = self.periods[..before]
             .iter()
             .rev()
             .find(|q| q.how == How::Written && q.span.is_some_and(|s| s.end() <= at));
@@ -261,11 +274,17 @@ impl Document<'_> {
     pub fn link(&self, span: Span) -> Link {
         let (ss, se) = containing(&self.sentences, span.start());
         let (cs, ce) = containing(&self.clauses, span.start());
-        let entities = || self.occ.iter().filter(|o| o.kind == AliasKind::Entity);
-        let metrics = || self.occ.iter().filter(|o| o.kind == AliasKind::Metric);
+        // occurrences and periods are sorted by start: look only inside the sentence
+        let lo = self.occ.partition_point(|o| o.start < ss);
+        let hi = self
+            .occ
+            .partition_point(|o| o.start < se.min(self.text.len() + 1));
+        let in_sentence = &self.occ[lo..hi];
+        let entities = || in_sentence.iter().filter(|o| o.kind == AliasKind::Entity);
+        let metrics = || in_sentence.iter().filter(|o| o.kind == AliasKind::Metric);
         // entity
         let entity = entities()
-            .rfind(|o| o.start >= ss && o.end <= span.start())
+            .rfind(|o| o.end <= span.start())
             .map(|o| self.name(o, How::BeforeInSentence))
             .or_else(|| {
                 entities()
@@ -273,8 +292,13 @@ impl Document<'_> {
                     .map(|o| self.name(o, How::AfterInSentence))
             })
             .or_else(|| {
-                entities()
-                    .rfind(|o| o.end <= ss)
+                // the last entity before this sentence: the nearest earlier one
+                let k = self
+                    .last_entity
+                    .partition_point(|&i| self.occ[i].start < ss);
+                k.checked_sub(1)
+                    .map(|k| &self.occ[self.last_entity[k]])
+                    .filter(|o| o.end <= ss)
                     .map(|o| self.name(o, How::PreviousSentence))
             });
         // metric: nearest in clause, else in sentence
@@ -296,8 +320,13 @@ impl Document<'_> {
             .map(|o| self.name(o, How::InClause))
             .or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
         // period: before the claim in its sentence, or after it in its clause
-        let period = self
+        let plo = self
             .periods
+            .partition_point(|p| p.span.map_or(0, |s| s.start()) < ss);
+        let phi = self
+            .periods
+            .partition_point(|p| p.span.map_or(0, |s| s.start()) < se.min(self.text.len() + 1));
+        let period = self.periods[plo..phi]
             .iter()
             .filter(|p| {
                 p.span.is_some_and(|s| {
@@ -507,9 +536,44 @@ fn periods(s: &str, article: Option<Date>) -> Vec<PeriodLink> {
     out
 }
 
+/// Can a date expression start with `c` (after `prev`)? A cheap filter run at
+/// every char of a document before the expression parsers.
+fn can_start_period(c: char, prev: Option<char>) -> bool {
+    if c.is_ascii_alphabetic() {
+        return !prev.is_some_and(|p| p.is_ascii_alphabetic());
+    }
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '去' | '上'
+                | '今'
+                | '明'
+                | '本'
+                | '前'
+                | '当'
+                | '當'
+                | '目'
+                | '现'
+                | '現'
+                | '如'
+                | '眼'
+                | '第'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '中'
+                | '下'
+        )
+}
+
 /// A date expression starting at byte `i` of `s`.
 fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
     let rest = &s[i..];
+    if !can_start_period(rest.chars().next()?, s[..i].chars().next_back()) {
+        return None;
+    }
     // 2024-09-30, 2024/9/30
     if let Some((y, n)) = int_at(rest).filter(|&(y, n)| n == 4 && (1900..=2100).contains(&y)) {
         let r = &rest[n..];

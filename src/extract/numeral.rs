@@ -223,8 +223,13 @@ fn run_at(s: &str) -> Option<Run> {
 
 /// Skips up to two ASCII spaces or one ideographic space; returns bytes skipped.
 fn small_gap(s: &str) -> usize {
-    if s.starts_with('\u{3000}') {
-        return '\u{3000}'.len_utf8();
+    // an ideographic or no-break space counts as one gap
+    if let Some(c) = s
+        .chars()
+        .next()
+        .filter(|&c| c == '\u{3000}' || c == '\u{a0}')
+    {
+        return c.len_utf8();
     }
     s.bytes().take(2).take_while(|&b| b == b' ').count()
 }
@@ -243,7 +248,7 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
     if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         let d = arabic_number(s)?;
         let rest = &s[d.len..];
-        let next = rest.trim_start_matches(' ').chars().next();
+        let next = rest.trim_start_matches([' ', '\u{a0}']).chars().next();
         let continues = next.is_some_and(|c| {
             cn_small_unit(c).is_some()
                 || cn_large_unit(c).is_some()
