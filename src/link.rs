@@ -110,6 +110,8 @@ struct Form {
 /// Finds entities, metrics and periods in one text.
 pub struct Linker {
     forms: Vec<Form>,
+    /// All forms at once (leftmost-longest).
+    matcher: aho_corasick::AhoCorasick,
 }
 
 impl Linker {
@@ -142,38 +144,37 @@ impl Linker {
         }
         // longest first, so overlaps keep the more specific name
         forms.sort_by_key(|f| std::cmp::Reverse(f.folded.len()));
-        Linker { forms }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|f| f.folded.as_str()))
+            .expect("alias patterns build an automaton");
+        Linker { forms, matcher }
     }
 
     /// Prepares a document for linking its claims.
     pub fn document<'t>(&self, text: &'t str, article_date: Option<Date>) -> Document<'t> {
         let folded = Folded::new(text);
         let mut occ: Vec<Occurrence> = Vec::new();
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        for f in &self.forms {
-            for (i, _) in folded.text.match_indices(f.folded.as_str()) {
-                let j = i + f.folded.len();
-                if f.latin {
-                    let b = folded.text.as_bytes();
-                    let before = i.checked_sub(1).map(|k| b[k]);
-                    let after = b.get(j).copied();
-                    if before.is_some_and(|c| c.is_ascii_alphanumeric())
-                        || after.is_some_and(|c| c.is_ascii_alphanumeric())
-                    {
-                        continue;
-                    }
-                }
-                if taken.iter().any(|&(a, z)| i < z && a < j) {
+        // one pass over the folded text; leftmost-longest matches never overlap
+        for m in self.matcher.find_iter(folded.text.as_str()) {
+            let f = &self.forms[m.pattern().as_usize()];
+            let (i, j) = (m.start(), m.end());
+            if f.latin {
+                let b = folded.text.as_bytes();
+                let before = i.checked_sub(1).map(|k| b[k]);
+                let after = b.get(j).copied();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    || after.is_some_and(|c| c.is_ascii_alphanumeric())
+                {
                     continue;
                 }
-                taken.push((i, j));
-                occ.push(Occurrence {
-                    start: folded.orig(i),
-                    end: folded.orig(j),
-                    kind: f.kind,
-                    canonical: f.canonical.clone(),
-                });
             }
+            occ.push(Occurrence {
+                start: folded.orig(i),
+                end: folded.orig(j),
+                kind: f.kind,
+                canonical: f.canonical.clone(),
+            });
         }
         occ.sort_by_key(|o| o.start);
         let sentences = split(text, false);
@@ -451,8 +452,11 @@ fn int_at(s: &str) -> Option<(u32, usize)> {
 /// A month name at the start of `s` (English, full or abbreviated, optional '.').
 fn month_at(s: &str) -> Option<(u32, usize)> {
     let w = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let word = s[..w].to_ascii_lowercase();
-    let m = MONTHS.iter().find(|(name, _)| *name == word)?.1;
+    let word = &s.as_bytes()[..w];
+    let m = MONTHS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name.as_bytes()))?
+        .1;
     let mut len = w;
     if s[w..].starts_with('.') {
         len += 1;
@@ -540,7 +544,14 @@ fn periods(s: &str, article: Option<Date>) -> Vec<PeriodLink> {
 /// every char of a document before the expression parsers.
 fn can_start_period(c: char, prev: Option<char>) -> bool {
     if c.is_ascii_alphabetic() {
-        return !prev.is_some_and(|p| p.is_ascii_alphabetic());
+        // first letters of the English period words: a(s of, year ago), c(urrently),
+        // d(ec), e(nd of), f(iscal, FY, first, fourth), j(an...), l(ast year), m(ay...),
+        // n(ow, nov), o(ct), q(3), s(econd, ept), t(hird, this year, the year earlier), y(ear-ago)
+        return !prev.is_some_and(|p| p.is_ascii_alphabetic())
+            && matches!(
+                c.to_ascii_lowercase(),
+                'a' | 'c' | 'd' | 'e' | 'f' | 'j' | 'l' | 'm' | 'n' | 'o' | 'q' | 's' | 't' | 'y'
+            );
     }
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
