@@ -443,41 +443,40 @@ impl Claims<'_> {
     }
 }
 
+/// Currency symbol chars (the single-char symbols of the currency tables).
+fn is_currency_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '＄'
+            | '€'
+            | '£'
+            | '￡'
+            | '¥'
+            | '￥'
+            | '₩'
+            | '￦'
+            | '₹'
+            | '₽'
+            | '₺'
+            | '₫'
+            | '฿'
+            | '₱'
+            | '₦'
+            | '₡'
+            | '₾'
+            | '₭'
+            | '₪'
+            | '₴'
+    )
+}
+
 /// Chars that can end a currency prefix right before a number.
 fn can_precede(c: char) -> bool {
     c.is_ascii_alphabetic()
+        || is_currency_symbol(c)
         || matches!(
             c,
-            '$' | '＄'
-                | '€'
-                | '£'
-                | '￡'
-                | '¥'
-                | '￥'
-                | '₩'
-                | '￦'
-                | '₹'
-                | '₽'
-                | '₺'
-                | '₫'
-                | '฿'
-                | '₱'
-                | '₦'
-                | '₡'
-                | '₾'
-                | '₭'
-                | '₪'
-                | '₴'
-                | 'ூ'
-                | '.'
-                | '币'
-                | '幣'
-                | '元'
-                | '金'
-                | '镑'
-                | '鎊'
-                | '圆'
-                | '圓'
+            'ூ' | '.' | '币' | '幣' | '元' | '金' | '镑' | '鎊' | '圆' | '圓'
         )
 }
 
@@ -485,30 +484,10 @@ fn can_precede(c: char) -> bool {
 /// currency words, percent signs, markers, subunits, separators, qualifiers.
 fn can_follow(c: char) -> bool {
     c.is_ascii_alphabetic()
+        || is_currency_symbol(c)
         || matches!(
             c,
             '%' | '％'
-                | '$'
-                | '＄'
-                | '€'
-                | '£'
-                | '￡'
-                | '¥'
-                | '￥'
-                | '₩'
-                | '￦'
-                | '₹'
-                | '₽'
-                | '₺'
-                | '₫'
-                | '฿'
-                | '₱'
-                | '₦'
-                | '₡'
-                | '₾'
-                | '₭'
-                | '₪'
-                | '₴'
                 | 'ர'
                 | '万'
                 | '萬'
