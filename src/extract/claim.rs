@@ -209,7 +209,11 @@ struct Core {
 fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
     let text = ctx.text;
     let s = &text[p..];
-    if let Some(after) = s.strip_prefix("百分之") {
+    if let Some(after) = s
+        .starts_with('百')
+        .then(|| s.strip_prefix("百分之"))
+        .flatten()
+    {
         let num = chinese_numeral(after)?;
         let mut num = num;
         num.len += "百分之".len();
@@ -281,32 +285,42 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
 
 /// Percent markers after a number.
 fn percent_suffix(s: &str) -> Option<(usize, bool)> {
-    for (w, points) in [
-        ("%", false),
-        ("％", false),
-        ("個百分點", true),
-        ("个百分点", true),
-        ("百分點", true),
-        ("百分点", true),
-    ] {
+    // dispatch on the first char: most numbers are followed by none of these
+    match s.as_bytes().first()? {
         // "%E5%B0" is URL encoding, not a percentage
-        if s.starts_with(w)
-            && !(w == "%" && s[1..].starts_with(|c: char| c.is_ascii_alphanumeric()))
-        {
-            return Some((w.len(), points));
+        b'%' => {
+            return (!s[1..].starts_with(|c: char| c.is_ascii_alphanumeric())).then_some((1, false));
         }
+        b' ' | b'p' | b'P' => {}
+        0xEF | 0xE4 | 0xE5 | 0xE7 => {
+            for (w, points) in [
+                ("％", false),
+                ("個百分點", true),
+                ("个百分点", true),
+                ("百分點", true),
+                ("百分点", true),
+            ] {
+                if s.starts_with(w) {
+                    return Some((w.len(), points));
+                }
+            }
+            return None;
+        }
+        _ => return None,
     }
     let g = gap_fwd(s, 1);
     let r = &s[g..];
+    if !r.starts_with(['p', 'P']) {
+        return None;
+    }
     for (w, points) in [
-        (" percentage points", true),
-        (" percentage point", true),
-        (" per cent", false),
-        (" percent", false),
-        (" pct", false),
-        (" pc", false),
+        ("percentage points", true),
+        ("percentage point", true),
+        ("per cent", false),
+        ("percent", false),
+        ("pct", false),
+        ("pc", false),
     ] {
-        let w = &w[1..];
         if starts_ci(r, w) && !r[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             return Some((g + w.len(), points));
         }
@@ -642,7 +656,35 @@ fn separator_follows(rest: &str) -> bool {
         r = &r[n..];
         r = &r[gap_fwd(r, 1)..];
     }
-    RANGE_SEPS.iter().chain(LIST_SEPS).any(|s| r.starts_with(s))
+    may_start_separator(r) && RANGE_SEPS.iter().chain(LIST_SEPS).any(|s| r.starts_with(s))
+}
+
+/// A cheap first-char test before trying the separator words.
+fn may_start_separator(r: &str) -> bool {
+    r.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '-' | '–'
+                | '—'
+                | '~'
+                | '～'
+                | '〜'
+                | '至'
+                | '到'
+                | 't'
+                | 'a'
+                | 'o'
+                | '、'
+                | '，'
+                | ','
+                | '和'
+                | '及'
+                | '与'
+                | '與'
+                | '以'
+                | '或'
+        )
+    })
 }
 
 fn ends_word(s: &str, words: &[&str]) -> bool {
@@ -985,6 +1027,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     // range separator
     let g = gap_fwd(rest, 1);
     let r = &rest[g..];
+    if !may_start_separator(r) {
+        return;
+    }
     let mut sep: Option<usize> = None;
     let mut is_range = false;
     for &s in RANGE_SEPS {
@@ -1001,13 +1046,8 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         }
     }
     if sep.is_none() && fig.cur.is_none() && fig.kind == Kind::Money {
-        for s in [
-            "、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or ",
-        ] {
-            if r.starts_with(s) {
-                sep = Some(g + s.len());
-                break;
-            }
+        if let Some(s) = LIST_SEPS.iter().find(|s| r.starts_with(**s)) {
+            sep = Some(g + s.len());
         }
     }
     let Some(sep) = sep else { return };
