@@ -84,6 +84,44 @@ impl Acc {
 /// A separator counts only when exactly three digits follow it (and no fourth);
 /// a decimal point only when a digit follows it.
 pub(crate) fn arabic_number(input: &str) -> Option<Digits> {
+    // fast path: ASCII digits, optional ASCII decimals, no grouping, ≤ 28 digits
+    let b = input.as_bytes();
+    let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n > 0 && n <= 18 {
+        let next = b.get(n).copied();
+        let plain_end = |k: usize| {
+            b.get(k)
+                .is_none_or(|&c| c < 0x80 && !c.is_ascii_digit() && c != b',')
+        };
+        if next != Some(b'.') && plain_end(n) {
+            let v = b[..n].iter().fold(0i64, |a, &c| a * 10 + (c - b'0') as i64);
+            return Some(Digits {
+                value: Decimal::new(v, 0),
+                frac: 0,
+                len: n,
+                grouped: false,
+                count: n,
+                overflow: false,
+            });
+        }
+        if next == Some(b'.') {
+            let f = b[n + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if f > 0 && n + f <= 18 && plain_end(n + 1 + f) {
+                let v = b[..n]
+                    .iter()
+                    .chain(&b[n + 1..n + 1 + f])
+                    .fold(0i64, |a, &c| a * 10 + (c - b'0') as i64);
+                return Some(Digits {
+                    value: Decimal::new(v, f as u32),
+                    frac: f as u32,
+                    len: n + 1 + f,
+                    grouped: false,
+                    count: n + f,
+                    overflow: false,
+                });
+            }
+        }
+    }
     let (mut rest, first) = digit_run(input).ok()?;
     let mut acc = Acc {
         mantissa: 0,
