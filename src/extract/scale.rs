@@ -39,6 +39,15 @@ pub(crate) fn scale_word(s: &str) -> Option<(u32, usize)> {
             _ => (0, s),
         },
     };
+    // every scale word starts with one of these letters
+    if !r.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b't' | b'b' | b'm' | b'l' | b'c' | b'k'
+        )
+    }) {
+        return None;
+    }
     if let Some((e, n)) = words().prefix_of(r) {
         // "MM" is case-sensitive: "mm" is millimetres
         if e.text == "MM" && &r[..n] != "MM" {
