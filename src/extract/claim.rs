@@ -289,7 +289,8 @@ fn percent_suffix(s: &str) -> Option<(usize, bool)> {
     match s.as_bytes().first()? {
         // "%E5%B0" is URL encoding, not a percentage
         b'%' => {
-            return (!s[1..].starts_with(|c: char| c.is_ascii_alphanumeric())).then_some((1, false));
+            return (!s[1..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+                .then_some((1, false));
         }
         b' ' | b'p' | b'P' => {}
         0xEF | 0xE4 | 0xE5 | 0xE7 => {
