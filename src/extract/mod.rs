@@ -165,6 +165,17 @@ impl Extractor {
     }
 }
 
+/// The yuan-family names as one automaton.
+fn yuan_matcher() -> &'static aho_corasick::AhoCorasick {
+    static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(currency::YUAN_FAMILY.iter().map(|(w, _)| *w))
+            .expect("the yuan-family names build an automaton")
+    })
+}
+
 /// Facts about the whole document, computed once when first needed.
 struct DocInfo {
     /// The yuan-family currency the document names most often.
@@ -205,25 +216,17 @@ impl Ctx<'_> {
         self.doc.get_or_init(|| {
             // explicit yuan-family names (longest first: 台幣 inside 新台幣 counts
             // once) and "(人民币,下同)" declarations
-            let mut found: Vec<(usize, usize, Currency)> = Vec::new();
-            // one SIMD search per distinct first char, then the names starting there
-            let mut heads: Vec<&str> = currency::YUAN_FAMILY
-                .iter()
-                .map(|(w, _)| &w[..w.chars().next().map_or(1, char::len_utf8)])
+            // one multi-pattern pass; leftmost-longest: 台幣 inside 新台幣 counts once
+            let found: Vec<(usize, usize, Currency)> = yuan_matcher()
+                .find_iter(self.text)
+                .map(|m| {
+                    (
+                        m.start(),
+                        m.end() - m.start(),
+                        currency::YUAN_FAMILY[m.pattern().as_usize()].1,
+                    )
+                })
                 .collect();
-            heads.sort_unstable();
-            heads.dedup();
-            for h in heads {
-                for i in memchr::memmem::find_iter(self.text.as_bytes(), h.as_bytes()) {
-                    let rest = &self.text[i..];
-                    for &(w, cur) in currency::YUAN_FAMILY {
-                        if rest.starts_with(w) {
-                            found.push((i, w.len(), cur));
-                        }
-                    }
-                }
-            }
-            found.sort_unstable_by_key(|&(i, n, _)| (i, std::cmp::Reverse(n)));
             let mut counts: Vec<(Currency, usize, usize)> = Vec::new(); // (currency, count, first)
             let mut declared: Vec<(usize, Currency)> = Vec::new();
             let mut covered = 0usize;
