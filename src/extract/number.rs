@@ -89,9 +89,12 @@ pub(crate) fn arabic_number(input: &str) -> Option<Digits> {
     let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if n > 0 && n <= 18 {
         let next = b.get(n).copied();
+        // the number ends at k unless a digit, a ',' group or a full-width digit follows
         let plain_end = |k: usize| {
-            b.get(k)
-                .is_none_or(|&c| c < 0x80 && !c.is_ascii_digit() && c != b',')
+            let fullwidth_digit = b.get(k) == Some(&0xEF)
+                && b.get(k + 1) == Some(&0xBC)
+                && b.get(k + 2).is_some_and(|c| (0x90..=0x99).contains(c));
+            !fullwidth_digit && b.get(k).is_none_or(|&c| !c.is_ascii_digit() && c != b',')
         };
         if next != Some(b'.') && plain_end(n) {
             let v = b[..n].iter().fold(0i64, |a, &c| a * 10 + (c - b'0') as i64);
