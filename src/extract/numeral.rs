@@ -259,6 +259,64 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
                     '多' | '余' | '餘' | '几' | '幾' | '点' | '點' | '\u{3000}'
                 )
         });
+        // second fast path: "250亿", "36.57 亿", "1.5万亿" — one large unit (or 万亿)
+        // that nothing numeral-like follows
+        if !d.overflow && next.is_some_and(|c| cn_large_unit(c).is_some()) {
+            let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+            if gap <= 2 {
+                let mut u = &rest[gap..];
+                let mut e = 0u32;
+                let mut units = 0;
+                while let Some(c) = u.chars().next() {
+                    let Some(x) = cn_large_unit(c) else { break };
+                    if units == 1 && !(e == 4 && x == 8) {
+                        break; // only 万亿 / 萬億 combine here
+                    }
+                    e += x;
+                    units += 1;
+                    u = &u[c.len_utf8()..];
+                }
+                let after = u.chars().next();
+                let more = after.is_some_and(|c| {
+                    cn_small_unit(c).is_some()
+                        || cn_large_unit(c).is_some()
+                        || cn_digit(c).is_some()
+                        || digit_value(c).is_some()
+                        || matches!(
+                            c,
+                            '多' | '余'
+                                | '餘'
+                                | '几'
+                                | '幾'
+                                | '点'
+                                | '點'
+                                | ' '
+                                | '\u{a0}'
+                                | '\u{3000}'
+                        )
+                });
+                if !more {
+                    let m = pow10(e as i64);
+                    let (value, overflow) = match d.value.checked_mul(m) {
+                        Some(v) => (v, false),
+                        None => (Decimal::ZERO, true),
+                    };
+                    return Some(Num {
+                        value,
+                        precision: pow10(-(d.frac as i64)) * m,
+                        len: s.len() - u.len(),
+                        scaled: true,
+                        more: false,
+                        several: false,
+                        chinese: true,
+                        bare_integer: false,
+                        decimal: d.frac > 0,
+                        digits: d.count,
+                        overflow,
+                    });
+                }
+            }
+        }
         if !continues {
             return Some(Num {
                 value: d.value,
