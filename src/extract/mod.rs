@@ -592,6 +592,11 @@ fn cheap_reject(text: &str, floor: usize, p: usize) -> Option<usize> {
             break;
         }
         end += c.len_utf8();
+        // a very long run is left to the full parser, which moves past it in one
+        // step; rescanning it here at every trigger would be quadratic
+        if end > 64 {
+            return None;
+        }
     }
     if end == 0 {
         return None;

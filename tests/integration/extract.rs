@@ -585,3 +585,28 @@ fn stargate_article_figures() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn long_runs_of_numerals_stay_fast_and_keep_the_last_claim() {
+    // 21,000 numeral chars in a row, then a money figure: the scan must not
+    // restart the run at every numeral (that was quadratic)
+    let text = format!("{}亿美元", "一千二百三十四".repeat(3000));
+    let claims: Vec<_> = Extractor::new()
+        .claims(&text)
+        .collect::<Result<_, _>>()
+        .expect("no overflow");
+    assert_eq!(claims.len(), 1);
+    // (the run before it reads "…四一" digit by digit, so the claim starts at 千: same value)
+    assert!(claims[0].text(&text).ends_with("千二百三十四亿美元"));
+    assert_eq!(
+        claims[0].amount().value().point().map(|v| v.to_string()),
+        Some("123400000000".into())
+    );
+    let digits = format!("{} and 250亿美元", "1".repeat(200_000));
+    let items: Vec<_> = Extractor::new().claims(&digits).collect();
+    assert_eq!(
+        items.len(),
+        1,
+        "the 200,000-digit number has no currency: only the figure after it"
+    );
+}
