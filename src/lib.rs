@@ -23,8 +23,23 @@
 //!   implements `FromStr` for one figure.
 //!
 //! # Grammar
-//! See the [`extract`] module for the grammar the extractor follows and the
-//! defaults it applies to ambiguous currency marks.
+//! A claim is a figure with its currency (or a percent sign), and the words
+//! around it that qualify it. In outline (the full grammar, with every rule
+//! named as in the code, and the defaults for ambiguous currency marks are in
+//! the [`extract`] module):
+//!
+//! ```text
+//! claim     = qualifier? sign? currency? figure currency? subunit? qualifier? (range_sep claim)?
+//! figure    = chinese_numeral scale_word? percent?     -- 5000亿, 1.5万亿, 三四六億, 3万4000, 1,100.9
+//!           | english_numeral scale_word?               -- five million, thirteen
+//!           | "百分之" chinese_numeral                  -- 百分之九十
+//! currency  = symbol | ISO code | word                  -- $ US$ HK$ € ¥ | USD RMB | 美元 人民币 元 円 dollars yen
+//! qualifier = 约 | 超过 | 不到 | 远低于 | 左右 | 以上 | about | more than | well under | …
+//! ```
+//!
+//! Figures without a currency of their own take one from a range or list
+//! partner ("$5-10 billion", "20亿、30亿和470亿美元"); figures with none are not
+//! money (years, counts, model names) and are not reported.
 //!
 //! # Errors
 //! Fallible functions return [`Error`], an opaque type with an [`ErrorKind`]
