@@ -3,7 +3,7 @@
 //! their evidence, the ledger figure and the difference; then a summary.
 
 use super::{ClaimReport, Report, Summary};
-use crate::link::{How, NameLink};
+use crate::link::NameLink;
 use crate::verify::Verdict;
 use std::io::{self, Write};
 
@@ -69,19 +69,7 @@ impl Style {
     }
 }
 
-fn how(h: How) -> &'static str {
-    match h {
-        How::BeforeInSentence => "before the claim in its sentence",
-        How::AfterInSentence => "after the claim in its clause",
-        How::PreviousSentence => "carried over from an earlier sentence",
-        How::InClause => "in the claim's clause",
-        How::InSentence => "in the claim's sentence",
-        How::Written => "written in the sentence",
-        How::LatestBeforeArticleDate => "latest ledger row before the article date",
-        How::ArticleDate => "the article date",
-        How::YearAgo => "a year before the period named earlier",
-    }
-}
+use super::markdown::how_words as how;
 
 fn name_line(label: &str, n: &Option<NameLink>) -> String {
     match n {
