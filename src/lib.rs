@@ -60,6 +60,7 @@ pub mod date;
 pub mod error;
 pub mod extract;
 mod fold;
+pub mod jsonl;
 pub mod ledger;
 pub mod link;
 pub mod normalize;

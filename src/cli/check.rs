@@ -14,10 +14,11 @@ use crate::config::{CheckConfig, FailOn, Format};
 use crate::corpus::{self, Item, Outcome, Reading};
 use crate::diag::{Diagnostics, Message, Sink};
 use crate::html::Visible;
-use crate::input::{self, Line};
+use crate::input;
 use crate::json::HtmlSource;
 use crate::progress::Meter;
 use anyhow::{Context as _, Result};
+use figcheck::jsonl::{self, Line};
 use figcheck::report::{csv, html, json, markdown, text};
 use figcheck::{Aliases, Checker, Date, Error, FxRates, Ledger, Report, Summary};
 use serde::Serialize;
@@ -313,7 +314,7 @@ impl Context {
                 number,
                 offset,
                 bytes: line,
-            } => match input::line(&name, number, offset, &line) {
+            } => match jsonl::line(&name, number, offset, &line) {
                 Line::Blank => Done {
                     bytes,
                     document: None,

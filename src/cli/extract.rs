@@ -9,10 +9,11 @@
 use crate::config::{ExtractConfig, Format};
 use crate::corpus::{self, Item, Outcome, Reading};
 use crate::diag::{Diagnostics, Message, Sink};
-use crate::input::{self, Line};
+use crate::input;
 use crate::progress::Meter;
 use crate::{json, text};
 use anyhow::Result;
+use figcheck::jsonl::{self, Line};
 use figcheck::span::Positions;
 use figcheck::{Claim, Error, Extractor};
 use std::fmt::Write as _;
@@ -173,7 +174,7 @@ impl Context {
                 number,
                 offset,
                 bytes: line,
-            } => match input::line(&name, number, offset, &line) {
+            } => match jsonl::line(&name, number, offset, &line) {
                 Line::Blank => Done {
                     bytes,
                     document: None,
