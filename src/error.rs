@@ -168,6 +168,13 @@ pub enum ErrorKind {
         /// Line of the first row.
         first_line: usize,
     },
+    /// The header row again, further down (two files pasted together): a
+    /// warning, the row is skipped.
+    #[error("repeated header row is skipped: the header is on line {first_line}")]
+    RepeatedHeader {
+        /// Line of the header.
+        first_line: usize,
+    },
     /// An alias kind other than `entity` or `metric`.
     #[error("unknown kind {found:?}: expected entity or metric")]
     UnknownAliasKind {

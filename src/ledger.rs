@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::fold::fold;
 use crate::normalize::Currency;
+use crate::span::Positions;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -62,46 +63,81 @@ pub struct LedgerRow {
     pub line: usize,
 }
 
-/// A CSV file read into records, with helpers for located errors.
+/// Where a record is: its byte offset in the file's text and its line.
+#[derive(Clone, Copy, Debug)]
+struct At {
+    pos: usize,
+    line: usize,
+}
+
+/// The header of a CSV file, with helpers for located errors.
 struct Csv<'a> {
     path: &'a str,
     text: &'a str,
     /// Column name → index.
     cols: HashMap<String, usize>,
+    /// The header's names, trimmed and lowercased (to spot a repeated header).
+    names: Vec<String>,
+    header_line: usize,
     width: usize,
-    /// (fields, line, byte offset of the record)
-    records: Vec<(Vec<String>, usize, usize)>,
 }
 
-/// 1-based (line, column) of the start of field `field` of the record that starts at `start`.
-fn field_position(text: &str, start: usize, field: usize) -> (usize, usize) {
-    let mut i = start.min(text.len());
+/// The records after the header, read one at a time (a million-row ledger is
+/// never held as records, only as the rows made of them).
+struct Rows<'a> {
+    rdr: csv::Reader<&'a [u8]>,
+    rec: csv::StringRecord,
+    /// Bytes of byte order mark before the reader's input.
+    bom: usize,
+    positions: Positions<'a>,
+}
+
+/// 1-based (line, column) of byte `i` of `text`, which is at or after the
+/// record at `at` (only the text between them is scanned).
+fn line_col_after(text: &str, at: At, i: usize) -> (usize, usize) {
+    let i = i.min(text.len());
+    let start = at.pos.min(i);
+    let line = at.line + memchr::memchr_iter(b'\n', &text.as_bytes()[start..i]).count();
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..i]).map_or(0, |n| n + 1);
+    let mut i = i;
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    (line, text[line_start.min(i)..i].chars().count() + 1)
+}
+
+/// 1-based (line, column) of the start of field `field` of the record at `at`.
+fn field_position(text: &str, at: At, field: usize) -> (usize, usize) {
+    let start = at.pos.min(text.len());
+    let mut i = start;
     let mut n = 0;
     let mut quoted = false;
-    for (j, c) in text[start.min(text.len())..].char_indices() {
+    for (j, b) in text.as_bytes()[start..].iter().enumerate() {
         if n == field {
             break;
         }
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => {
                 n += 1;
                 i = start + j + 1;
             }
-            '\n' if !quoted => break,
+            b'\n' if !quoted => break,
             _ => {}
         }
     }
-    crate::span::line_col(text, i)
+    line_col_after(text, at, i)
 }
 
 impl<'a> Csv<'a> {
-    fn at(&self, kind: ErrorKind, start: usize, field: usize) -> Error {
-        let (l, c) = field_position(self.text, start, field);
+    fn at(&self, kind: ErrorKind, at: At, field: usize) -> Error {
+        let (l, c) = field_position(self.text, at, field);
         Error::new(kind).with_path(self.path).with_line_col(l, c)
     }
 
-    /// Reads a CSV text whose header must contain `required` (and may contain `optional`).
+    /// Reads the header of a CSV text, which must contain `required` (and
+    /// may contain `optional`); unknown columns are warned about and ignored.
+    /// `None` (with the errors) when the file cannot be read as such a table.
     fn read(
         text: &'a str,
         path: &'a str,
@@ -109,85 +145,47 @@ impl<'a> Csv<'a> {
         optional: &[&str],
         errors: &mut Vec<Error>,
         warnings: &mut Vec<Error>,
-    ) -> Option<Csv<'a>> {
+    ) -> Option<(Csv<'a>, Rows<'a>)> {
         let expected = required.join(", ");
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         let bom = text.len() - body.len();
+        let empty = || {
+            Error::new(ErrorKind::EmptyFile {
+                expected: expected.clone(),
+            })
+            .with_path(path)
+            .with_line_col(1, 1)
+        };
         if body.trim().is_empty() {
-            errors.push(
-                Error::new(ErrorKind::EmptyFile { expected })
-                    .with_path(path)
-                    .with_line_col(1, 1),
-            );
+            errors.push(empty());
             return None;
         }
-        let mut rdr = csv::ReaderBuilder::new()
+        let rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .from_reader(body.as_bytes());
-        let mut records = Vec::new();
-        let mut header: Option<Vec<String>> = None;
-        let mut rec = csv::StringRecord::new();
-        loop {
-            match rdr.read_record(&mut rec) {
-                Ok(false) => break,
-                Ok(true) => {
-                    let mut pos = rec.position().map_or(0, |p| p.byte() as usize) + bom;
-                    // after a CRLF record the reader stands on the '\n'; the record starts after it
-                    while text
-                        .as_bytes()
-                        .get(pos)
-                        .is_some_and(|b| *b == b'\r' || *b == b'\n')
-                    {
-                        pos += 1;
-                    }
-                    let line = crate::span::line_col(text, pos).0;
-                    let fields: Vec<String> = rec.iter().map(|f| f.trim().to_string()).collect();
-                    if fields.iter().all(|f| f.is_empty()) {
-                        continue; // blank line
-                    }
-                    if header.is_none() {
-                        header = Some(fields);
-                    } else {
-                        records.push((fields, line, pos));
-                    }
-                }
-                Err(e) => {
-                    let (line, col) = match e.position() {
-                        Some(p) => crate::span::line_col(text, p.byte() as usize + bom),
-                        None => (1, 1),
-                    };
-                    let message = match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
-                        _ => e.to_string(),
-                    };
-                    errors.push(
-                        Error::new(ErrorKind::Csv { message })
-                            .with_path(path)
-                            .with_line_col(line, col),
-                    );
-                    return None;
-                }
+        let mut rows = Rows {
+            rdr,
+            rec: csv::StringRecord::new(),
+            bom,
+            positions: Positions::new(text),
+        };
+        let Some(hdr) = rows.next_raw(text, path, errors) else {
+            if errors.is_empty() {
+                errors.push(empty());
             }
-        }
-        let Some(header) = header else {
-            errors.push(
-                Error::new(ErrorKind::EmptyFile { expected })
-                    .with_path(path)
-                    .with_line_col(1, 1),
-            );
             return None;
         };
+        let header: Vec<String> = rows.rec.iter().map(|f| f.trim().to_string()).collect();
         let mut cols = HashMap::new();
-        let header_line = records.first().map_or(1, |_| 1);
-        let hdr_pos =
-            text.len() - body.len() + body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        let mut names = Vec::with_capacity(header.len());
         let mut ok = true;
         let all: Vec<&str> = required.iter().chain(optional).copied().collect();
         for (i, h) in header.iter().enumerate() {
-            let name = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+            let name = h.trim_start_matches('\u{feff}').to_ascii_lowercase();
+            names.push(name.clone());
             if cols.contains_key(&name) {
-                let (l, c) = field_position(text, hdr_pos, i);
+                let (l, c) = field_position(text, hdr, i);
                 errors.push(
                     Error::new(ErrorKind::DuplicateColumn {
                         column: name.clone(),
@@ -199,7 +197,7 @@ impl<'a> Csv<'a> {
                 continue;
             }
             if !all.contains(&name.as_str()) {
-                let (l, c) = field_position(text, hdr_pos, i);
+                let (l, c) = field_position(text, hdr, i);
                 warnings.push(
                     Error::new(ErrorKind::UnknownColumn {
                         column: name.clone(),
@@ -219,7 +217,7 @@ impl<'a> Csv<'a> {
                         expected: expected.clone(),
                     })
                     .with_path(path)
-                    .with_line_col(header_line, 1),
+                    .with_line_col(hdr.line, 1),
                 );
                 ok = false;
             }
@@ -227,33 +225,109 @@ impl<'a> Csv<'a> {
         if !ok {
             return None;
         }
-        Some(Csv {
+        let csv = Csv {
             path,
             text,
             cols,
+            names,
+            header_line: hdr.line,
             width: header.len(),
-            records,
-        })
+        };
+        Some((csv, rows))
     }
 }
 
-/// Field `name` of a record, or "" when the column is absent.
-fn field<'r>(csv: &Csv, rec: &'r [String], name: &str) -> &'r str {
+impl Rows<'_> {
+    /// The next record that is not blank, into `self.rec`; `None` at the end
+    /// (or, with an error, when the CSV is malformed).
+    fn next_raw(&mut self, text: &str, path: &str, errors: &mut Vec<Error>) -> Option<At> {
+        loop {
+            match self.rdr.read_record(&mut self.rec) {
+                Ok(false) => return None,
+                Ok(true) => {
+                    if self.rec.iter().all(|f| f.trim().is_empty()) {
+                        continue; // a blank line
+                    }
+                    let mut pos = self.rec.position().map_or(0, |p| p.byte() as usize) + self.bom;
+                    // after a CRLF record the reader stands on the '\n'; the record starts after it
+                    while text
+                        .as_bytes()
+                        .get(pos)
+                        .is_some_and(|b| *b == b'\r' || *b == b'\n')
+                    {
+                        pos += 1;
+                    }
+                    let line = self.positions.at(pos).0;
+                    return Some(At { pos, line });
+                }
+                Err(e) => {
+                    let (line, col) = match e.position() {
+                        Some(p) => crate::span::line_col(text, p.byte() as usize + self.bom),
+                        None => (1, 1),
+                    };
+                    let message = match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
+                        _ => e.to_string(),
+                    };
+                    errors.push(
+                        Error::new(ErrorKind::Csv { message })
+                            .with_path(path)
+                            .with_line_col(line, col),
+                    );
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// The next data record, into `self.rec`: blank lines are skipped, and so
+    /// is a repeat of the header (two files pasted together), with a warning.
+    fn next(
+        &mut self,
+        csv: &Csv,
+        errors: &mut Vec<Error>,
+        warnings: &mut Vec<Error>,
+    ) -> Option<At> {
+        loop {
+            let at = self.next_raw(csv.text, csv.path, errors)?;
+            let repeated_header = self.rec.len() == csv.names.len()
+                && self
+                    .rec
+                    .iter()
+                    .zip(&csv.names)
+                    .all(|(f, n)| f.trim().eq_ignore_ascii_case(n));
+            if repeated_header {
+                warnings.push(csv.at(
+                    ErrorKind::RepeatedHeader {
+                        first_line: csv.header_line,
+                    },
+                    at,
+                    0,
+                ));
+                continue;
+            }
+            return Some(at);
+        }
+    }
+}
+
+/// Field `name` of a record, trimmed, or "" when the column is absent.
+fn field<'r>(csv: &Csv, rec: &'r csv::StringRecord, name: &str) -> &'r str {
     csv.cols
         .get(name)
         .and_then(|&i| rec.get(i))
-        .map_or("", String::as_str)
+        .map_or("", str::trim)
 }
 
 /// Checks the field count of a record; returns false (with an error) when off.
-fn check_width(csv: &Csv, rec: &[String], pos: usize, errors: &mut Vec<Error>) -> bool {
+fn check_width(csv: &Csv, rec: &csv::StringRecord, at: At, errors: &mut Vec<Error>) -> bool {
     if rec.len() != csv.width {
         errors.push(csv.at(
             ErrorKind::FieldCount {
                 found: rec.len(),
                 expected: csv.width,
             },
-            pos,
+            at,
             0,
         ));
         return false;
@@ -264,8 +338,8 @@ fn check_width(csv: &Csv, rec: &[String], pos: usize, errors: &mut Vec<Error>) -
 /// A required non-empty field; records an error when empty.
 fn required<'r>(
     csv: &Csv,
-    rec: &'r [String],
-    pos: usize,
+    rec: &'r csv::StringRecord,
+    at: At,
     name: &str,
     errors: &mut Vec<Error>,
 ) -> Option<&'r str> {
@@ -275,7 +349,7 @@ fn required<'r>(
             ErrorKind::EmptyField {
                 column: name.to_string(),
             },
-            pos,
+            at,
             csv.cols[name],
         ));
         return None;
@@ -363,12 +437,120 @@ pub fn parse_scale(s: &str) -> Result<Decimal, Error> {
     Ok(crate::extract::numeral::pow10(e))
 }
 
+/// What is known of a ledger row that could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RejectedRow {
+    /// The entity as written ("" when empty).
+    pub entity: String,
+    /// The metric as written ("" when empty).
+    pub metric: String,
+    /// The period, when it could be read.
+    pub period: Option<Date>,
+    /// Line in the ledger file (1-based).
+    pub line: usize,
+}
+
+impl RejectedRow {
+    fn of(row: &LedgerRow) -> RejectedRow {
+        RejectedRow {
+            entity: row.entity.clone(),
+            metric: row.metric.clone(),
+            period: Some(row.period),
+            line: row.line,
+        }
+    }
+}
+
+/// Turns the good-looking fields of `T`'s partial load into a strict one:
+/// any error fails the whole table.
+fn strict<T>(r: Result<(T, Vec<Error>), Vec<Error>>) -> Result<T, Vec<Error>> {
+    match r {
+        Ok((t, errors)) if errors.is_empty() => Ok(t),
+        Ok((_, errors)) | Err(errors) => Err(errors),
+    }
+}
+
+/// Reads one ledger record; `None` after recording its problems in `errors`.
+fn ledger_row(
+    csv: &Csv,
+    rec: &csv::StringRecord,
+    at: At,
+    errors: &mut Vec<Error>,
+) -> Option<LedgerRow> {
+    if !check_width(csv, rec, at, errors) {
+        return None;
+    }
+    let entity = required(csv, rec, at, "entity", errors);
+    let metric = required(csv, rec, at, "metric", errors);
+    let period = required(csv, rec, at, "period", errors).and_then(|p| match p.parse::<Date>() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(csv.at(e.kind().clone(), at, csv.cols["period"]));
+            None
+        }
+    });
+    let value = required(csv, rec, at, "value", errors).and_then(|v| match parse_decimal(v) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(csv.at(e.kind().clone(), at, csv.cols["value"]));
+            None
+        }
+    });
+    let scale = match parse_scale(field(csv, rec, "scale")) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            errors.push(csv.at(e.kind().clone(), at, csv.cols["scale"]));
+            None
+        }
+    };
+    let unit = required(csv, rec, at, "unit", errors).and_then(|u| {
+        if u == "%" || u.eq_ignore_ascii_case("percent") {
+            Some(Unit::Percent)
+        } else {
+            match Currency::from_code(u) {
+                Ok(c) => Some(Unit::Currency(c)),
+                Err(e) => {
+                    errors.push(csv.at(e.kind().clone(), at, csv.cols["unit"]));
+                    None
+                }
+            }
+        }
+    });
+    let (entity, metric, period, value, scale, unit) =
+        (entity?, metric?, period?, value?, scale?, unit?);
+    let Some(value) = value.checked_mul(scale) else {
+        errors.push(csv.at(
+            ErrorKind::Overflow {
+                text: field(csv, rec, "value").to_string(),
+            },
+            at,
+            csv.cols["value"],
+        ));
+        return None;
+    };
+    let opt = |name: &str| Some(field(csv, rec, name).to_string()).filter(|s| !s.is_empty());
+    Some(LedgerRow {
+        entity: entity.to_string(),
+        metric: metric.to_string(),
+        period,
+        value,
+        unit,
+        source: opt("source"),
+        note: opt("note"),
+        line: at.line,
+    })
+}
+
 /// The reported figures, indexed by (entity, metric).
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
     rows: Vec<LedgerRow>,
     /// folded (entity, metric) → row indices sorted by period
     index: HashMap<(String, String), Vec<usize>>,
+    /// rows that could not be loaded, in file order
+    rejected: Vec<RejectedRow>,
+    /// folded (entity, metric) → indices into `rejected`
+    rejected_index: HashMap<(String, String), Vec<usize>>,
     warnings: Vec<Error>,
 }
 
@@ -419,7 +601,19 @@ impl Ledger {
         Ledger::from_csv(&text, &path.display().to_string())
     }
 
-    /// Parses a ledger from CSV text; `path` names it in errors.
+    /// Loads a ledger CSV file, keeping the good rows when some are bad.
+    ///
+    /// # Errors
+    /// When the file cannot be used at all (unreadable, not UTF-8, empty, a
+    /// required column missing): every such problem, located.
+    pub fn load_partial(path: &Path) -> Result<(Ledger, Vec<Error>), Vec<Error>> {
+        let text = read_utf8(path).map_err(|e| vec![e])?;
+        Ledger::from_csv_partial(&text, &path.display().to_string())
+    }
+
+    /// Parses a ledger from CSV text; `path` names it in errors. Strict: any
+    /// bad row fails the whole table (see [`Ledger::from_csv_partial`] to
+    /// keep the good rows).
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
@@ -432,9 +626,33 @@ impl Ledger {
     /// # Ok::<(), figcheck::Error>(())
     /// ```
     pub fn from_csv(text: &str, path: &str) -> Result<Ledger, Vec<Error>> {
+        strict(Ledger::from_csv_partial(text, path))
+    }
+
+    /// Parses a ledger from CSV text, keeping every good row: the ledger of
+    /// the rows that loaded, and an error for each row that did not (file,
+    /// line and column). A bad row is never used, and neither is any row
+    /// that another row for the same entity, metric and period contradicts;
+    /// what is known of them stays in [`Ledger::rejected`], so that a claim
+    /// they would have covered can say so.
+    ///
+    /// # Errors
+    /// When the file cannot be used at all (empty, a required column missing
+    /// or given twice): every such problem, located.
+    ///
+    /// ```
+    /// use figcheck::Ledger;
+    /// let csv = "entity,metric,period,value,unit\nArm,market value,2025-01-21,160000000000,USD\nArm,revenue,2025-01-21,lots,USD\n";
+    /// let (ledger, errors) = Ledger::from_csv_partial(csv, "ledger.csv").map_err(|e| e[0].clone())?;
+    /// assert_eq!(ledger.rows().len(), 1);
+    /// assert_eq!(errors[0].to_string(), "ledger.csv:3:24: invalid amount \"lots\": expected an exact decimal such as 1234.5 or 1,234.5");
+    /// assert_eq!(ledger.rejected()[0].line, 3);
+    /// # Ok::<(), figcheck::Error>(())
+    /// ```
+    pub fn from_csv_partial(text: &str, path: &str) -> Result<(Ledger, Vec<Error>), Vec<Error>> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let Some(csv) = Csv::read(
+        let Some((csv, mut records)) = Csv::read(
             text,
             path,
             LEDGER_REQUIRED,
@@ -444,108 +662,70 @@ impl Ledger {
         ) else {
             return Err(errors);
         };
-        let mut rows: Vec<LedgerRow> = Vec::with_capacity(csv.records.len());
+        let mut rows: Vec<LedgerRow> = Vec::new();
+        let mut rejected: Vec<RejectedRow> = Vec::new();
+        // rows contradicted by a later row for the same key: rejected at the end
+        let mut conflicted: Vec<usize> = Vec::new();
         let mut seen: HashMap<(String, String, Date), usize> = HashMap::new();
-        for (rec, line, pos) in &csv.records {
-            let (line, pos) = (*line, *pos);
-            if !check_width(&csv, rec, pos, &mut errors) {
-                continue;
-            }
-            let entity = required(&csv, rec, pos, "entity", &mut errors);
-            let metric = required(&csv, rec, pos, "metric", &mut errors);
-            let period = required(&csv, rec, pos, "period", &mut errors).and_then(|p| {
-                match p.parse::<Date>() {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        errors.push(csv.at(e.kind().clone(), pos, csv.cols["period"]));
-                        None
-                    }
-                }
-            });
-            let value = required(&csv, rec, pos, "value", &mut errors).and_then(|v| {
-                match parse_decimal(v) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        errors.push(csv.at(e.kind().clone(), pos, csv.cols["value"]));
-                        None
-                    }
-                }
-            });
-            let scale = match parse_scale(field(&csv, rec, "scale")) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    errors.push(csv.at(e.kind().clone(), pos, csv.cols["scale"]));
-                    None
-                }
-            };
-            let unit = required(&csv, rec, pos, "unit", &mut errors).and_then(|u| {
-                if u == "%" || u.eq_ignore_ascii_case("percent") {
-                    Some(Unit::Percent)
-                } else {
-                    match Currency::from_code(u) {
-                        Ok(c) => Some(Unit::Currency(c)),
-                        Err(e) => {
-                            errors.push(csv.at(e.kind().clone(), pos, csv.cols["unit"]));
-                            None
-                        }
-                    }
-                }
-            });
-            let (Some(entity), Some(metric), Some(period), Some(value), Some(scale), Some(unit)) =
-                (entity, metric, period, value, scale, unit)
-            else {
+        while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
+            let rec = &records.rec;
+            let before = errors.len();
+            let row = ledger_row(&csv, rec, at, &mut errors);
+            let Some(row) = row.filter(|_| errors.len() == before) else {
+                let period = field(&csv, rec, "period").parse::<Date>().ok();
+                rejected.push(RejectedRow {
+                    entity: field(&csv, rec, "entity").to_string(),
+                    metric: field(&csv, rec, "metric").to_string(),
+                    period,
+                    line: at.line,
+                });
                 continue;
             };
-            let Some(value) = value.checked_mul(scale) else {
-                errors.push(csv.at(
-                    ErrorKind::Overflow {
-                        text: field(&csv, rec, "value").to_string(),
-                    },
-                    pos,
-                    csv.cols["value"],
-                ));
-                continue;
-            };
-            let key = (fold(entity), fold(metric), period);
+            let key = (fold(&row.entity), fold(&row.metric), row.period);
             if let Some(&first) = seen.get(&key) {
                 let prev: &LedgerRow = &rows[first];
-                if prev.value != value || prev.unit != unit {
+                let what = format!("{} / {} / {}", row.entity, row.metric, row.period);
+                if prev.value != row.value || prev.unit != row.unit {
                     errors.push(csv.at(
                         ErrorKind::DuplicateRow {
-                            key: format!("{entity} / {metric} / {period}"),
+                            key: what,
                             first_line: prev.line,
                         },
-                        pos,
+                        at,
                         0,
                     ));
+                    conflicted.push(first);
+                    rejected.push(RejectedRow::of(&row));
                 } else {
                     warnings.push(csv.at(
                         ErrorKind::RepeatedRow {
-                            key: format!("{entity} / {metric} / {period}"),
+                            key: what,
                             first_line: prev.line,
                         },
-                        pos,
+                        at,
                         0,
                     ));
                 }
                 continue;
             }
             seen.insert(key, rows.len());
-            let opt =
-                |name: &str| Some(field(&csv, rec, name).to_string()).filter(|s| !s.is_empty());
-            rows.push(LedgerRow {
-                entity: entity.to_string(),
-                metric: metric.to_string(),
-                period,
-                value,
-                unit,
-                source: opt("source"),
-                note: opt("note"),
-                line,
-            });
+            rows.push(row);
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        drop(seen);
+        if !conflicted.is_empty() {
+            conflicted.sort_unstable();
+            conflicted.dedup();
+            let mut keep = vec![true; rows.len()];
+            for &i in &conflicted {
+                keep[i] = false;
+                rejected.push(RejectedRow::of(&rows[i]));
+            }
+            let mut i = 0;
+            rows.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            rejected.sort_by_key(|r| r.line);
         }
         let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
@@ -557,11 +737,35 @@ impl Ledger {
         for v in index.values_mut() {
             v.sort_by_key(|&i| rows[i].period);
         }
-        Ok(Ledger {
+        let mut rejected_index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, r) in rejected.iter().enumerate() {
+            rejected_index
+                .entry((fold(&r.entity), fold(&r.metric)))
+                .or_default()
+                .push(i);
+        }
+        let ledger = Ledger {
             rows,
             index,
+            rejected,
+            rejected_index,
             warnings,
-        })
+        };
+        Ok((ledger, errors))
+    }
+
+    /// The rows that could not be loaded (see [`Ledger::from_csv_partial`]),
+    /// in file order.
+    pub fn rejected(&self) -> &[RejectedRow] {
+        &self.rejected
+    }
+
+    /// The rejected rows for one entity and metric (names compared folded).
+    pub fn rejected_for(&self, entity: &str, metric: &str) -> Vec<&RejectedRow> {
+        self.rejected_index
+            .get(&(fold(entity), fold(metric)))
+            .map(|v| v.iter().map(|&i| &self.rejected[i]).collect())
+            .unwrap_or_default()
     }
 
     /// All rows, in file order.
@@ -638,14 +842,34 @@ impl Aliases {
         Aliases::from_csv(&text, &path.display().to_string())
     }
 
-    /// Parses an aliases table from CSV text.
+    /// Loads an aliases CSV file, keeping the good rows when some are bad.
+    ///
+    /// # Errors
+    /// When the file cannot be used at all: every such problem, located.
+    pub fn load_partial(path: &Path) -> Result<(Aliases, Vec<Error>), Vec<Error>> {
+        let text = read_utf8(path).map_err(|e| vec![e])?;
+        Aliases::from_csv_partial(&text, &path.display().to_string())
+    }
+
+    /// Parses an aliases table from CSV text. Strict: any bad row fails the
+    /// whole table.
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
     pub fn from_csv(text: &str, path: &str) -> Result<Aliases, Vec<Error>> {
+        strict(Aliases::from_csv_partial(text, path))
+    }
+
+    /// Parses an aliases table from CSV text, keeping every good row and
+    /// returning an error for each bad one.
+    ///
+    /// # Errors
+    /// When the file cannot be used at all (empty, a required column missing
+    /// or given twice): every such problem, located.
+    pub fn from_csv_partial(text: &str, path: &str) -> Result<(Aliases, Vec<Error>), Vec<Error>> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let Some(csv) = Csv::read(
+        let Some((csv, mut records)) = Csv::read(
             text,
             path,
             &["kind", "alias", "canonical"],
@@ -656,12 +880,12 @@ impl Aliases {
             return Err(errors);
         };
         let mut entries = Vec::new();
-        for (rec, _line, pos) in &csv.records {
-            let pos = *pos;
-            if !check_width(&csv, rec, pos, &mut errors) {
+        while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
+            let rec = &records.rec;
+            if !check_width(&csv, rec, at, &mut errors) {
                 continue;
             }
-            let kind = required(&csv, rec, pos, "kind", &mut errors).and_then(|k| {
+            let kind = required(&csv, rec, at, "kind", &mut errors).and_then(|k| {
                 match k.to_ascii_lowercase().as_str() {
                     "entity" => Some(AliasKind::Entity),
                     "metric" => Some(AliasKind::Metric),
@@ -670,15 +894,15 @@ impl Aliases {
                             ErrorKind::UnknownAliasKind {
                                 found: k.to_string(),
                             },
-                            pos,
+                            at,
                             csv.cols["kind"],
                         ));
                         None
                     }
                 }
             });
-            let alias = required(&csv, rec, pos, "alias", &mut errors);
-            let canonical = required(&csv, rec, pos, "canonical", &mut errors);
+            let alias = required(&csv, rec, at, "alias", &mut errors);
+            let canonical = required(&csv, rec, at, "canonical", &mut errors);
             if let (Some(kind), Some(alias), Some(canonical)) = (kind, alias, canonical) {
                 entries.push(Alias {
                     kind,
@@ -687,11 +911,7 @@ impl Aliases {
                 });
             }
         }
-        if errors.is_empty() {
-            Ok(Aliases { entries, warnings })
-        } else {
-            Err(errors)
-        }
+        Ok((Aliases { entries, warnings }, errors))
     }
 
     /// Adds an alias.
@@ -756,14 +976,35 @@ impl FxRates {
         FxRates::from_csv(&text, &path.display().to_string())
     }
 
-    /// Parses FX rates from CSV text.
+    /// Loads an FX CSV file, keeping the good rows when some are bad.
+    ///
+    /// # Errors
+    /// When the file cannot be used at all: every such problem, located.
+    pub fn load_partial(path: &Path) -> Result<(FxRates, Vec<Error>), Vec<Error>> {
+        let text = read_utf8(path).map_err(|e| vec![e])?;
+        FxRates::from_csv_partial(&text, &path.display().to_string())
+    }
+
+    /// Parses FX rates from CSV text. Strict: any bad row fails the whole
+    /// table.
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
     pub fn from_csv(text: &str, path: &str) -> Result<FxRates, Vec<Error>> {
+        strict(FxRates::from_csv_partial(text, path))
+    }
+
+    /// Parses FX rates from CSV text, keeping every good row and returning an
+    /// error for each bad one. Two different rates for the same pair and date
+    /// are both left out.
+    ///
+    /// # Errors
+    /// When the file cannot be used at all (empty, a required column missing
+    /// or given twice): every such problem, located.
+    pub fn from_csv_partial(text: &str, path: &str) -> Result<(FxRates, Vec<Error>), Vec<Error>> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let Some(csv) = Csv::read(
+        let Some((csv, mut records)) = Csv::read(
             text,
             path,
             &["date", "base", "quote", "rate"],
@@ -775,8 +1016,10 @@ impl FxRates {
         };
         let mut fx = FxRates::default();
         let mut seen: HashMap<(Currency, Currency, Date), (Decimal, usize)> = HashMap::new();
-        for (rec, line, pos) in &csv.records {
-            let (line, pos) = (*line, *pos);
+        let mut conflicted: Vec<(Currency, Currency, Date)> = Vec::new();
+        while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
+            let rec = &records.rec;
+            let (line, pos) = (at.line, at);
             if !check_width(&csv, rec, pos, &mut errors) {
                 continue;
             }
@@ -826,6 +1069,7 @@ impl FxRates {
                             pos,
                             0,
                         ));
+                        conflicted.push((base, quote, date));
                     } else {
                         warnings.push(csv.at(
                             ErrorKind::RepeatedRow {
@@ -845,14 +1089,17 @@ impl FxRates {
                     .push((date, rate));
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        for (base, quote, date) in conflicted {
+            if let Some(v) = fx.rates.get_mut(&(base, quote)) {
+                v.retain(|&(d, _)| d != date);
+            }
         }
+        fx.rates.retain(|_, v| !v.is_empty());
         for v in fx.rates.values_mut() {
             v.sort_by_key(|&(d, _)| d);
         }
         fx.warnings = warnings;
-        Ok(fx)
+        Ok((fx, errors))
     }
 
     /// Adds one rate (1 base = rate quote on date).
@@ -865,6 +1112,16 @@ impl FxRates {
     /// Problems that did not stop loading.
     pub fn warnings(&self) -> &[Error] {
         &self.warnings
+    }
+
+    /// How many rates the table holds.
+    pub fn len(&self) -> usize {
+        self.rates.values().map(Vec::len).sum()
+    }
+
+    /// Whether the table holds no rate.
+    pub fn is_empty(&self) -> bool {
+        self.rates.is_empty()
     }
 
     /// Every currency that appears in the table, sorted.

@@ -204,21 +204,32 @@ fn ends(a: &Amount) -> (Option<Decimal>, Option<Decimal>) {
 }
 
 /// Does the ledger value `l` satisfy claim `a` when its numbers are multiplied by `factor`?
+/// Figures too large for the arithmetic (near `Decimal::MAX`) do not hold.
 fn holds_scaled(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> bool {
-    let half = a
-        .rounding_unit()
-        .checked_mul(factor)
-        .unwrap_or(Decimal::MAX)
-        / Decimal::TWO;
+    holds_checked(a, factor, l, p).unwrap_or(false)
+}
+
+/// [`holds_scaled`] with every step checked: `None` when a step overflows.
+fn holds_checked(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> Option<bool> {
+    let half = a.rounding_unit().checked_mul(factor)? / Decimal::TWO;
     let scale = |x: Decimal| x.checked_mul(factor);
     let q = a.qualifier();
-    match a.value() {
+    // the band a value may be off by: half a rounding unit, plus the
+    // tolerance of an approximate figure
+    let band = |x: Decimal| {
+        if q.approx {
+            p.tolerance.checked_mul(x.abs())?.checked_add(half)
+        } else {
+            Some(half)
+        }
+    };
+    Some(match a.value() {
         Value::Point(x) => {
-            let Some(x) = scale(x) else { return false };
+            let x = scale(x)?;
             match q.bound {
                 Some(Bound::Lower) => {
                     if q.strong {
-                        l >= x * (Decimal::ONE + p.strong_margin)
+                        l >= x.checked_mul(Decimal::ONE + p.strong_margin)?
                     } else if q.inclusive {
                         l >= x
                     } else {
@@ -227,35 +238,34 @@ fn holds_scaled(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> bool {
                 }
                 Some(Bound::Upper) => {
                     if q.strong {
-                        l <= x * (Decimal::ONE - p.strong_margin)
+                        l <= x.checked_mul(Decimal::ONE - p.strong_margin)?
                     } else if q.inclusive {
                         l <= x
                     } else {
                         l < x
                     }
                 }
-                _ => {
-                    let mut band = half;
-                    if q.approx {
-                        band += p.tolerance * x.abs();
-                    }
-                    (l - x).abs() <= band
-                }
+                _ => l.checked_sub(x)?.abs() <= band(x)?,
             }
         }
         Value::Interval { min, max } => {
-            let widen = |x: Decimal| {
-                if q.approx {
-                    half + p.tolerance * x.abs()
-                } else {
-                    half
+            let lo_ok = match min {
+                Some(m) => {
+                    let m = scale(m)?;
+                    l >= m.checked_sub(band(m)?)?
                 }
+                None => true,
             };
-            let lo_ok = min.and_then(scale).is_none_or(|m| l >= m - widen(m));
-            let hi_ok = max.and_then(scale).is_none_or(|m| l <= m + widen(m));
+            let hi_ok = match max {
+                Some(m) => {
+                    let m = scale(m)?;
+                    l <= m.checked_add(band(m)?)?
+                }
+                None => true,
+            };
             lo_ok && hi_ok
         }
-    }
+    })
 }
 
 /// Does the ledger value `l` satisfy claim `a`?
@@ -263,15 +273,16 @@ pub fn holds(a: &Amount, l: Decimal, p: &Policy) -> bool {
     holds_scaled(a, Decimal::ONE, l, p)
 }
 
-/// Signed distance from the claim to the ledger value (claim minus ledger).
+/// Signed distance from the claim to the ledger value (claim minus ledger);
+/// `None` when it is too large to represent.
 fn difference(a: &Amount, l: Decimal) -> Option<Decimal> {
     let (lo, hi) = ends(a);
     match (lo, hi) {
-        (Some(x), Some(y)) if x == y => Some(x - l),
-        (Some(x), _) if l < x => Some(x - l),
-        (_, Some(y)) if l > y => Some(y - l),
-        (Some(x), None) => Some(x - l),
-        (None, Some(y)) => Some(y - l),
+        (Some(x), Some(y)) if x == y => x.checked_sub(l),
+        (Some(x), _) if l < x => x.checked_sub(l),
+        (_, Some(y)) if l > y => y.checked_sub(l),
+        (Some(x), None) => x.checked_sub(l),
+        (None, Some(y)) => y.checked_sub(l),
         _ => Some(Decimal::ZERO),
     }
 }
@@ -411,15 +422,44 @@ pub fn verify(
         ));
     };
     let series = ledger.series(&entity.name, &metric.name);
+    // rows for this pair that could not be loaded: the claim says so rather
+    // than pretending the ledger has nothing
+    let rejected = || {
+        let lines: Vec<String> = ledger
+            .rejected_for(&entity.name, &metric.name)
+            .iter()
+            .map(|r| r.line.to_string())
+            .collect();
+        match lines.len() {
+            0 => String::new(),
+            1 => format!(
+                "; the ledger row on line {} was left out as bad (see the errors)",
+                lines[0]
+            ),
+            _ => format!(
+                "; the ledger rows on lines {} were left out as bad (see the errors)",
+                lines.join(", ")
+            ),
+        }
+    };
     if series.is_empty() {
         return unverifiable(format!(
-            "no ledger row for {} / {}",
-            entity.name, metric.name
+            "no ledger row for {} / {}{}",
+            entity.name,
+            metric.name,
+            rejected()
         ));
     }
     let (row, note) = match choose(&series, link, article_date) {
         Ok(x) => x,
-        Err(why) => return unverifiable(format!("{} / {}: {why}", entity.name, metric.name)),
+        Err(why) => {
+            return unverifiable(format!(
+                "{} / {}: {why}{}",
+                entity.name,
+                metric.name,
+                rejected()
+            ));
+        }
     };
     let (l, fxq) = match convert(row, a, fx) {
         Ok(x) => x,

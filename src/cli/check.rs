@@ -1,9 +1,11 @@
 //! `figcheck check`: load the ledger, aliases and FX rates, then check every
 //! figure of each document against them and write the reports.
 //!
-//! The three tables are loaded before any document is read. If any of them
-//! has a problem, every problem of every table is reported and nothing is
-//! checked. After that, documents are checked in parallel by the corpus
+//! The three tables are loaded before any document is read. A bad row is
+//! reported (file, line, column) and left out, and the check goes on with
+//! the good rows (the exit status is still 2); a table that cannot be used
+//! at all (unreadable, empty, a required column missing) is reported and
+//! nothing is checked. After that, documents are checked in parallel by the corpus
 //! pipeline (`corpus.rs`) and reported in input order; problems with one
 //! document (unreadable file, invalid UTF-8, a bad JSON line or `date`, a
 //! figure too large to represent) are reported and counted, and the run goes
@@ -20,7 +22,7 @@ use crate::progress::Meter;
 use anyhow::{Context as _, Result};
 use figcheck::jsonl::{self, Line};
 use figcheck::report::{csv, html, json, markdown, text};
-use figcheck::{Aliases, Checker, Date, Error, FxRates, Ledger, Report, Summary};
+use figcheck::{Aliases, Checker, Date, Error, ErrorKind, FxRates, Ledger, Report, Summary};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io;
@@ -206,42 +208,108 @@ fn documents(n: usize) -> &'static str {
 /// Loads the ledger and the optional aliases and FX tables (absent means
 /// empty). Reports every problem of every table; `None` when there was any.
 fn load(config: &CheckConfig, diag: &mut Diagnostics) -> Option<Checker> {
-    let ledger = Ledger::load(&config.ledger);
-    report(&ledger, Ledger::warnings, diag);
-    let aliases = optional(config.aliases.as_deref(), Aliases::load);
-    report(&aliases, Aliases::warnings, diag);
-    let fx = optional(config.fx.as_deref(), FxRates::load);
-    report(&fx, FxRates::warnings, diag);
+    let ledger = Ledger::load_partial(&config.ledger);
+    let ledger = report(&config.ledger, ledger, Ledger::warnings, diag, |l| {
+        l.rows().len()
+    });
+    let aliases = optional(config.aliases.as_deref(), Aliases::load_partial);
+    let aliases = report_optional(
+        config.aliases.as_deref(),
+        aliases,
+        Aliases::warnings,
+        diag,
+        |a| a.entries().len(),
+    );
+    let fx = optional(config.fx.as_deref(), FxRates::load_partial);
+    let fx = report_optional(config.fx.as_deref(), fx, FxRates::warnings, diag, |f| {
+        f.len()
+    });
     Some(Checker::new(
         config.extractor.clone(),
-        ledger.ok()?,
-        aliases.ok()?,
-        fx.ok()?,
+        ledger?,
+        aliases?,
+        fx?,
         config.policy,
     ))
 }
 
-fn optional<T: Default>(
-    path: Option<&Path>,
-    load: impl Fn(&Path) -> Result<T, Vec<Error>>,
-) -> Result<T, Vec<Error>> {
-    path.map_or_else(|| Ok(T::default()), load)
+/// A table, with the errors of its bad rows; or every error of a table that
+/// cannot be used.
+type Partial<T> = Result<(T, Vec<Error>), Vec<Error>>;
+
+fn optional<T: Default>(path: Option<&Path>, load: impl Fn(&Path) -> Partial<T>) -> Partial<T> {
+    path.map_or_else(|| Ok((T::default(), Vec::new())), load)
 }
 
-/// Reports a table's warnings when it loaded, every error when it did not.
-fn report<T>(loaded: &Result<T, Vec<Error>>, warnings: fn(&T) -> &[Error], diag: &mut Diagnostics) {
+fn report_optional<T>(
+    path: Option<&Path>,
+    loaded: Partial<T>,
+    warnings: fn(&T) -> &[Error],
+    diag: &mut Diagnostics,
+    rows: fn(&T) -> usize,
+) -> Option<T> {
+    match path {
+        Some(p) => report(p, loaded, warnings, diag, rows),
+        None => loaded.ok().map(|(t, _)| t),
+    }
+}
+
+/// Reports a table's warnings and the errors of its bad rows, and says how
+/// many rows are used when some were left out; every error of a table that
+/// cannot be used at all (then `None`: nothing is checked).
+fn report<T>(
+    path: &Path,
+    loaded: Partial<T>,
+    warnings: fn(&T) -> &[Error],
+    diag: &mut Diagnostics,
+    rows: fn(&T) -> usize,
+) -> Option<T> {
     match loaded {
-        Ok(t) => {
-            for w in warnings(t) {
+        Ok((table, errors)) => {
+            for w in warnings(&table) {
                 diag.notice(w);
             }
-        }
-        Err(errors) => {
-            for e in errors {
+            for e in &errors {
                 diag.error(e);
             }
+            if !errors.is_empty() {
+                let n = rows(&table);
+                // a row contradicted by a later one is left out with it
+                let lines: Vec<String> = errors
+                    .iter()
+                    .flat_map(|e| {
+                        let first = match e.kind() {
+                            ErrorKind::DuplicateRow { first_line, .. } => Some(*first_line),
+                            _ => None,
+                        };
+                        e.location().line.into_iter().chain(first)
+                    })
+                    .map(|l| l.to_string())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                diag.info(format_args!(
+                    "{}: checking with the {n} good {} only; {} left out (line{} {})",
+                    path.display(),
+                    if n == 1 { "row" } else { "rows" },
+                    plural(lines.len(), "bad row is", "bad rows are"),
+                    if lines.len() == 1 { "" } else { "s" },
+                    lines.join(", ")
+                ));
+            }
+            Some(table)
+        }
+        Err(errors) => {
+            for e in &errors {
+                diag.error(e);
+            }
+            None
         }
     }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What the worker threads share.

@@ -145,7 +145,7 @@ fn measure_word_blocked(next: Option<char>) -> bool {
 /// The currency suffix right after `pos`, with the binding checks.
 /// Returns (word, start, end).
 fn suffix_at(ctx: &Ctx, pos: usize, english: bool) -> Option<(CurrencyWord, usize, usize)> {
-    let text = ctx.text;
+    let text: &str = &ctx.text;
     let rest = &text[pos..];
     let mut g = gap_fwd(rest, 2);
     if english && g == 0 && rest.starts_with('-') {
@@ -207,7 +207,7 @@ struct Core {
 }
 
 fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
-    let text = ctx.text;
+    let text: &str = &ctx.text;
     let s = &text[p..];
     if let Some(after) = s
         .starts_with('百')
@@ -332,7 +332,8 @@ fn percent_suffix(s: &str) -> Option<(usize, bool)> {
 /// Parses the figure whose numeral starts at `p`. `floor` bounds how far back
 /// prefixes and qualifiers may reach. `partner` enables range/list lookahead.
 pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Option<Fig> {
-    let text = ctx.text;
+    ctx.step(1);
+    let text: &str = &ctx.text;
     let before = &text[floor..p];
     let first = text[p..].chars().next()?;
     // left boundary: digits glued to letters are codes or model names (H100, o3)
@@ -370,11 +371,8 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                 _ => (e, n),
             };
             let m = pow10(e as i64);
-            match num.value.checked_mul(m) {
-                Some(v) => num.value = v,
-                None => num.overflow = true,
-            }
-            num.precision *= m;
+            mul_into(&mut num.value, m, &mut num.overflow);
+            mul_into(&mut num.precision, m, &mut num.overflow);
             scale = Some(m);
             end += n;
         }
@@ -407,10 +405,14 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         fig.qual.bound = Some(Bound::Lower);
     }
     if num.several {
-        fig.interval = Some((
-            Some(num.value + num.precision),
-            Some(num.value + num.precision * Decimal::from(9)),
-        ));
+        // "十几亿": between 11 and 19 hundred million
+        let lo = num.value.checked_add(num.precision);
+        let hi = num
+            .precision
+            .checked_mul(Decimal::from(9))
+            .and_then(|x| x.checked_add(num.value));
+        fig.overflow |= lo.is_none() || hi.is_none();
+        fig.interval = Some((lo, hi));
         fig.qual.approx = true;
     }
     // vague multipliers glued before a Chinese numeral: 数百亿, 上百亿
@@ -420,10 +422,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             fig.start = p - n;
             match v {
                 Vague::Several => {
-                    fig.interval = Some((
-                        Some(num.value * Decimal::TWO),
-                        Some(num.value * Decimal::from(9)),
-                    ));
+                    let lo = num.value.checked_mul(Decimal::TWO);
+                    let hi = num.value.checked_mul(Decimal::from(9));
+                    fig.overflow |= lo.is_none() || hi.is_none();
+                    fig.interval = Some((lo, hi));
                     fig.qual.approx = true;
                 }
                 Vague::AtLeast => {
@@ -442,8 +444,8 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         fig.end = end + n;
     } else if is_cheng(&text[end..], &num) {
         fig.kind = Kind::Percent;
-        fig.value *= Decimal::TEN;
-        fig.precision *= Decimal::TEN;
+        mul_into(&mut fig.value, Decimal::TEN, &mut fig.overflow);
+        mul_into(&mut fig.precision, Decimal::TEN, &mut fig.overflow);
         fig.end = end + '成'.len_utf8();
         // 一成半 = 15%, 六成三 = 63%, 五成多 = more than 50%
         let after = &text[fig.end..];
@@ -467,7 +469,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                         || super::numeral::cn_digit(n).is_some()
                 })
             }) {
-                fig.value += x;
+                add_into(&mut fig.value, x, &mut fig.overflow);
                 fig.precision = Decimal::ONE;
                 fig.end += c.len_utf8();
             }
@@ -558,12 +560,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         if fig.cur_suffix && fig.scale.is_none() && fig.cur.is_some() {
             if let Some((e, n)) = scale_word(&text[fig.end..]) {
                 let m = pow10(e as i64);
-                if let Some(v) = fig.value.checked_mul(m) {
-                    fig.value = v;
-                    fig.precision *= m;
-                    fig.scale = Some(m);
-                    fig.end += n;
-                }
+                mul_into(&mut fig.value, m, &mut fig.overflow);
+                mul_into(&mut fig.precision, m, &mut fig.overflow);
+                fig.scale = Some(m);
+                fig.end += n;
             }
         }
         if fig.cur.is_some() && fig.scale.is_none() && !num.decimal && fig.interval.is_none() {
@@ -741,14 +741,30 @@ fn merge_qual(q: &mut Qualifier, add: Qualifier) {
     }
 }
 
+/// `x × m` into `x`; when that does not fit a `Decimal`, `x` is left as it
+/// is and `overflow` is set (the figure is reported as too large, never
+/// wrapped or panicked on).
+fn mul_into(x: &mut Decimal, m: Decimal, overflow: &mut bool) {
+    match x.checked_mul(m) {
+        Some(v) => *x = v,
+        None => *overflow = true,
+    }
+}
+
+/// `x + y` into `x`, like [`mul_into`].
+fn add_into(x: &mut Decimal, y: Decimal, overflow: &mut bool) {
+    match x.checked_add(y) {
+        Some(v) => *x = v,
+        None => *overflow = true,
+    }
+}
+
 fn apply_word_scale(fig: &mut Fig, w: CurrencyWord) {
     if w.scale > 0 && fig.scale.is_none() {
         let m = pow10(w.scale as i64);
-        if let Some(v) = fig.value.checked_mul(m) {
-            fig.value = v;
-            fig.precision *= m;
-            fig.scale = Some(m);
-        }
+        mul_into(&mut fig.value, m, &mut fig.overflow);
+        mul_into(&mut fig.precision, m, &mut fig.overflow);
+        fig.scale = Some(m);
     }
 }
 
@@ -779,7 +795,7 @@ fn suffix_binds(
     if w.form == Form::Word {
         return true;
     }
-    let text = ctx.text;
+    let text: &str = &ctx.text;
     let after = &text[s1..];
     let spaced_before = s0 > fig.end;
     let glued_next = after.starts_with(|c: char| c.is_ascii_digit());
@@ -834,7 +850,7 @@ fn subunit_at(ctx: &Ctx, pos: usize, max_gap: usize) -> Option<(currency::Subuni
 /// After a major amount: 五元三毛, 50元6角三分, 两美元又三美分, 3 dollars 50 cents,
 /// thirteen dollars and forty-five cents, 15 dollars 50, 五块五.
 fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
-    let text = ctx.text;
+    let text: &str = &ctx.text;
     let mut pos = fig.end;
     let mut added = Decimal::ZERO;
     let mut prec = fig.precision;
@@ -927,11 +943,12 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
     }
     if any {
         fig.decimal = true;
-        fig.value += if fig.value.is_sign_negative() {
+        let added = if fig.value.is_sign_negative() {
             -added
         } else {
             added
         };
+        add_into(&mut fig.value, added, &mut fig.overflow);
         fig.precision = prec;
         fig.end = pos;
     }
@@ -947,7 +964,7 @@ impl Fig {
 
 /// "billions of dollars", "hundreds of millions of yuan", "tens of billions of US dollars".
 fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
-    let text = ctx.text;
+    let text: &str = &ctx.text;
     let mut pos = p;
     let mut mult = Decimal::ONE;
     let mut words = 0;
@@ -963,7 +980,7 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
             "trillions" => 12,
             _ => return None,
         };
-        mult *= pow10(e);
+        mult = mult.checked_mul(pow10(e))?;
         words += 1;
         pos += n;
         let r = &text[pos..];
@@ -997,8 +1014,11 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
                     approx: true,
                     ..Qualifier::default()
                 },
-                interval: Some((Some(mult * Decimal::TWO), Some(mult * Decimal::from(9)))),
-                overflow: false,
+                interval: Some((
+                    mult.checked_mul(Decimal::TWO),
+                    mult.checked_mul(Decimal::from(9)),
+                )),
+                overflow: mult.checked_mul(Decimal::from(9)).is_none(),
                 bare_integer: false,
                 decimal: false,
                 from_before: false,
@@ -1023,7 +1043,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     if fig.overflow {
         return;
     }
-    let text = ctx.text;
+    let text: &str = &ctx.text;
     let rest = &text[fig.end..];
     // range separator
     let g = gap_fwd(rest, 1);
@@ -1096,11 +1116,15 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         let mut lo_prec = fig.precision;
         if fig.scale.is_none() {
             if let Some(m) = b.scale {
-                lo *= m;
-                lo_prec *= m;
+                // "3-5亿" = 3亿 to 5亿; a low end too large for that is
+                // reported as an overflow of the whole range
+                match (lo.checked_mul(m), lo_prec.checked_mul(m)) {
+                    (Some(l), Some(p)) => (lo, lo_prec) = (l, p),
+                    _ => fig.overflow = true,
+                }
             }
         }
-        if lo > b.value
+        if (lo > b.value && !fig.overflow)
             || fig.bare_integer && b.bare_integer && fig.kind == Kind::Money && cur.is_none()
         {
             return;
@@ -1123,6 +1147,18 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     // found none marks how far it looked, so the later elements of the same
     // list are not walked again (lists of bare numbers stay linear).
     if start < ctx.list_dead_until.get() {
+        return;
+    }
+    // … and a walk that found one remembers it for the elements before it,
+    // which would walk to the same place ("1、2、3、…、5亿美元")
+    let known = ctx
+        .list_found
+        .borrow()
+        .as_ref()
+        .filter(|(from, b)| *from <= start && start < b.start)
+        .map(|(_, b)| b.clone());
+    if let Some(b) = known {
+        take_list_currency(fig, b);
         return;
     }
     let mut pos = start;
@@ -1158,6 +1194,12 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             .set(ctx.list_dead_until.get().max(pos + 1));
         return;
     };
+    *ctx.list_found.borrow_mut() = Some((start, b.clone()));
+    take_list_currency(fig, b);
+}
+
+/// Gives `fig` the currency (and scale) of `b`, a later element of its list.
+fn take_list_currency(fig: &mut Fig, b: Fig) {
     let Some(c) = b.cur else { return };
     if !b.cur_suffix || b.cur_prefix && b.start < b.num_start {
         return;
@@ -1166,11 +1208,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     fig.cur_at = b.cur_at;
     if fig.scale.is_none() {
         if let Some(m) = b.scale {
-            if let Some(v) = fig.value.checked_mul(m) {
-                fig.value = v;
-                fig.precision *= m;
-                fig.scale = Some(m);
-            }
+            mul_into(&mut fig.value, m, &mut fig.overflow);
+            mul_into(&mut fig.precision, m, &mut fig.overflow);
+            fig.scale = Some(m);
         }
     }
 }
@@ -1178,7 +1218,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
 /// Finds where the numeral of a partner figure starts at or after `q`,
 /// skipping a currency prefix, sign or qualifier (at most 24 bytes).
 fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
-    let text = ctx.text;
+    let text: &str = &ctx.text;
     let mut i = q;
     // at most: a qualifier, a sign and a currency prefix, with small gaps between
     for _ in 0..4 {

@@ -56,6 +56,7 @@
 
 mod claim;
 mod currency;
+mod invisible;
 pub(crate) mod number;
 pub(crate) mod numeral;
 mod parse;
@@ -67,6 +68,7 @@ use crate::error::{Error, ErrorKind};
 use crate::normalize::{Amount, Currency, Kind};
 use crate::span::Span;
 use currency::Cur;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 pub use parse::parse_numeral;
@@ -150,14 +152,22 @@ impl Extractor {
     /// An item is `Err` only for a figure that cannot be represented (more than
     /// 28 significant digits or beyond ±7.9e28); its error's location holds the
     /// figure's byte span, and extraction goes on after it.
+    ///
+    /// Invisible format characters (zero-width spaces and joiners, soft
+    /// hyphens, direction marks, byte order marks) are skipped wherever they
+    /// are, inside numbers too; spans are still offsets into `text`.
     pub fn claims<'t>(&self, text: &'t str) -> Claims<'t> {
+        let (text, removed) = invisible::clean(text);
         Claims {
+            removed,
             ctx: Ctx {
                 text,
                 hint: self.hint,
                 doc: OnceCell::new(),
                 chinese: OnceCell::new(),
                 list_dead_until: std::cell::Cell::new(0),
+                list_found: std::cell::RefCell::new(None),
+                steps: std::cell::Cell::new(0),
             },
             pos: 0,
             floor: 0,
@@ -185,15 +195,27 @@ struct DocInfo {
 }
 
 pub(crate) struct Ctx<'t> {
-    pub text: &'t str,
+    /// The text without invisible characters (see `invisible`).
+    pub text: Cow<'t, str>,
     hint: Option<Currency>,
     doc: OnceCell<DocInfo>,
     chinese: OnceCell<bool>,
     /// List walks that found no currency looked up to here (see `claim`).
     pub(crate) list_dead_until: std::cell::Cell<usize>,
+    /// The last list walk that found a currency: where it started, and the
+    /// element with the currency (see `claim`).
+    pub(crate) list_found: std::cell::RefCell<Option<(usize, claim::Fig)>>,
+    /// Work done so far; see [`Claims::steps`].
+    steps: std::cell::Cell<u64>,
 }
 
 impl Ctx<'_> {
+    /// Counts `n` steps of work.
+    #[inline]
+    pub(crate) fn step(&self, n: usize) {
+        self.steps.set(self.steps.get() + n as u64);
+    }
+
     /// Whether the text is Chinese (Han characters make up at least a fifth
     /// of its letters); computed on first use, for `¥`.
     fn chinese(&self) -> bool {
@@ -218,7 +240,7 @@ impl Ctx<'_> {
             // once) and "(人民币,下同)" declarations
             // one multi-pattern pass; leftmost-longest: 台幣 inside 新台幣 counts once
             let found: Vec<(usize, usize, Currency)> = yuan_matcher()
-                .find_iter(self.text)
+                .find_iter(&*self.text)
                 .map(|m| {
                     (
                         m.start(),
@@ -294,8 +316,31 @@ pub(crate) fn is_han(c: char) -> bool {
 /// Lazy iterator over the claims of one text; see [`Extractor::claims`].
 pub struct Claims<'t> {
     ctx: Ctx<'t>,
+    /// Where invisible characters were taken out of the text that `ctx`
+    /// reads, to map spans back.
+    removed: invisible::Removed,
     pos: usize,
     floor: usize,
+}
+
+impl Claims<'_> {
+    /// The work done so far, in steps: one per position tried and per figure
+    /// parse attempted (including the figures looked at to complete a range
+    /// or a list), plus the bytes skipped by the pre-filter and after a failed
+    /// parse. It does not depend on the machine, and it grows linearly with
+    /// the input: the tests use it to check that hostile inputs (long lists,
+    /// numerals, qualifier runs) take time in proportion to their size.
+    ///
+    /// ```
+    /// use figcheck::Extractor;
+    /// let text = "1、2、3、4亿美元。".repeat(1000);
+    /// let mut claims = Extractor::new().claims(&text);
+    /// assert_eq!(claims.by_ref().count(), 4000);
+    /// assert!(claims.steps() < 20 * text.len() as u64);
+    /// ```
+    pub fn steps(&self) -> u64 {
+        self.ctx.steps.get()
+    }
 }
 
 /// Bitmap of the BMP chars that can start a numeral (Chinese digits and
@@ -369,7 +414,7 @@ fn english_trigger(word: &[u8]) -> bool {
 impl Claims<'_> {
     /// Next trigger position at or after `from`.
     fn trigger(&self, from: usize) -> Option<usize> {
-        let text = self.ctx.text;
+        let text: &str = &self.ctx.text;
         let bytes = text.as_bytes();
         let map = trigger_bitmap();
         let mut i = from;
@@ -619,8 +664,10 @@ impl Iterator for Claims<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let p = self.trigger(self.pos)?;
+            self.ctx.step(1);
             if !self.ctx.text.as_bytes()[p].is_ascii_alphabetic() {
-                if let Some(n) = cheap_reject(self.ctx.text, self.floor, p) {
+                if let Some(n) = cheap_reject(&self.ctx.text, self.floor, p) {
+                    self.ctx.step(n);
                     self.pos = p + n;
                     continue;
                 }
@@ -637,13 +684,13 @@ impl Iterator for Claims<'_> {
                             crate::error::shorten(&self.ctx.text[fig.num_start..fig.num_end]);
                         return Some(Err(Error::at(
                             ErrorKind::Overflow { text: shown },
-                            fig.start,
-                            fig.end,
+                            self.removed.start(fig.start),
+                            self.removed.end(fig.end),
                         )));
                     }
                     let amount = claim::to_amount(&self.ctx, &fig);
                     return Some(Ok(Claim {
-                        span: Span::new(fig.start, fig.end),
+                        span: Span::new(self.removed.start(fig.start), self.removed.end(fig.end)),
                         amount,
                     }));
                 }
@@ -653,7 +700,11 @@ impl Iterator for Claims<'_> {
                         self.pos += 1;
                     }
                 }
-                None => self.pos = p + self.skip_len(p),
+                None => {
+                    let n = self.skip_len(p);
+                    self.ctx.step(n);
+                    self.pos = p + n;
+                }
             }
         }
     }

@@ -367,7 +367,13 @@ pub(crate) fn chinese_numeral(s: &str) -> Option<Num> {
                     st.section
                 }
             };
-            st.prec = place * ud;
+            st.prec = match place.checked_mul(ud) {
+                Some(v) => v,
+                None => {
+                    st.overflow = true;
+                    st.prec
+                }
+            };
             st.last_unit = Some(ud);
             st.chinese = true;
             st.digits_written = true;

@@ -191,8 +191,9 @@ fn claim(
             .relative_difference
             .as_deref()
             .and_then(|r| r.parse::<rust_decimal::Decimal>().ok())
-            .map(|r| {
-                let pct = (r * rust_decimal::Decimal::ONE_HUNDRED)
+            .and_then(|r| r.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
+            .map(|pct| {
+                let pct = pct
                     .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointNearestEven);
                 format!(" ({}%)", super::decimal(pct))
             });

@@ -1,0 +1,28 @@
+//! The aliases CSV loader on arbitrary bytes: a table or located errors, never a
+//! panic; every error names the file and a line and column inside it.
+#![no_main]
+
+use figcheck::Aliases;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let lines = text.lines().count().max(1);
+    match Aliases::from_csv(&text, "aliases.csv") {
+        Ok(table) => {
+            for w in table.warnings() {
+                assert_eq!(w.location().path.as_deref(), Some("aliases.csv"));
+                let line = w.location().line.expect("every warning has a line");
+                assert!(line <= lines + 1, "{w}");
+            }
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty(), "an Err with no error");
+            for e in &errors {
+                assert_eq!(e.location().path.as_deref(), Some("aliases.csv"));
+                let line = e.location().line.expect("every error has a line");
+                assert!(line <= lines + 1, "{e}");
+            }
+        }
+    }
+});
