@@ -6,6 +6,7 @@ mod cli_check;
 mod conformance;
 mod corpus;
 mod extract;
+mod hostile;
 mod numerals;
 mod props;
 mod reports;
