@@ -136,10 +136,23 @@ impl Linker {
         for a in aliases.entries() {
             add(&a.alias, a.kind, &a.canonical);
         }
-        for e in ledger.entities() {
+        // the names of the rows, and of the rows left out as bad (so that a
+        // claim about one links, and can say why it cannot be checked)
+        let mut entities = ledger.entities();
+        let mut metrics = ledger.metrics();
+        for r in ledger.rejected() {
+            entities.push(&r.entity);
+            metrics.push(&r.metric);
+        }
+        for names in [&mut entities, &mut metrics] {
+            names.retain(|n| !n.is_empty());
+            names.sort_unstable();
+            names.dedup();
+        }
+        for e in entities {
             add(e, AliasKind::Entity, e);
         }
-        for m in ledger.metrics() {
+        for m in metrics {
             add(m, AliasKind::Metric, m);
         }
         // longest first, so overlaps keep the more specific name

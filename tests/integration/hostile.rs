@@ -9,9 +9,16 @@
 use figcheck::{Claims, Currency, ErrorKind, Extractor, Value};
 use rust_decimal::Decimal;
 
+/// A claim's mention text and value.
+type Found = (String, Value);
+/// An error's kind and byte span.
+type Failed = (ErrorKind, usize, usize);
+/// A named generator of hostile input of `n` units.
+type Family = (&'static str, Box<dyn Fn(usize) -> String>);
+
 /// Extracts everything: (mention text, value) for claims, the error kinds
 /// and spans for figures that could not be represented; spans checked.
-fn extract(text: &str) -> (Vec<(String, Value)>, Vec<(ErrorKind, usize, usize)>) {
+fn extract(text: &str) -> (Vec<Found>, Vec<Failed>) {
     let mut ok = Vec::new();
     let mut errors = Vec::new();
     let mut last = 0;
@@ -52,7 +59,7 @@ fn steps(text: &str) -> u64 {
 }
 
 /// The input families of the linearity test: a generator of `n` units.
-fn families() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+fn families() -> Vec<Family> {
     vec![
         (
             "article",

@@ -7,6 +7,8 @@ mod conformance;
 mod corpus;
 mod extract;
 mod hostile;
+mod ledger;
+mod no_loss;
 mod numerals;
 mod props;
 mod reports;
