@@ -541,16 +541,46 @@ fn ledger_row(
     })
 }
 
+/// Entity and metric names, folded, as small numbers: a million-row ledger
+/// names a few thousand things, so rows are indexed by number, and each
+/// distinct spelling is folded once.
+#[derive(Clone, Debug, Default)]
+struct Names {
+    /// folded name → id
+    folded: HashMap<String, usize>,
+    /// name as written → id (while loading; emptied after)
+    written: HashMap<String, usize>,
+}
+
+impl Names {
+    /// The id of a name as written in the file.
+    fn id(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.written.get(name) {
+            return id;
+        }
+        let next = self.folded.len();
+        let id = *self.folded.entry(fold(name)).or_insert(next);
+        self.written.insert(name.to_string(), id);
+        id
+    }
+
+    /// The id of a name, compared folded, if the ledger has it.
+    fn get(&self, name: &str) -> Option<usize> {
+        self.folded.get(&fold(name)).copied()
+    }
+}
+
 /// The reported figures, indexed by (entity, metric).
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
     rows: Vec<LedgerRow>,
-    /// folded (entity, metric) → row indices sorted by period
-    index: HashMap<(String, String), Vec<usize>>,
+    names: Names,
+    /// (entity, metric) → row indices sorted by period
+    index: HashMap<(usize, usize), Vec<usize>>,
     /// rows that could not be loaded, in file order
     rejected: Vec<RejectedRow>,
-    /// folded (entity, metric) → indices into `rejected`
-    rejected_index: HashMap<(String, String), Vec<usize>>,
+    /// (entity, metric) → indices into `rejected`
+    rejected_index: HashMap<(usize, usize), Vec<usize>>,
     warnings: Vec<Error>,
 }
 
@@ -662,11 +692,15 @@ impl Ledger {
         ) else {
             return Err(errors);
         };
-        let mut rows: Vec<LedgerRow> = Vec::new();
+        // at most a row a line: reserved once, not doubled as it grows
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let mut rows: Vec<LedgerRow> = Vec::with_capacity(lines);
         let mut rejected: Vec<RejectedRow> = Vec::new();
         // rows contradicted by a later row for the same key: rejected at the end
         let mut conflicted: Vec<usize> = Vec::new();
-        let mut seen: HashMap<(String, String, Date), usize> = HashMap::new();
+        let mut names = Names::default();
+        // (entity, metric, period) → index of its row
+        let mut seen: HashMap<(usize, usize, Date), usize> = HashMap::with_capacity(lines);
         while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
             let rec = &records.rec;
             let before = errors.len();
@@ -681,7 +715,7 @@ impl Ledger {
                 });
                 continue;
             };
-            let key = (fold(&row.entity), fold(&row.metric), row.period);
+            let key = (names.id(&row.entity), names.id(&row.metric), row.period);
             if let Some(&first) = seen.get(&key) {
                 let prev: &LedgerRow = &rows[first];
                 let what = format!("{} / {} / {}", row.entity, row.metric, row.period);
@@ -727,25 +761,27 @@ impl Ledger {
             });
             rejected.sort_by_key(|r| r.line);
         }
-        let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
             index
-                .entry((fold(&r.entity), fold(&r.metric)))
+                .entry((names.id(&r.entity), names.id(&r.metric)))
                 .or_default()
                 .push(i);
         }
         for v in index.values_mut() {
             v.sort_by_key(|&i| rows[i].period);
         }
-        let mut rejected_index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut rejected_index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (i, r) in rejected.iter().enumerate() {
             rejected_index
-                .entry((fold(&r.entity), fold(&r.metric)))
+                .entry((names.id(&r.entity), names.id(&r.metric)))
                 .or_default()
                 .push(i);
         }
+        names.written = HashMap::new();
         let ledger = Ledger {
             rows,
+            names,
             index,
             rejected,
             rejected_index,
@@ -762,10 +798,14 @@ impl Ledger {
 
     /// The rejected rows for one entity and metric (names compared folded).
     pub fn rejected_for(&self, entity: &str, metric: &str) -> Vec<&RejectedRow> {
-        self.rejected_index
-            .get(&(fold(entity), fold(metric)))
+        self.key(entity, metric)
+            .and_then(|k| self.rejected_index.get(&k))
             .map(|v| v.iter().map(|&i| &self.rejected[i]).collect())
             .unwrap_or_default()
+    }
+
+    fn key(&self, entity: &str, metric: &str) -> Option<(usize, usize)> {
+        Some((self.names.get(entity)?, self.names.get(metric)?))
     }
 
     /// All rows, in file order.
@@ -780,8 +820,8 @@ impl Ledger {
 
     /// The rows for one entity and metric (names compared folded), oldest first.
     pub fn series(&self, entity: &str, metric: &str) -> Vec<&LedgerRow> {
-        self.index
-            .get(&(fold(entity), fold(metric)))
+        self.key(entity, metric)
+            .and_then(|k| self.index.get(&k))
             .map(|v| v.iter().map(|&i| &self.rows[i]).collect())
             .unwrap_or_default()
     }
