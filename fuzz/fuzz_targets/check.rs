@@ -27,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
     let found = Extractor::new().claims(&text).count();
     assert_eq!(report.claims.len() + report.errors.len(), found);
     let s = &report.summary;
-    assert_eq!(s.consistent + s.contradicted + s.unverifiable, report.claims.len());
+    assert_eq!(
+        s.consistent + s.contradicted + s.unverifiable,
+        report.claims.len()
+    );
     let mut out = Vec::new();
     figcheck::report::text::write(&report, "fuzz", &text, &mut out, false).expect("text report");
     figcheck::report::markdown::write(&report, &mut out).expect("markdown report");

@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(doc.text.len() <= raw.len());
             }
             Line::Bad(message) => {
-                assert!(message.starts_with(&format!("fuzz.jsonl:{number}:")), "{message}");
+                assert!(
+                    message.starts_with(&format!("fuzz.jsonl:{number}:")),
+                    "{message}"
+                );
             }
         }
         offset += raw.len() + 1;
