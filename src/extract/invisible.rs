@@ -37,9 +37,14 @@ impl Removed {
         let bytes = text.as_bytes();
         // every invisible char starts with one of these bytes
         let first = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).find(|&i| {
-            text.get(i..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(is_invisible)
+            // the byte patterns of `is_invisible`, without decoding
+            match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+                (0xC2, Some(0xAD), _) => true,
+                (0xE2, Some(0x80), Some(b)) => matches!(b, 0x8B..=0x8F | 0xAA..=0xAE),
+                (0xE2, Some(0x81), Some(b)) => matches!(b, 0xA0..=0xA4 | 0xA6..=0xA9),
+                (0xEF, Some(0xBB), Some(0xBF)) => true,
+                _ => false,
+            }
         });
         let Some(first) = first else {
             return (Cow::Borrowed(text), Removed::default());
@@ -93,6 +98,18 @@ impl Removed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_patterns_match_the_chars() {
+        // every char whose UTF-8 starts with a scanned byte: found by the
+        // scan exactly when it is invisible
+        for cp in (0x80u32..0x800).chain(0x2000..0x3000).chain(0xF000..0x10000) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let text = format!("a{c}b");
+            let (cleaned, _) = clean(&text);
+            assert_eq!(cleaned.len() < text.len(), is_invisible(c), "U+{cp:04X}");
+        }
+    }
 
     #[test]
     fn borrowed_when_there_is_nothing_to_remove() {
