@@ -194,12 +194,25 @@ impl Linker {
         let clauses = split(text, true);
         let date = article_date.or_else(|| dateline(text));
         let periods = periods(text, date);
-        let last_entity: Vec<usize> = occ
+        let of_kind = |kind: AliasKind| -> Vec<usize> {
+            occ.iter()
+                .enumerate()
+                .filter(|(_, o)| o.kind == kind)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (entities, metrics) = (of_kind(AliasKind::Entity), of_kind(AliasKind::Metric));
+        let written: Vec<usize> = periods
             .iter()
             .enumerate()
-            .filter(|(_, o)| o.kind == AliasKind::Entity)
+            .filter(|(_, p)| p.how == How::Written && p.span.is_some())
             .map(|(i, _)| i)
             .collect();
+        let longest_period = periods
+            .iter()
+            .filter_map(|p| p.span.map(|s| s.end() - s.start()))
+            .max()
+            .unwrap_or(0);
         Document {
             text,
             occ,
@@ -207,7 +220,10 @@ impl Linker {
             clauses,
             date,
             periods,
-            last_entity,
+            entities,
+            metrics,
+            written,
+            longest_period,
         }
     }
 }
@@ -221,8 +237,15 @@ pub struct Document<'t> {
     date: Option<Date>,
     /// Every period expression of the text, in order.
     periods: Vec<PeriodLink>,
-    /// Indices into `occ` of the entity occurrences, in order.
-    last_entity: Vec<usize>,
+    /// Indices into `occ` of the entity occurrences, in order (their ends
+    /// are in order too: occurrences never overlap).
+    entities: Vec<usize>,
+    /// … and of the metric occurrences.
+    metrics: Vec<usize>,
+    /// Indices into `periods` of the dates written out, in order.
+    written: Vec<usize>,
+    /// The longest period expression, in bytes (bounds the searches).
+    longest_period: usize,
 }
 
 fn containing(parts: &[(usize, usize)], pos: usize) -> (usize, usize) {
@@ -259,12 +282,13 @@ impl Document<'_> {
         }
         let at = p.span.map_or(0, |s| s.start());
         let before = self
-            .periods
-            .partition_point(|q| q.span.map_or(0, |s| s.start()) < at);
-        let base = self.periods[..before]
+            .written
+            .partition_point(|&i| self.periods[i].span.map_or(0, |s| s.start()) < at);
+        let base = self.written[..before]
             .iter()
             .rev()
-            .find(|q| q.how == How::Written && q.span.is_some_and(|s| s.end() <= at));
+            .map(|&i| &self.periods[i])
+            .find(|q| q.span.is_some_and(|s| s.end() <= at));
         let mut out = p.clone();
         if let Some(b) = base {
             let back = |d: Date, slack: i64| {
@@ -284,80 +308,95 @@ impl Document<'_> {
         out
     }
 
-    /// Links the claim at `span`.
+    /// Links the claim at `span`. Every search is a binary search or stays
+    /// near the claim, so a sentence of 100 MB (text without sentence ends)
+    /// costs no more per claim than a short one.
     pub fn link(&self, span: Span) -> Link {
         let (ss, se) = containing(&self.sentences, span.start());
         let (cs, ce) = containing(&self.clauses, span.start());
-        // occurrences and periods are sorted by start: look only inside the sentence
-        let lo = self.occ.partition_point(|o| o.start < ss);
-        let hi = self
-            .occ
-            .partition_point(|o| o.start < se.min(self.text.len() + 1));
-        let in_sentence = &self.occ[lo..hi];
-        let entities = || in_sentence.iter().filter(|o| o.kind == AliasKind::Entity);
-        let metrics = || in_sentence.iter().filter(|o| o.kind == AliasKind::Metric);
-        // entity
-        let entity = entities()
-            .rfind(|o| o.end <= span.start())
+        let after_limit = ce.min(se);
+        // the occurrence of `list` ending last before the claim, and the
+        // first one starting after it (occurrences do not overlap, so their
+        // ends are in order like their starts)
+        let around = |list: &[usize]| {
+            let k = list.partition_point(|&i| self.occ[i].end <= span.start());
+            let before = k.checked_sub(1).map(|k| &self.occ[list[k]]);
+            let k = list.partition_point(|&i| self.occ[i].start < span.end());
+            let after = list.get(k).map(|&i| &self.occ[i]);
+            (before, after)
+        };
+        // entity: before the claim in its sentence, else after it in its
+        // clause, else the last one named before the sentence
+        let (before, after) = around(&self.entities);
+        let entity = before
+            .filter(|o| o.start >= ss)
             .map(|o| self.name(o, How::BeforeInSentence))
             .or_else(|| {
-                entities()
-                    .find(|o| o.start >= span.end() && o.end <= ce.min(se))
+                after
+                    .filter(|o| o.end <= after_limit)
                     .map(|o| self.name(o, How::AfterInSentence))
             })
             .or_else(|| {
-                // the last entity before this sentence: the nearest earlier one
-                let k = self
-                    .last_entity
-                    .partition_point(|&i| self.occ[i].start < ss);
+                let k = self.entities.partition_point(|&i| self.occ[i].start < ss);
                 k.checked_sub(1)
-                    .map(|k| &self.occ[self.last_entity[k]])
+                    .map(|k| &self.occ[self.entities[k]])
                     .filter(|o| o.end <= ss)
                     .map(|o| self.name(o, How::PreviousSentence))
             });
-        // metric: nearest in clause, else in sentence
-        // a metric named before the figure wins a near tie ("首轮 1000 亿美元投资")
+        // metric: nearest in clause, else in sentence; a metric named before
+        // the figure wins a near tie ("首轮 1000 亿美元投资")
+        let (before, after) = around(&self.metrics);
         let nearest = |lo: usize, hi: usize| {
-            metrics()
-                .filter(|o| {
-                    o.start >= lo && o.end <= hi && (o.end <= span.start() || o.start >= span.end())
-                })
-                .min_by_key(|o| {
-                    if o.end <= span.start() {
-                        span.start() - o.end
-                    } else {
-                        (o.start - span.end()) * 2 + 4
-                    }
-                })
+            let b = before
+                .filter(|o| o.start >= lo)
+                .map(|o| (span.start() - o.end, o));
+            let a = after
+                .filter(|o| o.end <= hi)
+                .map(|o| ((o.start - span.end()) * 2 + 4, o));
+            match (b, a) {
+                (Some(b), Some(a)) => Some(if b.0 <= a.0 { b.1 } else { a.1 }),
+                (b, a) => b.or(a).map(|x| x.1),
+            }
         };
         let metric = nearest(cs, ce)
             .map(|o| self.name(o, How::InClause))
             .or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
-        // period: before the claim in its sentence, or after it in its clause
-        let plo = self
-            .periods
-            .partition_point(|p| p.span.map_or(0, |s| s.start()) < ss);
-        let phi = self
-            .periods
-            .partition_point(|p| p.span.map_or(0, |s| s.start()) < se.min(self.text.len() + 1));
-        let period = self.periods[plo..phi]
-            .iter()
-            .filter(|p| {
-                p.span.is_some_and(|s| {
-                    s.start() >= ss
-                        && (s.end() <= span.start()
-                            || s.start() >= span.end() && s.end() <= ce.min(se))
-                })
-            })
-            .min_by_key(|p| {
-                let s = p.span.unwrap_or(span);
-                if s.end() <= span.start() {
-                    span.start() - s.end()
-                } else {
-                    s.start().saturating_sub(span.end())
+        // period: the nearest before the claim in its sentence, or after it in
+        // its clause. Periods are in order of start and may nest, so the one
+        // ending last before the claim is looked for among those starting at
+        // most the longest period's length before the best found so far.
+        let start_of = |p: &PeriodLink| p.span.map_or(0, |s| s.start());
+        let k = self.periods.partition_point(|p| start_of(p) < span.start());
+        let mut best_before: Option<(usize, &PeriodLink)> = None;
+        for p in self.periods[..k].iter().rev() {
+            let Some(s) = p.span else { continue };
+            if s.start() < ss {
+                break;
+            }
+            if let Some((d, _)) = best_before {
+                let best_end = span.start() - d;
+                if s.start() + self.longest_period < best_end {
+                    break;
                 }
-            })
-            .map(|p| self.resolve_year_ago(p));
+            }
+            if s.end() <= span.start() {
+                let d = span.start() - s.end();
+                if best_before.is_none_or(|(bd, _)| d <= bd) {
+                    best_before = Some((d, p));
+                }
+            }
+        }
+        let k = self.periods.partition_point(|p| start_of(p) < span.end());
+        let best_after = self.periods[k..]
+            .iter()
+            .take_while(|p| start_of(p) < after_limit)
+            .find(|p| p.span.is_some_and(|s| s.end() <= after_limit))
+            .and_then(|p| p.span.map(|s| (s.start() - span.end(), p)));
+        let period = match (best_before, best_after) {
+            (Some(b), Some(a)) => Some(if b.0 <= a.0 { b.1 } else { a.1 }),
+            (b, a) => b.or(a).map(|x| x.1),
+        }
+        .map(|p| self.resolve_year_ago(p));
         Link {
             entity,
             metric,
@@ -383,10 +422,13 @@ fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
             ';' => true,
             '.' => {
                 let next_ws = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+                // abbreviations are short: look back a few chars only (a
+                // long run of "a.a.a." would otherwise be quadratic)
                 let word: String = text[..i]
                     .chars()
                     .rev()
                     .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
+                    .take(8)
                     .collect::<String>()
                     .chars()
                     .rev()

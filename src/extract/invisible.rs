@@ -103,8 +103,13 @@ mod tests {
     fn the_byte_patterns_match_the_chars() {
         // every char whose UTF-8 starts with a scanned byte: found by the
         // scan exactly when it is invisible
-        for cp in (0x80u32..0x800).chain(0x2000..0x3000).chain(0xF000..0x10000) {
-            let Some(c) = char::from_u32(cp) else { continue };
+        for cp in (0x80u32..0x800)
+            .chain(0x2000..0x3000)
+            .chain(0xF000..0x10000)
+        {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let text = format!("a{c}b");
             let (cleaned, _) = clean(&text);
             assert_eq!(cleaned.len() < text.len(), is_invisible(c), "U+{cp:04X}");

@@ -83,30 +83,43 @@ fn name_line(label: &str, n: &Option<NameLink>) -> String {
     }
 }
 
-/// The line around a claim: up to `room` columns either side, cut at line ends.
+/// The line around a claim: up to `room` columns either side, cut at line
+/// ends. Only that much is looked at, so a claim on a line of 100 MB costs
+/// no more than one on a short line.
 fn context(text: &str, start: usize, end: usize, room: usize) -> (String, usize, usize) {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // at most this many chars either side, whatever their width (zero-width
+    // chars would otherwise let the walk run on)
+    let most = room * 4;
     let mut from = start;
     let mut w = 0;
-    for (i, c) in text[line_start..start].char_indices().rev() {
-        w += char_width(c);
-        if w > room {
+    let mut cut_before = false;
+    for (n, (i, c)) in text[..start].char_indices().rev().enumerate() {
+        if c == '\n' {
             break;
         }
-        from = line_start + i;
+        w += char_width(c);
+        if w > room || n >= most {
+            cut_before = true;
+            break;
+        }
+        from = i;
     }
     let mut to = end;
     let mut w = 0;
-    for (i, c) in text[end..line_end].char_indices() {
+    let mut cut_after = false;
+    for (n, (i, c)) in text[end..].char_indices().enumerate() {
+        if c == '\n' {
+            break;
+        }
         w += char_width(c);
-        if w > room {
+        if w > room || n >= most {
+            cut_after = true;
             break;
         }
         to = end + i + c.len_utf8();
     }
-    let lead = if from > line_start { "…" } else { "" };
-    let tail = if to < line_end { "…" } else { "" };
+    let lead = if cut_before { "…" } else { "" };
+    let tail = if cut_after { "…" } else { "" };
     let shown = format!("{lead}{}{tail}", &text[from..to]).replace('\t', " ");
     let pad = width(lead) + width(&text[from..start]);
     let under = width(&text[start..end]).max(1);

@@ -301,3 +301,38 @@ fn fuzz_findings() {
     assert_eq!(errors.len(), 1);
     assert!(is_overflow(&errors[0].0));
 }
+
+#[test]
+fn checking_a_long_single_line() {
+    use figcheck::{Aliases, Checker, FxRates, Ledger, Policy, Verdict};
+    // text without a sentence end: one 3 MB sentence. Linking each claim
+    // looks only near it (this took minutes before: every claim scanned the
+    // whole sentence for its entity, metric and period)
+    let unit = "软银 2024年9月30日 现金约 250 亿美元，去年同期 ";
+    let n = 3_000_000 / unit.len();
+    let text = unit.repeat(n);
+    let ledger = Ledger::from_csv(include_str!("../../data/ledger.csv"), "ledger.csv")
+        .expect("sample ledger");
+    let aliases = Aliases::from_csv(include_str!("../../data/aliases.csv"), "aliases.csv")
+        .expect("sample aliases");
+    let fx = FxRates::from_csv(include_str!("../../data/fx.csv"), "fx.csv").expect("sample FX");
+    let checker = Checker::new(Extractor::new(), ledger, aliases, fx, Policy::default());
+    let report = checker.check("one-line.txt", &text, None);
+    assert_eq!(report.claims.len(), n);
+    assert!(report.errors.is_empty());
+    assert_eq!(
+        report.summary.consistent, n,
+        "{:?}",
+        report.claims[0].reason
+    );
+    assert!(
+        report
+            .claims
+            .iter()
+            .all(|c| c.verdict == Verdict::Consistent)
+    );
+    let mut out = Vec::new();
+    figcheck::report::text::write(&report, "one-line.txt", &text, &mut out, false)
+        .expect("text report");
+    assert!(out.len() > n * 100);
+}
