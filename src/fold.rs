@@ -2,6 +2,8 @@
 //! traditional Chinese characters fold to one form, char by char, so byte
 //! offsets can be mapped back to the original text.
 
+use crate::extract::invisible::is_invisible;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -52,7 +54,7 @@ pub(crate) fn fold_char(c: char) -> char {
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.trim().chars() {
+    for c in s.trim().chars().filter(|&c| !is_invisible(c)) {
         let f = fold_char(c);
         if f.is_whitespace() {
             space = true;
@@ -80,7 +82,9 @@ impl Folded {
     pub fn new(s: &str) -> Folded {
         let mut text = String::with_capacity(s.len());
         let mut orig = Vec::with_capacity(s.len() + 1);
-        for (i, c) in s.char_indices() {
+        // invisible format chars (zero-width spaces…) are left out, so
+        // "Soft\u{200B}Bank" still names SoftBank
+        for (i, c) in s.char_indices().filter(|&(_, c)| !is_invisible(c)) {
             let f = fold_char(c);
             for _ in 0..f.len_utf8() {
                 orig.push(i);
@@ -110,6 +114,19 @@ mod tests {
         assert_eq!(fold("軟銀"), "软银");
         assert_eq!(fold("現金及現金等價物"), "现金及现金等价物");
         assert_eq!(fold("ＡＲＭ"), "arm");
+    }
+
+    #[test]
+    fn invisible_chars_are_left_out() {
+        assert_eq!(fold("Soft\u{200B}Bank\u{FEFF}"), "softbank");
+        let s = "a Soft\u{200B}Bank b";
+        let f = Folded::new(s);
+        assert_eq!(f.text, "a softbank b");
+        let i = f.text.find("softbank").unwrap_or_default();
+        assert_eq!(
+            &s[f.orig(i)..f.orig(i + "softbank".len())],
+            "Soft\u{200B}Bank"
+        );
     }
 
     #[test]

@@ -56,7 +56,7 @@
 
 mod claim;
 mod currency;
-mod invisible;
+pub(crate) mod invisible;
 pub(crate) mod number;
 pub(crate) mod numeral;
 mod parse;
