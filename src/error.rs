@@ -150,13 +150,14 @@ pub enum ErrorKind {
         /// The offending text.
         found: String,
     },
-    /// Two ledger rows give different values for one entity, metric and period.
-    #[error("duplicate row for {key} with a different value: first given on line {first_line}")]
-    DuplicateRow {
-        /// entity / metric / period.
+    /// Rows give different values for one entity, metric and period (or
+    /// one FX pair and date): all of them are left out.
+    #[error("rows for {key} disagree (lines {lines}): none of them is used")]
+    ConflictingRows {
+        /// entity / metric / period, or base/quote / date.
         key: String,
-        /// Line of the first row.
-        first_line: usize,
+        /// The lines of all the rows for that key.
+        lines: String,
     },
     /// A row repeated with the same value (a warning: it is kept once).
     #[error(

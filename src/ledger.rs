@@ -12,6 +12,7 @@ use crate::normalize::Currency;
 use crate::span::Positions;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -103,7 +104,31 @@ fn line_col_after(text: &str, at: At, i: usize) -> (usize, usize) {
     while !text.is_char_boundary(i) {
         i -= 1;
     }
-    (line, text[line_start.min(i)..i].chars().count() + 1)
+    let mut col = text[line_start.min(i)..i].chars().count() + 1;
+    // a byte order mark is not a column
+    if line_start == 0 && text.starts_with('\u{feff}') && i >= 3 {
+        col -= 1;
+    }
+    (line, col)
+}
+
+/// The text with every lone CR (old Mac line ends, which the CSV reader
+/// takes as line ends) made a LF, so that line numbers count them too. The
+/// length and every offset stay the same.
+fn lone_cr_to_lf(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let lone = |i: usize| b.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', b).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = b.to_vec();
+    for i in memchr::memchr_iter(b'\r', b) {
+        if lone(i) {
+            out[i] = b'\n';
+        }
+    }
+    // only ASCII bytes changed
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
 }
 
 /// 1-based (line, column) of the start of field `field` of the record at `at`.
@@ -470,6 +495,11 @@ fn strict<T>(r: Result<(T, Vec<Error>), Vec<Error>>) -> Result<T, Vec<Error>> {
     }
 }
 
+/// An error at the start of line `line` of the file `path`.
+fn at_line(kind: ErrorKind, path: &str, line: usize) -> Error {
+    Error::new(kind).with_path(path).with_line_col(line, 1)
+}
+
 /// Reads one ledger record; `None` after recording its problems in `errors`.
 fn ledger_row(
     csv: &Csv,
@@ -680,6 +710,7 @@ impl Ledger {
     /// # Ok::<(), figcheck::Error>(())
     /// ```
     pub fn from_csv_partial(text: &str, path: &str) -> Result<(Ledger, Vec<Error>), Vec<Error>> {
+        let text = &*lone_cr_to_lf(text);
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         let Some((csv, mut records)) = Csv::read(
@@ -692,15 +723,11 @@ impl Ledger {
         ) else {
             return Err(errors);
         };
-        // at most a row a line: reserved once, not doubled as it grows
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-        let mut rows: Vec<LedgerRow> = Vec::with_capacity(lines);
+        let mut rows: Vec<LedgerRow> = Vec::new();
         let mut rejected: Vec<RejectedRow> = Vec::new();
-        // rows contradicted by a later row for the same key: rejected at the end
-        let mut conflicted: Vec<usize> = Vec::new();
         let mut names = Names::default();
-        // (entity, metric, period) → index of its row
-        let mut seen: HashMap<(usize, usize, Date), usize> = HashMap::with_capacity(lines);
+        // (entity, metric) → its rows
+        let mut index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
             let rec = &records.rec;
             let before = errors.len();
@@ -715,61 +742,82 @@ impl Ledger {
                 });
                 continue;
             };
-            let key = (names.id(&row.entity), names.id(&row.metric), row.period);
-            if let Some(&first) = seen.get(&key) {
-                let prev: &LedgerRow = &rows[first];
-                let what = format!("{} / {} / {}", row.entity, row.metric, row.period);
-                if prev.value != row.value || prev.unit != row.unit {
-                    errors.push(csv.at(
-                        ErrorKind::DuplicateRow {
-                            key: what,
-                            first_line: prev.line,
-                        },
-                        at,
-                        0,
-                    ));
-                    conflicted.push(first);
-                    rejected.push(RejectedRow::of(&row));
-                } else {
-                    warnings.push(csv.at(
-                        ErrorKind::RepeatedRow {
-                            key: what,
-                            first_line: prev.line,
-                        },
-                        at,
-                        0,
-                    ));
-                }
-                continue;
-            }
-            seen.insert(key, rows.len());
+            let key = (names.id(&row.entity), names.id(&row.metric));
+            index.entry(key).or_default().push(rows.len());
             rows.push(row);
         }
-        drop(seen);
-        if !conflicted.is_empty() {
-            conflicted.sort_unstable();
-            conflicted.dedup();
-            let mut keep = vec![true; rows.len()];
-            for &i in &conflicted {
-                keep[i] = false;
-                rejected.push(RejectedRow::of(&rows[i]));
-            }
-            let mut i = 0;
-            rows.retain(|_| {
-                i += 1;
-                keep[i - 1]
-            });
-            rejected.sort_by_key(|r| r.line);
-        }
-        let mut index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-        for (i, r) in rows.iter().enumerate() {
-            index
-                .entry((names.id(&r.entity), names.id(&r.metric)))
-                .or_default()
-                .push(i);
-        }
+        // rows for the same entity, metric and period: one kept when they
+        // agree (a warning for each repeat), none when they disagree (an
+        // error for each: which one is right is not for figcheck to guess)
+        let mut dropped = vec![false; rows.len()];
+        let mut any_dropped = false;
         for v in index.values_mut() {
-            v.sort_by_key(|&i| rows[i].period);
+            v.sort_by_key(|&i| (rows[i].period, rows[i].line));
+            for run in v.chunk_by(|&i, &j| rows[i].period == rows[j].period) {
+                let Some((&first, rest)) = run.split_first() else {
+                    continue;
+                };
+                if rest.is_empty() {
+                    continue;
+                }
+                any_dropped = true;
+                let r0 = &rows[first];
+                let key = format!("{} / {} / {}", r0.entity, r0.metric, r0.period);
+                let agree = rest
+                    .iter()
+                    .all(|&i| rows[i].value == r0.value && rows[i].unit == r0.unit);
+                if agree {
+                    for &i in rest {
+                        dropped[i] = true;
+                        warnings.push(at_line(
+                            ErrorKind::RepeatedRow {
+                                key: key.clone(),
+                                first_line: r0.line,
+                            },
+                            path,
+                            rows[i].line,
+                        ));
+                    }
+                } else {
+                    let lines: Vec<String> =
+                        run.iter().map(|&i| rows[i].line.to_string()).collect();
+                    for &i in run {
+                        dropped[i] = true;
+                        rejected.push(RejectedRow::of(&rows[i]));
+                        errors.push(at_line(
+                            ErrorKind::ConflictingRows {
+                                key: key.clone(),
+                                lines: lines.join(", "),
+                            },
+                            path,
+                            rows[i].line,
+                        ));
+                    }
+                }
+            }
+        }
+        if any_dropped {
+            let mut kept = Vec::with_capacity(rows.len());
+            for (row, dropped) in rows.into_iter().zip(&dropped) {
+                if !dropped {
+                    kept.push(row);
+                }
+            }
+            rows = kept;
+            index.clear();
+            for (i, r) in rows.iter().enumerate() {
+                index
+                    .entry((names.id(&r.entity), names.id(&r.metric)))
+                    .or_default()
+                    .push(i);
+            }
+            for v in index.values_mut() {
+                v.sort_by_key(|&i| rows[i].period);
+            }
+            // the messages in file order
+            errors.sort_by_key(|e| e.location().line);
+            warnings.sort_by_key(|e| e.location().line);
+            rejected.sort_by_key(|r| r.line);
         }
         let mut rejected_index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (i, r) in rejected.iter().enumerate() {
@@ -907,6 +955,7 @@ impl Aliases {
     /// When the file cannot be used at all (empty, a required column missing
     /// or given twice): every such problem, located.
     pub fn from_csv_partial(text: &str, path: &str) -> Result<(Aliases, Vec<Error>), Vec<Error>> {
+        let text = &*lone_cr_to_lf(text);
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         let Some((csv, mut records)) = Csv::read(
@@ -1042,6 +1091,7 @@ impl FxRates {
     /// When the file cannot be used at all (empty, a required column missing
     /// or given twice): every such problem, located.
     pub fn from_csv_partial(text: &str, path: &str) -> Result<(FxRates, Vec<Error>), Vec<Error>> {
+        let text = &*lone_cr_to_lf(text);
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         let Some((csv, mut records)) = Csv::read(
@@ -1055,8 +1105,8 @@ impl FxRates {
             return Err(errors);
         };
         let mut fx = FxRates::default();
-        let mut seen: HashMap<(Currency, Currency, Date), (Decimal, usize)> = HashMap::new();
-        let mut conflicted: Vec<(Currency, Currency, Date)> = Vec::new();
+        // (base, quote) → (date, rate, line) of its rows
+        let mut rates: HashMap<(Currency, Currency), Vec<(Date, Decimal, usize)>> = HashMap::new();
         while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
             let rec = &records.rec;
             let (line, pos) = (at.line, at);
@@ -1099,44 +1149,60 @@ impl FxRates {
                 }
             });
             if let (Some(date), Some(base), Some(quote), Some(rate)) = (date, base, quote, rate) {
-                if let Some(&(prev, first_line)) = seen.get(&(base, quote, date)) {
-                    if prev != rate {
-                        errors.push(csv.at(
-                            ErrorKind::DuplicateRow {
-                                key: format!("{base}/{quote} / {date}"),
-                                first_line,
-                            },
-                            pos,
-                            0,
-                        ));
-                        conflicted.push((base, quote, date));
-                    } else {
-                        warnings.push(csv.at(
-                            ErrorKind::RepeatedRow {
-                                key: format!("{base}/{quote} / {date}"),
-                                first_line,
-                            },
-                            pos,
-                            0,
-                        ));
-                    }
-                    continue;
-                }
-                seen.insert((base, quote, date), (rate, line));
-                fx.rates
+                rates
                     .entry((base, quote))
                     .or_default()
-                    .push((date, rate));
+                    .push((date, rate, line));
             }
         }
-        for (base, quote, date) in conflicted {
-            if let Some(v) = fx.rates.get_mut(&(base, quote)) {
-                v.retain(|&(d, _)| d != date);
+        // rows for the same pair and date: one kept when they agree, none
+        // when they disagree (as in the ledger)
+        let mut reordered = false;
+        for ((base, quote), mut v) in rates {
+            v.sort_by_key(|&(d, _, line)| (d, line));
+            let mut kept: Vec<(Date, Decimal)> = Vec::with_capacity(v.len());
+            for run in v.chunk_by(|a, b| a.0 == b.0) {
+                let (date, rate, first_line) = run[0];
+                if run.len() == 1 {
+                    kept.push((date, rate));
+                    continue;
+                }
+                reordered = true;
+                let key = format!("{base}/{quote} / {date}");
+                if run.iter().all(|r| r.1 == rate) {
+                    kept.push((date, rate));
+                    for r in &run[1..] {
+                        warnings.push(at_line(
+                            ErrorKind::RepeatedRow {
+                                key: key.clone(),
+                                first_line,
+                            },
+                            path,
+                            r.2,
+                        ));
+                    }
+                } else {
+                    let lines: Vec<String> = run.iter().map(|r| r.2.to_string()).collect();
+                    for r in run {
+                        errors.push(at_line(
+                            ErrorKind::ConflictingRows {
+                                key: key.clone(),
+                                lines: lines.join(", "),
+                            },
+                            path,
+                            r.2,
+                        ));
+                    }
+                }
+            }
+            if !kept.is_empty() {
+                fx.rates.insert((base, quote), kept);
             }
         }
-        fx.rates.retain(|_, v| !v.is_empty());
-        for v in fx.rates.values_mut() {
-            v.sort_by_key(|&(d, _)| d);
+        if reordered {
+            // the messages in file order
+            errors.sort_by_key(|e| e.location().line);
+            warnings.sort_by_key(|e| e.location().line);
         }
         fx.warnings = warnings;
         Ok((fx, errors))
@@ -1223,8 +1289,11 @@ impl FxRates {
         via.sort_by_key(|&c| c != Currency::USD);
         for v in via {
             if let (Some(a), Some(b)) = (self.direct(base, v, on), self.direct(v, quote, on)) {
-                if let (Some(num), Some(den)) = (a.num.checked_mul(b.num), a.den.checked_mul(b.den))
-                {
+                // a product too small for 28 decimal places rounds to zero: no rate
+                if let (Some(num), Some(den)) = (
+                    a.num.checked_mul(b.num).filter(|x| !x.is_zero()),
+                    a.den.checked_mul(b.den).filter(|x| !x.is_zero()),
+                ) {
                     return Some(FxQuote {
                         date: a.date.min(b.date),
                         num,
@@ -1318,7 +1387,8 @@ mod tests {
         assert_eq!(
             msgs(Ledger::from_csv(csv, "l.csv")),
             vec![
-                "l.csv:3:1: duplicate row for A / Cash / 2024-09-30 with a different value: first given on line 2"
+                "l.csv:2:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used",
+                "l.csv:3:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used",
             ]
         );
         let csv =
@@ -1326,6 +1396,59 @@ mod tests {
         let l = Ledger::from_csv(csv, "l.csv").expect("same value loads");
         assert_eq!(l.rows().len(), 1);
         assert_eq!(l.warnings().len(), 1);
+        // a repeat of either value is part of the disagreement: every row
+        // for the key is named and left out, whatever the order
+        for values in [[1, 1, 2], [1, 2, 1], [2, 1, 1]] {
+            let csv = format!(
+                "entity,metric,period,value,unit\nA,cash,2024-09-30,{},USD\nA,cash,2024-09-30,{},USD\nA,cash,2024-09-30,{},USD\nB,cash,2024-09-30,5,USD\n",
+                values[0], values[1], values[2]
+            );
+            let (l, errors) = Ledger::from_csv_partial(&csv, "l.csv").expect("usable");
+            assert_eq!(l.rows().len(), 1, "{values:?}");
+            let lines: Vec<Option<usize>> = errors.iter().map(|e| e.location().line).collect();
+            assert_eq!(lines, [Some(2), Some(3), Some(4)], "{values:?}");
+            let rejected: Vec<usize> = l.rejected().iter().map(|r| r.line).collect();
+            assert_eq!(rejected, [2, 3, 4], "{values:?}");
+            assert!(l.warnings().is_empty(), "{values:?}");
+        }
+    }
+
+    #[test]
+    fn a_cross_rate_too_small_to_represent_is_no_rate() {
+        let fx = FxRates::from_csv(
+            "date,base,quote,rate\n2024-09-30,JPY,USD,0.000000000000001\n2024-09-30,USD,EUR,0.000000000000001\n",
+            "fx.csv",
+        )
+        .expect("loads");
+        let on: Date = "2024-10-01".parse().expect("a date");
+        assert!(fx.rate(Currency::JPY, Currency::EUR, on).is_none());
+        assert!(fx.rate(Currency::EUR, Currency::JPY, on).is_none());
+        assert!(fx.rate(Currency::JPY, Currency::USD, on).is_some());
+    }
+
+    #[test]
+    fn old_mac_line_ends_and_a_bom_count_right() {
+        let csv = "\u{feff}entity,metric,period,value,unit,bogus\rA,cash,2024-09-30,1,USD,x\rA,debt,2024-09-30,x,USD,y\r";
+        let (l, errors) = Ledger::from_csv_partial(csv, "l.csv").expect("usable");
+        assert_eq!(l.rows().len(), 1);
+        assert_eq!(
+            msgs(Err(errors)),
+            [
+                "l.csv:3:19: invalid amount \"x\": expected an exact decimal such as 1234.5 or 1,234.5"
+            ]
+        );
+        assert_eq!(
+            l.warnings()[0].to_string(),
+            "l.csv:1:33: unknown column \"bogus\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note"
+        );
+    }
+
+    #[test]
+    fn a_file_of_empty_lines_is_empty() {
+        // no memory is reserved per line: 20 million newlines are just empty
+        let csv = "entity,metric,period,value,unit\n".to_string() + &"\n".repeat(20_000_000);
+        let (l, errors) = Ledger::from_csv_partial(&csv, "l.csv").expect("usable");
+        assert!(l.rows().is_empty() && errors.is_empty());
     }
 
     #[test]

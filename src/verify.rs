@@ -229,7 +229,7 @@ fn holds_checked(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> Option<
             match q.bound {
                 Some(Bound::Lower) => {
                     if q.strong {
-                        l >= x.checked_mul(Decimal::ONE + p.strong_margin)?
+                        l >= x.checked_mul(Decimal::ONE.checked_add(p.strong_margin)?)?
                     } else if q.inclusive {
                         l >= x
                     } else {
@@ -238,28 +238,36 @@ fn holds_checked(a: &Amount, factor: Decimal, l: Decimal, p: &Policy) -> Option<
                 }
                 Some(Bound::Upper) => {
                     if q.strong {
-                        l <= x.checked_mul(Decimal::ONE - p.strong_margin)?
+                        l <= x.checked_mul(Decimal::ONE.checked_sub(p.strong_margin)?)?
                     } else if q.inclusive {
                         l <= x
                     } else {
                         l < x
                     }
                 }
-                _ => l.checked_sub(x)?.abs() <= band(x)?,
+                // a band wider than the largest Decimal takes in anything
+                _ => band(x).is_none_or(|b| l.checked_sub(x).is_some_and(|d| d.abs() <= b)),
             }
         }
         Value::Interval { min, max } => {
+            // an end widened past the largest Decimal is open on that side
             let lo_ok = match min {
                 Some(m) => {
                     let m = scale(m)?;
-                    l >= m.checked_sub(band(m)?)?
+                    match band(m).and_then(|b| m.checked_sub(b)) {
+                        Some(lo) => l >= lo,
+                        None => m.is_sign_negative(),
+                    }
                 }
                 None => true,
             };
             let hi_ok = match max {
                 Some(m) => {
                     let m = scale(m)?;
-                    l <= m.checked_add(band(m)?)?
+                    match band(m).and_then(|b| m.checked_add(b)) {
+                        Some(hi) => l <= hi,
+                        None => m.is_sign_positive(),
+                    }
                 }
                 None => true,
             };

@@ -7,7 +7,12 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let lines = text.lines().count().max(1);
+    // line ends: LF, CRLF, and a lone CR (old Mac files)
+    let b = text.as_bytes();
+    let lines = 1
+        + (0..b.len())
+            .filter(|&i| b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))
+            .count();
     match Ledger::from_csv(&text, "ledger.csv") {
         Ok(table) => {
             for w in table.warnings() {

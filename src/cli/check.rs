@@ -22,7 +22,7 @@ use crate::progress::Meter;
 use anyhow::{Context as _, Result};
 use figcheck::jsonl::{self, Line};
 use figcheck::report::{csv, html, json, markdown, text};
-use figcheck::{Aliases, Checker, Date, Error, ErrorKind, FxRates, Ledger, Report, Summary};
+use figcheck::{Aliases, Checker, Date, Error, FxRates, Ledger, Report, Summary};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io;
@@ -274,16 +274,9 @@ fn report<T>(
             }
             if !errors.is_empty() {
                 let n = rows(&table);
-                // a row contradicted by a later one is left out with it
                 let lines: Vec<String> = errors
                     .iter()
-                    .flat_map(|e| {
-                        let first = match e.kind() {
-                            ErrorKind::DuplicateRow { first_line, .. } => Some(*first_line),
-                            _ => None,
-                        };
-                        e.location().line.into_iter().chain(first)
-                    })
+                    .filter_map(|e| e.location().line)
                     .map(|l| l.to_string())
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()

@@ -712,7 +712,8 @@ impl Iterator for Claims<'_> {
 
 /// Parses exactly one figure from `s` (used by `Amount::from_str`).
 pub(crate) fn parse_amount(s: &str) -> Result<Amount, Error> {
-    let t = s.trim();
+    // white space and invisible format chars around the figure are not part of it
+    let t = s.trim_matches(|c: char| c.is_whitespace() || invisible::is_invisible(c));
     if t.is_empty() {
         return Err(Error::new(ErrorKind::Empty));
     }

@@ -524,7 +524,8 @@ fn malformed_ledgers_give_located_messages() {
         (
             "duplicate row",
             format!("{HEADER}A,cash,2024-09-30,1,USD\nA,Cash,2024-09-30,2,USD\n").into_bytes(),
-            "l.csv:3:1: duplicate row for A / Cash / 2024-09-30 with a different value: first given on line 2",
+            "l.csv:2:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used\n\
+             figcheck: l.csv:3:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used",
         ),
         (
             "empty file",
@@ -621,7 +622,8 @@ fn every_bad_row_of_every_table_is_reported() {
             "figcheck: fx.csv:2:20: invalid rate \"-1\": expected a positive decimal",
             "figcheck: fx.csv:3:1: invalid date \"2024-09-31\": expected an ISO date YYYY-MM-DD",
             "figcheck: fx.csv:4:16: unknown currency \"ABC\": expected an ISO 4217 code such as USD",
-            "figcheck: fx.csv:6:1: duplicate row for USD/JPY / 2024-09-30 with a different value: first given on line 5",
+            "figcheck: fx.csv:5:1: rows for USD/JPY / 2024-09-30 disagree (lines 5, 6): none of them is used",
+            "figcheck: fx.csv:6:1: rows for USD/JPY / 2024-09-30 disagree (lines 5, 6): none of them is used",
             "figcheck: fx.csv: checking with the 0 good rows only; 5 bad rows are left out (lines 2, 3, 4, 5, 6)",
             "figcheck: no-such-article.txt: cannot read: no such file or directory (os error 2)",
         ],

@@ -263,6 +263,38 @@ fn invisible_characters_inside_numbers_are_skipped() {
 }
 
 #[test]
+fn invisible_characters_around_a_parsed_amount() {
+    use figcheck::Amount;
+    for s in [
+        "\u{200B}250亿美元",
+        "250亿美元\u{FEFF}",
+        " \u{2060} 250 亿美元 \u{200E}",
+    ] {
+        let a: Amount = s.parse().unwrap_or_else(|e| panic!("{s:?}: {e}"));
+        assert_eq!(a.value(), point("25000000000"), "{s:?}");
+    }
+}
+
+#[test]
+fn verifying_figures_near_the_largest_decimal() {
+    use figcheck::verify::holds;
+    use figcheck::{Amount, Policy};
+    // widening the range by half a rounding unit overflows: the range is
+    // open on that side, so a ledger value inside it still holds
+    let a: Amount = "70000000000000000000000000000-79000000000000000000000000000 US dollars"
+        .parse()
+        .expect("a range");
+    let l: Decimal = "75000000000000000000000000000".parse().expect("a decimal");
+    assert!(holds(&a, l, &Policy::default()));
+    assert!(!holds(&a, Decimal::ONE, &Policy::default()));
+    let a: Amount = "约 79,228,162,514,264,337,593,543,950,335 美元"
+        .parse()
+        .expect("a point");
+    assert!(holds(&a, Decimal::MAX, &Policy::default()));
+    assert!(!holds(&a, Decimal::MIN, &Policy::default()));
+}
+
+#[test]
 fn control_characters_mixed_scripts_and_nul_bytes() {
     // NUL and other controls separate; they are never part of a figure
     let text = "\0$5 billion\0 \u{1}约 250 亿美元\u{7f} Ω абв 5000 亿美元 \u{1F600}";

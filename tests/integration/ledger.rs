@@ -160,7 +160,8 @@ fn bad_rows_are_named_and_the_good_ones_kept() {
         messages(&errors),
         [
             "l.csv:3:8: invalid date \"2024-13-01\": expected an ISO date YYYY-MM-DD",
-            "l.csv:5:1: duplicate row for B / cash / 2024-09-30 with a different value: first given on line 4",
+            "l.csv:4:1: rows for B / cash / 2024-09-30 disagree (lines 4, 5): none of them is used",
+            "l.csv:5:1: rows for B / cash / 2024-09-30 disagree (lines 4, 5): none of them is used",
             "l.csv:6:21: unknown currency \"XYZ\": expected an ISO 4217 code such as USD",
             "l.csv:7:1: row has 4 fields: expected 8 like the header",
         ]
@@ -204,7 +205,8 @@ fn aliases_and_fx_keep_their_good_rows_too() {
     assert_eq!(
         messages(&errors),
         [
-            "fx.csv:4:1: duplicate row for USD/CNY / 2024-09-30 with a different value: first given on line 3",
+            "fx.csv:3:1: rows for USD/CNY / 2024-09-30 disagree (lines 3, 4): none of them is used",
+            "fx.csv:4:1: rows for USD/CNY / 2024-09-30 disagree (lines 3, 4): none of them is used",
             "fx.csv:5:20: invalid rate \"0\": expected a positive decimal",
         ]
     );
