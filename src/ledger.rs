@@ -1047,6 +1047,9 @@ impl FxQuote {
     }
 }
 
+/// An FX row while loading: date, rate and line.
+type FxRow = (Date, Decimal, usize);
+
 /// FX rates by date.
 #[derive(Clone, Debug, Default)]
 pub struct FxRates {
@@ -1106,7 +1109,7 @@ impl FxRates {
         };
         let mut fx = FxRates::default();
         // (base, quote) → (date, rate, line) of its rows
-        let mut rates: HashMap<(Currency, Currency), Vec<(Date, Decimal, usize)>> = HashMap::new();
+        let mut rates: HashMap<(Currency, Currency), Vec<FxRow>> = HashMap::new();
         while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
             let rec = &records.rec;
             let (line, pos) = (at.line, at);
