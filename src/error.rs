@@ -215,6 +215,19 @@ pub struct Error {
 }
 
 impl Error {
+    /// The error for invalid UTF-8 in `bytes` of the input `name`, which
+    /// start at byte `base` and on line `line` of it, and whose first `valid`
+    /// bytes are valid (as `Utf8Error::valid_up_to` says): the offset, line
+    /// and column of the first bad byte.
+    pub fn invalid_utf8(name: &str, bytes: &[u8], base: usize, valid: usize, line: usize) -> Self {
+        let prefix = String::from_utf8_lossy(&bytes[..valid.min(bytes.len())]);
+        let (l, c) = crate::span::line_col(&prefix, prefix.len());
+        let offset = base + valid;
+        Error::at(ErrorKind::InvalidUtf8 { offset }, offset, offset + 1)
+            .with_path(name)
+            .with_line_col(line + l - 1, c)
+    }
+
     /// Creates an error of `kind` without a location.
     pub fn new(kind: ErrorKind) -> Self {
         Error {

@@ -21,7 +21,7 @@
 //! ```
 
 use crate::span::line_col;
-use crate::{Date, Error, ErrorKind};
+use crate::{Date, Error};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -51,7 +51,7 @@ pub fn line<'a>(name: &str, number: usize, offset: usize, bytes: &'a [u8]) -> Li
     let line = match std::str::from_utf8(bytes) {
         Ok(l) => l,
         Err(e) => {
-            let e = invalid_utf8(name, bytes, offset + bom, e.valid_up_to(), number);
+            let e = Error::invalid_utf8(name, bytes, offset + bom, e.valid_up_to(), number);
             return Line::Bad(e.to_string());
         }
     };
@@ -59,19 +59,6 @@ pub fn line<'a>(name: &str, number: usize, offset: usize, bytes: &'a [u8]) -> Li
         Ok(doc) => Line::Doc(doc),
         Err((col, problem)) => Line::Bad(format!("{name}:{number}:{col}: {problem}")),
     }
-}
-
-/// The error for invalid UTF-8 in `bytes`, which start at byte `base` and
-/// line `line` of the input `name`, and whose first `valid` bytes are valid.
-pub fn invalid_utf8(name: &str, bytes: &[u8], base: usize, valid: usize, line: usize) -> Error {
-    // Invariant: `from_utf8` reported the first `valid` bytes as valid UTF-8.
-    let prefix = std::str::from_utf8(&bytes[..valid])
-        .expect("the prefix before the first bad byte is valid UTF-8");
-    let (l, c) = line_col(prefix, prefix.len());
-    let offset = base + valid;
-    Error::at(ErrorKind::InvalidUtf8 { offset }, offset, offset + 1)
-        .with_path(name)
-        .with_line_col(line + l - 1, c)
 }
 
 /// One JSON Lines document. Fields other than `id`, `text` and `date` are

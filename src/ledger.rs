@@ -635,20 +635,10 @@ fn read_utf8(path: &Path) -> Result<String, Error> {
         })
         .with_path(&name)
     })?;
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => {
-            let off = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..off]).into_owned();
-            let (l, c) = crate::span::line_col(&prefix, off);
-            Err(
-                Error::at(ErrorKind::InvalidUtf8 { offset: off }, off, off + 1)
-                    .with_path(&name)
-                    .with_line_col(l, c),
-            )
-        }
-    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        Error::invalid_utf8(&name, e.as_bytes(), 0, valid, 1)
+    })
 }
 
 impl Ledger {

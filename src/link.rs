@@ -248,6 +248,15 @@ pub struct Document<'t> {
     longest_period: usize,
 }
 
+/// Of a candidate before the claim and one after it, each with its distance,
+/// the nearer; the one before wins a tie.
+fn nearer<T>(before: Option<(usize, T)>, after: Option<(usize, T)>) -> Option<T> {
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if b.0 <= a.0 { b.1 } else { a.1 }),
+        (b, a) => b.or(a).map(|x| x.1),
+    }
+}
+
 fn containing(parts: &[(usize, usize)], pos: usize) -> (usize, usize) {
     // parts are sorted and contiguous: binary search
     let k = parts.partition_point(|&(s, _)| s <= pos);
@@ -347,16 +356,14 @@ impl Document<'_> {
         // the figure wins a near tie ("首轮 1000 亿美元投资")
         let (before, after) = around(&self.metrics);
         let nearest = |lo: usize, hi: usize| {
-            let b = before
-                .filter(|o| o.start >= lo)
-                .map(|o| (span.start() - o.end, o));
-            let a = after
-                .filter(|o| o.end <= hi)
-                .map(|o| ((o.start - span.end()) * 2 + 4, o));
-            match (b, a) {
-                (Some(b), Some(a)) => Some(if b.0 <= a.0 { b.1 } else { a.1 }),
-                (b, a) => b.or(a).map(|x| x.1),
-            }
+            nearer(
+                before
+                    .filter(|o| o.start >= lo)
+                    .map(|o| (span.start() - o.end, o)),
+                after
+                    .filter(|o| o.end <= hi)
+                    .map(|o| ((o.start - span.end()) * 2 + 4, o)),
+            )
         };
         let metric = nearest(cs, ce)
             .map(|o| self.name(o, How::InClause))
@@ -392,11 +399,7 @@ impl Document<'_> {
             .take_while(|p| start_of(p) < after_limit)
             .find(|p| p.span.is_some_and(|s| s.end() <= after_limit))
             .and_then(|p| p.span.map(|s| (s.start() - span.end(), p)));
-        let period = match (best_before, best_after) {
-            (Some(b), Some(a)) => Some(if b.0 <= a.0 { b.1 } else { a.1 }),
-            (b, a) => b.or(a).map(|x| x.1),
-        }
-        .map(|p| self.resolve_year_ago(p));
+        let period = nearer(best_before, best_after).map(|p| self.resolve_year_ago(p));
         Link {
             entity,
             metric,

@@ -212,18 +212,20 @@ fn load(config: &CheckConfig, diag: &mut Diagnostics) -> Option<Checker> {
     let ledger = report(&config.ledger, ledger, Ledger::warnings, diag, |l| {
         l.rows().len()
     });
-    let aliases = optional(config.aliases.as_deref(), Aliases::load_partial);
-    let aliases = report_optional(
+    let aliases = optional(
         config.aliases.as_deref(),
-        aliases,
+        Aliases::load_partial,
         Aliases::warnings,
         diag,
         |a| a.entries().len(),
     );
-    let fx = optional(config.fx.as_deref(), FxRates::load_partial);
-    let fx = report_optional(config.fx.as_deref(), fx, FxRates::warnings, diag, |f| {
-        f.len()
-    });
+    let fx = optional(
+        config.fx.as_deref(),
+        FxRates::load_partial,
+        FxRates::warnings,
+        diag,
+        |f| f.len(),
+    );
     Some(Checker::new(
         config.extractor.clone(),
         ledger?,
@@ -237,20 +239,17 @@ fn load(config: &CheckConfig, diag: &mut Diagnostics) -> Option<Checker> {
 /// cannot be used.
 type Partial<T> = Result<(T, Vec<Error>), Vec<Error>>;
 
-fn optional<T: Default>(path: Option<&Path>, load: impl Fn(&Path) -> Partial<T>) -> Partial<T> {
-    path.map_or_else(|| Ok((T::default(), Vec::new())), load)
-}
-
-fn report_optional<T>(
+/// A table that need not be given: empty when it is not, else as [`report`].
+fn optional<T: Default>(
     path: Option<&Path>,
-    loaded: Partial<T>,
+    load: fn(&Path) -> Partial<T>,
     warnings: fn(&T) -> &[Error],
     diag: &mut Diagnostics,
     rows: fn(&T) -> usize,
 ) -> Option<T> {
     match path {
-        Some(p) => report(p, loaded, warnings, diag, rows),
-        None => loaded.ok().map(|(t, _)| t),
+        Some(p) => report(p, load(p), warnings, diag, rows),
+        None => Some(T::default()),
     }
 }
 

@@ -10,7 +10,6 @@
 use crate::config::{DocKind, Input};
 use crate::html::Visible;
 use figcheck::Error;
-use figcheck::jsonl::invalid_utf8;
 use std::io;
 
 /// The text of a whole input.
@@ -31,7 +30,13 @@ pub fn whole_text(input: &Input, kind: DocKind, bytes: Vec<u8>) -> Result<WholeT
         Ok(t) => t,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            return Err(invalid_utf8(&input.label(), e.as_bytes(), 0, valid, 1));
+            return Err(Error::invalid_utf8(
+                &input.label(),
+                e.as_bytes(),
+                0,
+                valid,
+                1,
+            ));
         }
     };
     Ok(match kind {
