@@ -206,6 +206,42 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// A period whose end comes before its start.
+    #[error("period ends {end}, before its start {start}: expected a start on or before the end")]
+    EndBeforeStart {
+        /// The start as written.
+        start: String,
+        /// The end as written.
+        end: String,
+    },
+    /// A CIK that is not a number.
+    #[error("invalid CIK {found:?}: expected digits such as 320193")]
+    InvalidCik {
+        /// The offending text.
+        found: String,
+    },
+    /// The JSON text itself is broken (truncated, a missing comma …).
+    #[error("malformed JSON: {message}")]
+    Json {
+        /// What the JSON parser said.
+        message: String,
+    },
+    /// JSON that is not an SEC companyfacts document.
+    #[error(
+        "not companyfacts JSON: {found}: expected an object with \"cik\", \"entityName\" and \"facts\""
+    )]
+    NotCompanyfacts {
+        /// What was found instead.
+        found: String,
+    },
+    /// One fact of a companyfacts file that cannot be used.
+    #[error("fact {at}: {problem}")]
+    BadFact {
+        /// Where in the JSON: `facts.us-gaap.Revenues.units.USD[3]`.
+        at: String,
+        /// What is wrong, and what was expected.
+        problem: String,
+    },
 }
 
 /// The error type of figcheck: an [`ErrorKind`] plus where it happened.

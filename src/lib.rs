@@ -56,6 +56,7 @@
 #![deny(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod date;
 pub mod error;
 pub mod extract;
@@ -63,16 +64,20 @@ mod fold;
 pub mod jsonl;
 pub mod ledger;
 pub mod link;
+pub mod names;
 pub mod normalize;
 pub mod report;
 pub mod span;
 pub mod verify;
 
+pub use check::Checker;
 pub use date::Date;
 pub use error::{Error, ErrorKind, Location};
 pub use extract::{Claim, Claims, Extractor, ExtractorBuilder, Mention, parse_numeral};
-pub use ledger::{Alias, AliasKind, Aliases, FxQuote, FxRates, Ledger, LedgerRow, Unit};
+pub use ledger::{
+    Alias, AliasKind, Aliases, FxQuote, FxRates, Ledger, LedgerBuilder, LedgerRow, Unit,
+};
 pub use normalize::{Amount, Bound, Currency, Kind, Qualifier, Value};
-pub use report::{Checker, ClaimReport, MentionRecord, Report, Summary};
+pub use report::{ClaimReport, MentionRecord, Report, Summary};
 pub use span::Span;
 pub use verify::{Diagnosis, Finding, Policy, Verdict};

@@ -22,7 +22,7 @@
 
 use crate::date::{Date, days_in_month};
 use crate::fold::{Folded, fold};
-use crate::ledger::{AliasKind, Aliases, Ledger};
+use crate::ledger::{AliasKind, Aliases, Ledger, Length};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -77,6 +77,31 @@ pub struct PeriodLink {
     pub span: Option<Span>,
     /// How it was chosen.
     pub how: How,
+    /// How long a span the words name ("third quarter": a quarter; "前三季度":
+    /// nine months; "FY2024": a year); none for a date or a month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<Length>,
+    /// A fiscal year (and quarter) named as such ("fiscal 2017 third
+    /// quarter", "FY2024", "2024财年"), resolved against the company's own
+    /// fiscal calendar when the ledger knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal: Option<FiscalRef>,
+}
+
+/// A fiscal year, and optionally a quarter of it, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct FiscalRef {
+    /// The fiscal year, by the calendar year it ends in.
+    pub year: i32,
+    /// The quarter, 1–4, when one is named.
+    pub quarter: Option<u8>,
+}
+
+impl PeriodLink {
+    fn with_length(mut self, length: Length) -> PeriodLink {
+        self.length = Some(length);
+        self
+    }
 }
 
 /// What a claim is about.
@@ -313,6 +338,11 @@ impl Document<'_> {
             };
             out.start = back(b.start, -15);
             out.end = back(b.end, 15);
+            out.length = b.length;
+            out.fiscal = b.fiscal.map(|f| FiscalRef {
+                year: f.year - 1,
+                ..f
+            });
         }
         out
     }
@@ -533,6 +563,8 @@ fn range(start: Date, end: Date, text: &str, at: usize, len: usize) -> PeriodLin
         text: Some(text[at..at + len].to_string()),
         span: Some(Span::new(at, at + len)),
         how: How::Written,
+        length: None,
+        fiscal: None,
     }
 }
 
@@ -669,7 +701,8 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             if r[g..].starts_with(w) {
                 let y = y as i32;
                 let (a, b) = (Date::new(y, 1, 1).ok()?, Date::new(y + 1, 3, 31).ok()?);
-                return Some(range(a, b, s, i, n + g + w.len()));
+                let len = n + g + w.len();
+                return Some(fiscal_tail(s, i, len, y, range(a, b, s, i, len)));
             }
         }
     }
@@ -682,7 +715,7 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
         if word_edges && rest.is_char_boundary(n) {
             let y = y as i32;
             let (a, b) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
-            return Some(range(a, b, s, i, n));
+            return Some(range(a, b, s, i, n).with_length(Length::Year));
         }
     }
     // FY2024 / FY24 / fiscal 2024
@@ -700,7 +733,8 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
                     continue;
                 };
                 let (a, b) = (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?);
-                return Some(range(a, b, s, i, w.len() + n));
+                let len = w.len() + n;
+                return Some(fiscal_tail(s, i, len, y, range(a, b, s, i, len)));
             }
         }
     }
@@ -713,7 +747,7 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             let g = skip_ws(r);
             if let Some((y, n2)) = int_at(&r[g..]).filter(|&(_, n2)| n2 == 4) {
                 let (a, b) = quarter_range(y as i32, q)?;
-                return Some(range(a, b, s, i, 1 + n + g + n2));
+                return Some(range(a, b, s, i, 1 + n + g + n2).with_length(Length::Quarter));
             }
             if let Some(a) = article {
                 let (x, b) = quarter_range(a.year(), q)?;
@@ -722,7 +756,7 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
                 } else {
                     (x, b)
                 };
-                return Some(range(x, b, s, i, 1 + n));
+                return Some(range(x, b, s, i, 1 + n).with_length(Length::Quarter));
             }
         }
     }
@@ -740,7 +774,7 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
                 .map_or(0, |p| p.len());
             if let Some((y, n)) = int_at(&r[of..]).filter(|&(_, n)| n == 4) {
                 let (a, b) = quarter_range(y as i32, q)?;
-                return Some(range(a, b, s, i, w.len() + of + n));
+                return Some(range(a, b, s, i, w.len() + of + n).with_length(Length::Quarter));
             }
             let a = article?;
             let (x, b) = quarter_range(a.year(), q)?;
@@ -749,7 +783,7 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             } else {
                 (x, b)
             };
-            return Some(range(x, b, s, i, w.len()));
+            return Some(range(x, b, s, i, w.len()).with_length(Length::Quarter));
         }
     }
     // year-ago phrases, resolved against the nearest written period (see Document)
@@ -817,12 +851,19 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
                 let d = Date::new(y, 12, 31).ok()?;
                 return Some(range(d, d, s, i, w.len() + tail.len()));
             }
-            let end = if d == 0 {
-                a
+            let p = if d == 0 {
+                range(Date::new(y, 1, 1).ok()?, a, s, i, w.len())
             } else {
-                Date::new(y, 12, 31).ok()?
+                range(
+                    Date::new(y, 1, 1).ok()?,
+                    Date::new(y, 12, 31).ok()?,
+                    s,
+                    i,
+                    w.len(),
+                )
+                .with_length(Length::Year)
             };
-            return Some(range(Date::new(y, 1, 1).ok()?, end, s, i, w.len()));
+            return Some(p);
         }
     }
     // "now" words: the article date
@@ -925,7 +966,7 @@ fn chinese_date_after_year(
         return Some(p);
     }
     let (a, b) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
-    Some(range(a, b, s, start, after - start))
+    Some(range(a, b, s, start, after - start).with_length(Length::Year))
 }
 
 /// After "9月": 30日, 底/末, or the whole month.
@@ -984,7 +1025,7 @@ fn chinese_quarter(
                 }
             };
             let (a, b) = (Date::new(y, m1, 1).ok()?, Date::end_of_month(y, m2).ok()?);
-            return Some(range(a, b, s, start, i - start + w.len()));
+            return Some(range(a, b, s, start, i - start + w.len()).with_length(Length::Half));
         }
     }
     let mut j = 0;
@@ -1024,12 +1065,18 @@ fn chinese_quarter(
         }
     };
     let (a, b) = quarter_range(y, q)?;
-    let a = if cumulative {
-        Date::new(y, 1, 1).ok()?
+    let (a, length) = if cumulative {
+        let length = match q {
+            1 => Length::Quarter,
+            2 => Length::Half,
+            3 => Length::NineMonths,
+            _ => Length::Year,
+        };
+        (Date::new(y, 1, 1).ok()?, length)
     } else {
-        a
+        (a, Length::Quarter)
     };
-    Some(range(a, b, s, start, i - start + j))
+    Some(range(a, b, s, start, i - start + j).with_length(length))
 }
 
 /// English dates: "September 30, 2024", "Sept. 30", "end of September",
@@ -1096,6 +1143,54 @@ fn english_date(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> 
         return Some(range(date, date, s, i, n + g + n2 + g3 + k));
     }
     None
+}
+
+/// A fiscal year just read (`p`, `len` bytes at `i`), and a quarter written
+/// after it: "fiscal 2017 third quarter", "FY2024 Q3", "2024财年第三季度".
+fn fiscal_tail(s: &str, i: usize, len: usize, year: i32, p: PeriodLink) -> PeriodLink {
+    let mut p = p.with_length(Length::Year);
+    p.fiscal = Some(FiscalRef {
+        year,
+        quarter: None,
+    });
+    let r = &s[i + len..];
+    let g = skip_ws(r);
+    let r = &r[g..];
+    let mut quarter = None;
+    for (w, q) in [
+        ("first quarter", 1u8),
+        ("second quarter", 2),
+        ("third quarter", 3),
+        ("fourth quarter", 4),
+        ("第一季度", 1),
+        ("第二季度", 2),
+        ("第三季度", 3),
+        ("第四季度", 4),
+        ("第一季", 1),
+        ("第二季", 2),
+        ("第三季", 3),
+        ("第四季", 4),
+        ("Q1", 1),
+        ("Q2", 2),
+        ("Q3", 3),
+        ("Q4", 4),
+    ] {
+        if r.len() >= w.len() && r.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
+            quarter = Some((q, w.len()));
+            break;
+        }
+    }
+    if let Some((q, n)) = quarter {
+        p.fiscal = Some(FiscalRef {
+            year,
+            quarter: Some(q),
+        });
+        p.length = Some(Length::Quarter);
+        let end = i + len + g + n;
+        p.text = Some(s[i..end].to_string());
+        p.span = Some(Span::new(i, end));
+    }
+    p
 }
 
 /// The first full date in the text (a dateline): "January 22, 2025",

@@ -35,7 +35,7 @@
 //! the reason says which.
 
 use crate::date::Date;
-use crate::ledger::{FxRates, Ledger, LedgerRow, Unit};
+use crate::ledger::{Calendar, Filing, FxRates, Ledger, LedgerRow, Length, Unit};
 use crate::link::Link;
 use crate::normalize::{Amount, Bound, Currency, Kind, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -79,10 +79,16 @@ pub enum Diagnosis {
         /// The currency the number matches in.
         currency: Currency,
     },
-    /// The claim matches the same metric at another date.
+    /// The claim matches the same metric for another period.
     PeriodMismatch {
-        /// The date whose figure the claim matches.
+        /// The date (period end) whose figure the claim matches.
         period: Date,
+        /// That figure's period start, for a flow.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        start: Option<Date>,
+        /// That figure's span.
+        #[serde(skip_serializing_if = "is_instant")]
+        length: Length,
     },
     /// None of the above: simply too far from the ledger figure.
     BeyondTolerance,
@@ -109,13 +115,25 @@ impl std::fmt::Display for Diagnosis {
                 f,
                 "currency mix-up: the number matches the ledger figure in {currency}"
             ),
-            Diagnosis::PeriodMismatch { period } => write!(
+            Diagnosis::PeriodMismatch {
+                period,
+                start: Some(s),
+                length,
+            } => write!(
+                f,
+                "period mismatch: the claim matches the figure for {s} to {period} ({length})"
+            ),
+            Diagnosis::PeriodMismatch { period, .. } => write!(
                 f,
                 "period mismatch: the claim matches the figure for {period}"
             ),
             Diagnosis::BeyondTolerance => f.write_str("beyond tolerance"),
         }
     }
+}
+
+fn is_instant(l: &Length) -> bool {
+    *l == Length::Instant
 }
 
 /// The tolerances of the verdict rules.
@@ -143,15 +161,32 @@ pub struct LedgerMatch {
     pub entity: String,
     /// Ledger metric name.
     pub metric: String,
-    /// The row's date.
+    /// First day of the row's period (flows).
+    pub start: Option<Date>,
+    /// The row's date: the period's last day, or the as-of date.
     pub period: Date,
-    /// The row's value (scale applied).
+    /// How long the row's period is.
+    pub length: Length,
+    /// The row's fiscal period ("FY2017 Q3"), when the ledger shows the
+    /// company's fiscal calendar.
+    pub fiscal: Option<String>,
+    /// The value compared with (scale applied): the latest filing's, or
+    /// the earlier one named in `matched` when only that one fits.
     #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
     /// The row's unit.
     pub unit: Unit,
     /// The row's source.
     pub source: Option<String>,
+    /// The XBRL concept of the row.
+    pub concept: Option<String>,
+    /// The filing of the value compared with.
+    pub filing: Option<Filing>,
+    /// How a derived value was computed.
+    pub derived: Option<String>,
+    /// When the figure was changed by a later filing: the value first
+    /// reported and its filing (the row's value is the latest).
+    pub restated: Option<Restated>,
     /// The FX rate used (1 row currency = rate claim currency), if any,
     /// rounded to 12 decimal places for display (the conversion is exact).
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -161,8 +196,41 @@ pub struct LedgerMatch {
     /// The value in the claim's currency.
     #[serde(with = "rust_decimal::serde::str")]
     pub converted_value: Decimal,
-    /// Line of the row in the ledger file.
+    /// The ledger file.
+    pub file: String,
+    /// Line of the row (of the version compared with) in that file.
     pub line: usize,
+}
+
+/// A figure that later filings changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Restated {
+    /// Which value the claim was compared with: `latest` (the value of
+    /// record) or `first_reported` / `earlier` (when only that one fits).
+    pub matched: Matched,
+    /// The value first reported.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub first_value: Decimal,
+    /// Its filing.
+    pub first_filing: Option<Filing>,
+    /// The latest value.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub latest_value: Decimal,
+    /// Its filing.
+    pub latest_filing: Option<Filing>,
+}
+
+/// Which version of a restated figure a claim was compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Matched {
+    /// The latest value (the value of record).
+    Latest,
+    /// The value as first reported.
+    FirstReported,
+    /// A value between the first and the latest.
+    Earlier,
 }
 
 /// The verdict on one claim and why.
@@ -295,104 +363,206 @@ fn difference(a: &Amount, l: Decimal) -> Option<Decimal> {
     }
 }
 
+/// Whether a money claim is the size of a per-share figure: not rounded to
+/// ten thousands or more ("US$1.67" and "每股0.1美元" are; "US$45.4 billion"
+/// is not).
+fn per_share_sized(a: &Amount) -> bool {
+    a.precision() < Decimal::from(10_000)
+}
+
 /// Converts a row into the claim's unit; None with a reason when impossible.
 fn convert(
     row: &LedgerRow,
     a: &Amount,
     fx: &FxRates,
 ) -> Result<(Decimal, Option<(Decimal, Date)>), String> {
-    match (a.kind(), row.unit) {
-        (Kind::Percent, Unit::Percent) => Ok((row.value, None)),
-        (Kind::Money, Unit::Currency(rc)) => {
-            let Some(cc) = a.currency() else {
-                return Err("the claim has no currency".into());
-            };
-            if rc == cc {
-                return Ok((row.value, None));
+    let rc = match (a.kind(), row.unit) {
+        (Kind::Percent, Unit::Percent) => return Ok((row.value, None)),
+        (Kind::Money, Unit::Currency(rc)) => rc,
+        (Kind::Money, Unit::PerShare(rc)) => {
+            if !per_share_sized(a) {
+                return Err(format!(
+                    "the ledger figure is per share ({}) and the claim is a total amount",
+                    row.unit
+                ));
             }
-            match fx.rate(rc, cc, row.period) {
-                Some(q) => match q.convert(row.value) {
-                    // the displayed rate is rounded; the conversion above is exact
-                    Some(v) => Ok((
-                        v,
-                        Some((
-                            q.rate()
-                                .round_dp_with_strategy(12, RoundingStrategy::MidpointNearestEven),
-                            q.date,
-                        )),
-                    )),
-                    None => Err(format!("converting {} {rc} to {cc} overflows", row.value)),
-                },
-                None => Err(format!(
-                    "no FX rate from {rc} to {cc} on or before {}",
-                    row.period
-                )),
-            }
+            rc
         }
-        (Kind::Percent, Unit::Currency(c)) => Err(format!(
-            "the claim is a percentage but the ledger figure is an amount in {c}"
-        )),
+        (_, Unit::Shares) => {
+            return Err("the ledger figure is a number of shares, not money".into());
+        }
+        (Kind::Percent, Unit::Currency(c) | Unit::PerShare(c)) => {
+            return Err(format!(
+                "the claim is a percentage but the ledger figure is an amount in {c}"
+            ));
+        }
         (_, Unit::Percent) => {
-            Err("the claim is an amount but the ledger figure is a percentage".into())
+            return Err("the claim is an amount but the ledger figure is a percentage".into());
         }
+    };
+    let Some(cc) = a.currency() else {
+        return Err("the claim has no currency".into());
+    };
+    if rc == cc {
+        return Ok((row.value, None));
+    }
+    match fx.rate(rc, cc, row.end) {
+        Some(q) => match q.convert(row.value) {
+            // the displayed rate is rounded; the conversion above is exact
+            Some(v) => Ok((
+                v,
+                Some((
+                    q.rate()
+                        .round_dp_with_strategy(12, RoundingStrategy::MidpointNearestEven),
+                    q.date,
+                )),
+            )),
+            None => Err(format!("converting {} {rc} to {cc} overflows", row.value)),
+        },
+        None => Err(format!(
+            "no FX rate from {rc} to {cc} on or before {}",
+            row.end
+        )),
     }
 }
 
-/// Chooses the ledger row for a link: the latest row inside the written
-/// period, else the latest on or before the article date.
+/// Whether a row can be what a period of `want` length means: rows with a
+/// start must have that length; a row without one (an instant, or a
+/// hand-written row that does not say) is judged by its date alone.
+fn fits_length(r: &LedgerRow, want: Option<Length>) -> bool {
+    match want {
+        Some(w) if r.start.is_some() => r.length == w,
+        _ => true,
+    }
+}
+
+/// "2017-04-02 to 2017-07-01" or "2024-09-30".
+fn when(start: Date, end: Date) -> String {
+    if start == end {
+        end.to_string()
+    } else {
+        format!("{start} to {end}")
+    }
+}
+
+/// The rows with the latest end date among `rows`.
+fn latest(rows: Vec<&LedgerRow>) -> Vec<&LedgerRow> {
+    let Some(end) = rows.iter().map(|r| r.end).max() else {
+        return rows;
+    };
+    rows.into_iter().filter(|r| r.end == end).collect()
+}
+
+/// Chooses the ledger rows for a link: those of the latest date inside the
+/// written period (a fiscal period by the company's fiscal calendar), else
+/// of the latest date on or before the article date. Several rows may share
+/// that date (a quarter and nine months ending on one day, one figure in two
+/// currencies): all are returned, and a note saying how they were chosen.
 fn choose<'l>(
     series: &[&'l LedgerRow],
     link: &Link,
     article_date: Option<Date>,
-) -> Result<(&'l LedgerRow, String), String> {
-    match &link.period {
-        Some(p) => {
-            let row = series
-                .iter()
-                .rev()
-                .find(|r| r.period >= p.start && r.period <= p.end);
-            match row {
-                Some(r) => Ok((r, String::new())),
-                None => {
-                    let have: Vec<String> = series.iter().map(|r| r.period.to_string()).collect();
-                    let when = if p.start == p.end {
-                        p.end.to_string()
-                    } else {
-                        format!("{} to {}", p.start, p.end)
-                    };
-                    Err(format!(
-                        "no ledger row for {when} (\"{}\"); the ledger has {}",
-                        p.text.as_deref().unwrap_or(""),
-                        have.join(", ")
-                    ))
-                }
-            }
+    calendar: Option<&Calendar>,
+) -> Result<(Vec<&'l LedgerRow>, String), String> {
+    let have = || {
+        let mut v: Vec<String> = series.iter().map(|r| r.end.to_string()).collect();
+        v.dedup();
+        if v.len() > 12 {
+            let n = v.len();
+            let tail = v.split_off(n - 6);
+            let head: Vec<String> = v.into_iter().take(3).collect();
+            format!(
+                "{}, … ({} dates in all), {}",
+                head.join(", "),
+                n,
+                tail.join(", ")
+            )
+        } else {
+            v.join(", ")
         }
-        None => {
-            let row = match article_date {
-                Some(d) => series.iter().rev().find(|r| r.period <= d),
-                None => series.last(),
-            };
-            match (row, article_date) {
-                (Some(r), Some(d)) => Ok((
-                    r,
-                    format!(
-                        "no date in the sentence: used the latest ledger row on or before the article date {d} ({})",
-                        r.period
-                    ),
-                )),
-                (Some(r), None) => Ok((
-                    r,
-                    format!(
-                        "no date in the sentence and no article date: used the latest ledger row ({})",
-                        r.period
-                    ),
-                )),
-                (None, Some(d)) => Err(format!("no ledger row on or before the article date {d}")),
-                (None, None) => Err("the ledger has no rows for this pair".into()),
+    };
+    let Some(p) = &link.period else {
+        let rows: Vec<&LedgerRow> = match article_date {
+            Some(d) => series.iter().copied().filter(|r| r.end <= d).collect(),
+            None => series.to_vec(),
+        };
+        let rows = latest(rows);
+        return match (rows.first(), article_date) {
+            (Some(r), Some(d)) => {
+                let note = format!(
+                    "no date in the sentence: used the latest ledger row on or before the article date {d} ({})",
+                    r.end
+                );
+                Ok((rows, note))
             }
+            (Some(r), None) => {
+                let note = format!(
+                    "no date in the sentence and no article date: used the latest ledger row ({})",
+                    r.end
+                );
+                Ok((rows, note))
+            }
+            (None, Some(d)) => Err(format!("no ledger row on or before the article date {d}")),
+            (None, None) => Err("the ledger has no rows for this pair".into()),
+        };
+    };
+    let written = p.text.as_deref().unwrap_or("");
+    if let Some(f) = p.fiscal {
+        match (calendar, f.quarter) {
+            (Some(c), q) => {
+                let span = match q {
+                    Some(q) => c.quarter(f.year, q),
+                    None => c.year(f.year),
+                };
+                let rows: Vec<&LedgerRow> = series
+                    .iter()
+                    .copied()
+                    .filter(|r| {
+                        r.fiscal.is_some_and(|rf| {
+                            rf.year == f.year && q.is_none_or(|q| rf.quarter == q)
+                        }) && fits_length(r, p.length)
+                            && (q.is_some() || r.start.is_none() || r.length == Length::Year)
+                    })
+                    .collect();
+                let rows = latest(rows);
+                if rows.is_empty() {
+                    let span = span.map_or(String::new(), |(s, e)| format!(" ({})", when(s, e)));
+                    return Err(format!(
+                        "no ledger row for fiscal {}{}{span} (\"{written}\"); the ledger has {}",
+                        f.year,
+                        q.map_or(String::new(), |q| format!(" Q{q}")),
+                        have()
+                    ));
+                }
+                return Ok((rows, String::new()));
+            }
+            (None, Some(q)) => {
+                return Err(format!(
+                    "\"{written}\" names fiscal {} Q{q}, and the ledger does not show this company's fiscal calendar (it has no annual figures), so which dates that quarter covers is unknown",
+                    f.year
+                ));
+            }
+            (None, None) => {}
         }
     }
+    let rows: Vec<&LedgerRow> = series
+        .iter()
+        .copied()
+        .filter(|r| r.end >= p.start && r.end <= p.end && fits_length(r, p.length))
+        .collect();
+    let rows = latest(rows);
+    if rows.is_empty() {
+        let what = match p.length {
+            Some(l) if l != Length::Instant => format!(", a {l}"),
+            _ => String::new(),
+        };
+        return Err(format!(
+            "no ledger row for {} (\"{written}\"{what}); the ledger has {}",
+            when(p.start, p.end),
+            have()
+        ));
+    }
+    Ok((rows, String::new()))
 }
 
 fn fmt_dec(d: Decimal) -> String {
@@ -408,6 +578,43 @@ pub fn fx_words(rate: Decimal, from: impl std::fmt::Display, to: &str) -> String
         format!("1 {to} = {} {from}", fmt_dec(inv))
     } else {
         format!("1 {from} = {} {to}", fmt_dec(rate))
+    }
+}
+
+/// "the 10-Q 0000320193-17-000009 filed 2017-08-02", or "line 4".
+fn filing_words(f: Option<&Filing>, line: usize) -> String {
+    match f {
+        Some(f) if !f.accn.is_empty() => format!("the {} {} filed {}", f.form, f.accn, f.filed),
+        Some(f) => format!("a filing of {}", f.filed),
+        None => format!("line {line}"),
+    }
+}
+
+/// One row the claim can be compared with: the row, the value compared
+/// (the latest, or an earlier version), that value in the claim's currency
+/// and the FX rate used.
+struct Candidate<'l> {
+    row: &'l LedgerRow,
+    /// `None` for the row's latest value, else the index into `row.earlier`.
+    version: Option<usize>,
+    value: Decimal,
+    converted: Decimal,
+    fxq: Option<(Decimal, Date)>,
+}
+
+impl Candidate<'_> {
+    fn filing(&self) -> Option<&Filing> {
+        match self.version {
+            None => self.row.filing.as_ref(),
+            Some(i) => self.row.earlier[i].filing.as_ref(),
+        }
+    }
+
+    fn line(&self) -> usize {
+        match self.version {
+            None => self.row.line,
+            Some(i) => self.row.earlier[i].line,
+        }
     }
 }
 
@@ -458,7 +665,8 @@ pub fn verify(
             rejected()
         ));
     }
-    let (row, note) = match choose(&series, link, article_date) {
+    let calendar = ledger.calendar(&entity.name);
+    let (rows, note) = match choose(&series, link, article_date, calendar) {
         Ok(x) => x,
         Err(why) => {
             return unverifiable(format!(
@@ -469,26 +677,113 @@ pub fn verify(
             ));
         }
     };
-    let (l, fxq) = match convert(row, a, fx) {
-        Ok(x) => x,
-        Err(why) => {
-            return unverifiable(format!(
-                "{} / {} ({}): {why}",
-                entity.name, metric.name, row.period
-            ));
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut why_not: Option<(String, Date)> = None;
+    for r in &rows {
+        match convert(r, a, fx) {
+            Ok((l, fxq)) => candidates.push(Candidate {
+                row: r,
+                version: None,
+                value: r.value,
+                converted: l,
+                fxq,
+            }),
+            Err(w) => {
+                why_not.get_or_insert((w, r.end));
+            }
         }
+    }
+    if candidates.is_empty() {
+        let (why, end) = why_not.unwrap_or_else(|| ("no ledger row fits".into(), rows[0].end));
+        return unverifiable(format!("{} / {} ({end}): {why}", entity.name, metric.name));
+    }
+    // one figure in two currencies (a filer's own and its convenience
+    // translation): the claim's currency picks
+    if candidates.iter().any(|c| c.fxq.is_none()) {
+        candidates.retain(|c| c.fxq.is_none());
+    }
+    let spans: Vec<Length> = {
+        let mut v: Vec<Length> = candidates.iter().map(|c| c.row.length).collect();
+        v.dedup();
+        v
     };
+    let holding = candidates
+        .iter()
+        .position(|c| holds(a, c.converted, policy));
+    // when no latest value holds, an earlier version (as first reported,
+    // before a restatement or split) may
+    let earlier = || -> Option<Candidate> {
+        for c in &candidates {
+            for (i, v) in c.row.earlier.iter().enumerate() {
+                let row = LedgerRow {
+                    value: v.value,
+                    ..LedgerRow::new("", "", c.row.end, v.value, c.row.unit)
+                };
+                if let Ok((l, fxq)) = convert(&row, a, fx) {
+                    if holds(a, l, policy) {
+                        return Some(Candidate {
+                            row: c.row,
+                            version: Some(i),
+                            value: v.value,
+                            converted: l,
+                            fxq,
+                        });
+                    }
+                }
+            }
+        }
+        None
+    };
+    let relative = |c: &Candidate| {
+        difference(a, c.converted)
+            .and_then(|d| d.abs().checked_div(c.converted.abs().max(Decimal::ONE)))
+            .unwrap_or(Decimal::MAX)
+    };
+    let (chosen, consistent) = match holding {
+        Some(i) => (candidates.swap_remove(i), true),
+        None => match earlier() {
+            Some(c) => (c, true),
+            None => {
+                let i = (0..candidates.len())
+                    .min_by_key(|&i| relative(&candidates[i]))
+                    .unwrap_or(0);
+                (candidates.swap_remove(i), false)
+            }
+        },
+    };
+    let row = chosen.row;
+    let l = chosen.converted;
+    let fxq = chosen.fxq;
+    let restated = row.earlier.first().map(|first| Restated {
+        matched: match chosen.version {
+            None => Matched::Latest,
+            Some(0) => Matched::FirstReported,
+            Some(_) => Matched::Earlier,
+        },
+        first_value: first.value,
+        first_filing: first.filing.clone(),
+        latest_value: row.value,
+        latest_filing: row.filing.clone(),
+    });
     let ledger_match = LedgerMatch {
         entity: row.entity.clone(),
         metric: row.metric.clone(),
-        period: row.period,
-        value: row.value,
+        start: row.start,
+        period: row.end,
+        length: row.length,
+        fiscal: row.fiscal.map(|f| f.name(row.length)),
+        value: chosen.value,
         unit: row.unit,
         source: row.source.clone(),
+        concept: row.concept.clone(),
+        filing: chosen.filing().cloned(),
+        derived: row.derived.clone(),
+        restated,
         fx_rate: fxq.map(|q| q.0),
         fx_date: fxq.map(|q| q.1),
         converted_value: l,
-        line: row.line,
+        file: row.file.to_string(),
+        line: chosen.line(),
     };
     let diff = difference(a, l);
     let rel = diff
@@ -500,33 +795,86 @@ pub fn verify(
             }
         })
         .map(|r| r.round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven));
-    let unit = match a.currency() {
-        Some(c) => c.to_string(),
-        None => "%".to_string(),
+    let unit = match (a.currency(), row.unit) {
+        (Some(c), Unit::PerShare(_)) => format!("{c}/share"),
+        (Some(c), _) => c.to_string(),
+        (None, _) => "%".to_string(),
     };
     let shown = match fxq {
         Some((rate, date)) => format!(
             "{} {unit} ({} {} at {} on {date})",
             fmt_dec(l),
-            fmt_dec(row.value),
+            fmt_dec(chosen.value),
             row.unit,
-            fx_words(rate, row.unit, &unit)
+            fx_words(
+                rate,
+                row.unit.currency().map_or("?".into(), |c| c.to_string()),
+                &unit
+            )
         ),
         None => format!("{} {unit}", fmt_dec(l)),
     };
-    let base = format!(
-        "ledger: {} {} on {} is {shown}",
-        row.entity, row.metric, row.period
-    );
-    let base = if note.is_empty() {
-        base
+    let mut reason = if row.start.is_none() && row.filing.is_none() {
+        format!(
+            "ledger: {} {} on {} is {shown}",
+            row.entity, row.metric, row.end
+        )
     } else {
-        format!("{base}; {note}")
+        format!(
+            "ledger: {} {} for {} is {shown}",
+            row.entity,
+            row.metric,
+            row.period_words()
+        )
     };
-    if holds(a, l, policy) {
+    match (&row.derived, chosen.filing()) {
+        (Some(d), _) => reason.push_str(&format!(" (derived: {d})")),
+        (None, Some(f)) if !f.accn.is_empty() => reason.push_str(&format!(
+            " ({})",
+            filing_words(Some(f), 0).trim_start_matches("the ")
+        )),
+        _ => {}
+    }
+    if let Some(first) = row.earlier.first() {
+        let latest = filing_words(row.filing.as_ref(), row.line);
+        match chosen.version {
+            Some(i) => {
+                let v = &row.earlier[i];
+                let which = if i == 0 { "first reported" } else { "reported" };
+                reason = format!(
+                    "matches the figure {which} in {} ({} {}), restated to {} {} in {latest}; {reason}",
+                    filing_words(v.filing.as_ref(), v.line),
+                    fmt_dec(v.value),
+                    row.unit,
+                    fmt_dec(row.value),
+                    row.unit,
+                );
+            }
+            None => reason.push_str(&format!(
+                "; first reported as {} {} in {}, restated in {latest}",
+                fmt_dec(first.value),
+                row.unit,
+                filing_words(first.filing.as_ref(), first.line)
+            )),
+        }
+    }
+    if spans.len() > 1 && link.period.as_ref().is_none_or(|p| p.length.is_none()) {
+        let names: Vec<&str> = spans.iter().map(|l| l.label()).collect();
+        reason.push_str(&format!(
+            "; the text does not say which span: the ledger has {} figures ending {}, and the {} figure is {}",
+            names.join(", "),
+            row.end,
+            row.length,
+            if consistent { "the one that fits" } else { "the nearest" }
+        ));
+    }
+    if !note.is_empty() {
+        reason = format!("{reason}; {note}");
+    }
+    if consistent {
         return Finding {
             verdict: Verdict::Consistent,
-            reason: base,
+            reason,
             diagnosis: None,
             ledger: Some(ledger_match),
             difference: diff,
@@ -536,7 +884,7 @@ pub fn verify(
     let diagnosis = diagnose(a, l, row, &series, fx, policy);
     Finding {
         verdict: Verdict::Contradicted,
-        reason: format!("{base}; {diagnosis}"),
+        reason: format!("{reason}; {diagnosis}"),
         diagnosis: Some(diagnosis),
         ledger: Some(ledger_match),
         difference: diff,
@@ -569,7 +917,7 @@ fn diagnose(
         }
     }
     // 2. currency mix-ups: the closest currency in which the number holds
-    if let (Kind::Money, Unit::Currency(rc), Some(cc)) = (a.kind(), row.unit, a.currency()) {
+    if let (Kind::Money, Some(rc), Some(cc)) = (a.kind(), row.unit.currency(), a.currency()) {
         let mut best: Option<(Decimal, Currency)> = None;
         let mut consider = |cur: Currency, v: Decimal| {
             if holds(a, v, policy) {
@@ -591,7 +939,7 @@ fn diagnose(
                 continue;
             }
             if let Some(v) = fx
-                .rate(rc, other, row.period)
+                .rate(rc, other, row.end)
                 .and_then(|q| q.convert(row.value))
             {
                 consider(other, v);
@@ -601,14 +949,18 @@ fn diagnose(
             return Diagnosis::CurrencyMixup { currency };
         }
     }
-    // 3. period mismatch
+    // 3. period mismatch: the same metric for another period (the latest such)
     for r in series.iter().rev() {
-        if r.period == row.period {
+        if std::ptr::eq(*r, row) || (r.end == row.end && r.start == row.start) {
             continue;
         }
         if let Ok((v, _)) = convert(r, a, fx) {
             if holds(a, v, policy) {
-                return Diagnosis::PeriodMismatch { period: r.period };
+                return Diagnosis::PeriodMismatch {
+                    period: r.end,
+                    start: r.start,
+                    length: r.length,
+                };
             }
         }
     }
@@ -690,16 +1042,13 @@ mod tests {
 
     #[test]
     fn diagnoses() {
-        let row = LedgerRow {
-            entity: "A".into(),
-            metric: "cash".into(),
-            period: "2024-09-30".parse().expect("date"),
-            value: d("25000000000"),
-            unit: Unit::Currency(Currency::USD),
-            source: None,
-            note: None,
-            line: 2,
-        };
+        let row = LedgerRow::new(
+            "A",
+            "cash",
+            "2024-09-30".parse().expect("date"),
+            d("25000000000"),
+            Unit::Currency(Currency::USD),
+        );
         let fx = FxRates::default();
         let p = Policy::default();
         let series = [&row];

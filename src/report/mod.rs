@@ -10,13 +10,12 @@ pub mod markdown;
 pub mod text;
 
 use crate::date::Date;
-use crate::error::Error;
-use crate::extract::{Claim, Extractor};
-use crate::ledger::{Aliases, FxRates, Ledger};
-use crate::link::{Link, Linker};
+use crate::extract::Claim;
+use crate::ledger::{Filing, Length};
+use crate::link::Link;
 use crate::normalize::{Bound, Currency, Kind};
 use crate::span::Positions;
-use crate::verify::{Diagnosis, LedgerMatch, Policy, Verdict, verify};
+use crate::verify::{Diagnosis, LedgerMatch, Matched, Verdict};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -116,8 +115,30 @@ pub struct LedgerRecord {
     pub entity: String,
     /// Ledger metric.
     pub metric: String,
-    /// Row date.
+    /// First day of the row's period (flows only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    /// Row date: the period's last day, or the as-of date.
     pub period: Date,
+    /// The span of the period (quarter, nine months, year …), for flows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<Length>,
+    /// The fiscal period ("FY2017 Q3").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal: Option<String>,
+    /// The XBRL concept (`us-gaap:Revenues`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concept: Option<String>,
+    /// The filing: form, accession number, filing date and its EDGAR page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filing: Option<FilingRecord>,
+    /// How a derived value was computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
+    /// A figure later filings changed: which value matched, and the first
+    /// and latest values with their filings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restated: Option<RestatedRecord>,
     /// Row value (scale applied), exact.
     pub value: String,
     /// Row unit: ISO code or %.
@@ -130,8 +151,50 @@ pub struct LedgerRecord {
     pub fx_date: Option<Date>,
     /// Value in the claim's currency.
     pub converted_value: String,
+    /// The ledger file.
+    pub file: String,
     /// Line of the row in the ledger file.
     pub line: usize,
+}
+
+/// A filing as reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FilingRecord {
+    /// 10-K, 10-Q, 20-F …
+    pub form: String,
+    /// Accession number.
+    pub accn: String,
+    /// Filing date.
+    pub filed: Date,
+    /// The filing's index page on EDGAR, when the CIK is known.
+    pub url: Option<String>,
+}
+
+impl From<&Filing> for FilingRecord {
+    fn from(f: &Filing) -> Self {
+        FilingRecord {
+            form: f.form.clone(),
+            accn: f.accn.clone(),
+            filed: f.filed,
+            url: f.url(),
+        }
+    }
+}
+
+/// A restated figure as reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RestatedRecord {
+    /// `latest`, `first_reported` or `earlier`: the value the claim was
+    /// compared with.
+    pub matched: Matched,
+    /// The value first reported.
+    pub first_value: String,
+    /// Its filing.
+    pub first_filing: Option<FilingRecord>,
+    /// The latest value.
+    pub latest_value: String,
+    /// Its filing.
+    pub latest_filing: Option<FilingRecord>,
 }
 
 impl From<&LedgerMatch> for LedgerRecord {
@@ -139,13 +202,27 @@ impl From<&LedgerMatch> for LedgerRecord {
         LedgerRecord {
             entity: m.entity.clone(),
             metric: m.metric.clone(),
+            start: m.start,
             period: m.period,
+            length: m.start.map(|_| m.length),
+            fiscal: m.fiscal.clone(),
+            concept: m.concept.clone(),
+            filing: m.filing.as_ref().map(FilingRecord::from),
+            derived: m.derived.clone(),
+            restated: m.restated.as_ref().map(|r| RestatedRecord {
+                matched: r.matched,
+                first_value: decimal(r.first_value),
+                first_filing: r.first_filing.as_ref().map(FilingRecord::from),
+                latest_value: decimal(r.latest_value),
+                latest_filing: r.latest_filing.as_ref().map(FilingRecord::from),
+            }),
             value: decimal(m.value),
             unit: m.unit.to_string(),
             source: m.source.clone(),
             fx_rate: m.fx_rate.map(decimal),
             fx_date: m.fx_date,
             converted_value: decimal(m.converted_value),
+            file: m.file.clone(),
             line: m.line,
         }
     }
@@ -212,124 +289,5 @@ impl Report {
     /// True when some claim is contradicted.
     pub fn has_contradictions(&self) -> bool {
         self.summary.contradicted > 0
-    }
-}
-
-/// Everything needed to check documents: extractor, ledger, aliases, FX, policy.
-pub struct Checker {
-    extractor: Extractor,
-    linker: Linker,
-    ledger: Ledger,
-    fx: FxRates,
-    policy: Policy,
-}
-
-impl Checker {
-    /// A checker over a loaded ledger, aliases and FX rates.
-    ///
-    /// ```
-    /// use figcheck::{Aliases, Checker, FxRates, Ledger, Policy, Extractor, Verdict};
-    /// let ledger = Ledger::from_csv("entity,metric,period,value,unit,scale\nArm Holdings,market capitalization,2025-01-22,160,USD,billion\n", "l.csv").map_err(|e| e[0].clone())?;
-    /// let aliases = Aliases::from_csv("kind,alias,canonical\nentity,安谋,Arm Holdings\nmetric,市值,market capitalization\n", "a.csv").map_err(|e| e[0].clone())?;
-    /// let checker = Checker::new(Extractor::new(), ledger, aliases, FxRates::default(), Policy::default());
-    /// let report = checker.check("a1", "安谋当前市值约 1600 亿美元。", "2025-01-22".parse().ok());
-    /// assert_eq!(report.claims[0].verdict, Verdict::Consistent);
-    /// # Ok::<(), figcheck::Error>(())
-    /// ```
-    pub fn new(
-        extractor: Extractor,
-        ledger: Ledger,
-        aliases: Aliases,
-        fx: FxRates,
-        policy: Policy,
-    ) -> Checker {
-        let linker = Linker::new(&ledger, &aliases);
-        Checker {
-            extractor,
-            linker,
-            ledger,
-            fx,
-            policy,
-        }
-    }
-
-    /// Checks one document. `date` is the article date; without it a
-    /// dateline found in the text is used.
-    pub fn check(
-        &self,
-        id: impl Into<serde_json::Value>,
-        text: &str,
-        date: Option<Date>,
-    ) -> Report {
-        let doc = self.linker.document(text, date);
-        let date = doc.date();
-        let mut claims = Vec::new();
-        let mut errors = Vec::new();
-        let mut summary = Summary::default();
-        let mut positions = Positions::new(text);
-        for item in self.extractor.claims(text) {
-            let claim = match item {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(located(&e, &mut positions));
-                    continue;
-                }
-            };
-            let link = doc.link(claim.span());
-            let f = verify(
-                claim.amount(),
-                &link,
-                date,
-                &self.ledger,
-                &self.fx,
-                &self.policy,
-            );
-            match f.verdict {
-                Verdict::Consistent => summary.consistent += 1,
-                Verdict::Contradicted => summary.contradicted += 1,
-                _ => summary.unverifiable += 1,
-            }
-            claims.push(ClaimReport {
-                mention: MentionRecord::at(text, &claim, &mut positions),
-                entity: link.entity.as_ref().map(|e| e.name.clone()),
-                metric: link.metric.as_ref().map(|m| m.name.clone()),
-                period: f
-                    .ledger
-                    .as_ref()
-                    .map(|l| l.period)
-                    .or(link.period.as_ref().map(|p| p.end)),
-                verdict: f.verdict,
-                reason: f.reason.clone(),
-                diagnosis: f.diagnosis.as_ref().map(|d| d.to_string()),
-                diagnosis_kind: f.diagnosis.clone(),
-                ledger: f.ledger.as_ref().map(LedgerRecord::from),
-                difference: f.difference.map(decimal),
-                relative_difference: f.relative_difference.map(decimal),
-                evidence: link,
-            });
-        }
-        Report {
-            id: id.into(),
-            date,
-            claims,
-            summary,
-            errors,
-        }
-    }
-
-    /// The ledger in use.
-    pub fn ledger(&self) -> &Ledger {
-        &self.ledger
-    }
-}
-
-/// "line:col: message" for an extraction error inside the text of `positions`.
-fn located(e: &Error, positions: &mut Positions<'_>) -> String {
-    match e.location().start {
-        Some(s) => {
-            let (l, c) = positions.at(s);
-            format!("{l}:{c}: {}", e.kind())
-        }
-        None => e.to_string(),
     }
 }

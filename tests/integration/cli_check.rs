@@ -701,7 +701,7 @@ fn table_warnings_are_printed_but_do_not_fail() {
     assert_eq!(warnings.len(), 2, "{}", r.stderr);
     assert_eq!(
         warnings[0],
-        "figcheck: warning: l.csv:1:39: unknown column \"remark\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note"
+        "figcheck: warning: l.csv:1:39: unknown column \"remark\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note, start, concept, form, accn, filed, cik, derived, fiscal, length"
     );
     assert_eq!(
         warnings[1],

@@ -130,8 +130,8 @@ fn extra_columns_are_ignored_with_a_warning() {
     assert_eq!(
         messages(l.warnings()),
         [
-            "l.csv:1:15: unknown column \"region\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note",
-            "l.csv:1:40: unknown column \"analyst\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note",
+            "l.csv:1:15: unknown column \"region\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note, start, concept, form, accn, filed, cik, derived, fiscal, length",
+            "l.csv:1:40: unknown column \"analyst\" is ignored: expected columns entity, metric, period, value, unit, scale, source, note, start, concept, form, accn, filed, cik, derived, fiscal, length",
         ]
     );
 }

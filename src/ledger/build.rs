@@ -1,0 +1,354 @@
+//! [`LedgerBuilder::build`]: rows for one figure merged into one, fourth
+//! quarters derived, rows placed in their fiscal calendars, and the index.
+
+use super::fiscal::add_days;
+use super::{
+    Calendar, Ledger, LedgerBuilder, LedgerRow, Length, Names, RejectedRow, Unit, Version, at_line,
+};
+use crate::date::Date;
+use crate::error::{Error, ErrorKind};
+use std::collections::{HashMap, HashSet};
+
+/// One figure: entity, metric, start, end, unit.
+type Key = (usize, usize, Option<Date>, Date, Unit);
+
+fn key(names: &mut Names, r: &LedgerRow) -> Key {
+    (
+        names.id(&r.entity),
+        names.id(&r.metric),
+        r.start,
+        r.end,
+        r.unit,
+    )
+}
+
+/// The rows of each figure, in the order the figures first appear.
+fn group(names: &mut Names, rows: &[LedgerRow]) -> Vec<Vec<usize>> {
+    let mut at: HashMap<Key, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let k = key(names, r);
+        match at.get(&k) {
+            Some(&g) => groups[g].push(i),
+            None => {
+                at.insert(k, groups.len());
+                groups.push(vec![i]);
+            }
+        }
+    }
+    groups
+}
+
+/// "A / cash / 2024-09-30" (with the start of a flow, and the unit when it
+/// is not the only one).
+fn key_words(r: &LedgerRow) -> String {
+    match r.start {
+        Some(s) => format!("{} / {} / {s} to {}", r.entity, r.metric, r.end),
+        None => format!("{} / {} / {}", r.entity, r.metric, r.end),
+    }
+}
+
+/// Amendments after the originals filed the same day.
+fn amendment(r: &LedgerRow) -> bool {
+    r.filing.as_ref().is_some_and(|f| f.form.ends_with("/A"))
+}
+
+/// Rows of one figure from more than one XBRL concept: the concept filed
+/// most recently (then the one the metric table prefers) keeps the metric's
+/// name; the other rows take their concept's name. True when any row was
+/// renamed.
+fn separate_concepts(rows: &mut [LedgerRow], groups: &[Vec<usize>]) -> bool {
+    let mut renamed = false;
+    for g in groups {
+        let mut concepts: Vec<&str> = g
+            .iter()
+            .filter_map(|&i| rows[i].concept.as_deref())
+            .collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        if concepts.len() < 2 {
+            continue;
+        }
+        let metric = rows[g[0]].metric.clone();
+        let latest = |c: &str| {
+            g.iter()
+                .filter(|&&i| rows[i].concept.as_deref() == Some(c))
+                .filter_map(|&i| rows[i].filing.as_ref().map(|f| f.filed))
+                .max()
+        };
+        let rank = |c: &str| crate::names::concept_rank(&metric, c).unwrap_or(usize::MAX);
+        let chosen = concepts
+            .iter()
+            .copied()
+            .max_by(|a, b| {
+                latest(a)
+                    .cmp(&latest(b))
+                    .then_with(|| rank(b).cmp(&rank(a)))
+            })
+            .map(str::to_string);
+        for &i in g {
+            if rows[i].concept != chosen {
+                if let Some(c) = rows[i].concept.clone() {
+                    rows[i].metric = c;
+                    renamed = true;
+                }
+            }
+        }
+    }
+    renamed
+}
+
+/// Merges the rows of one figure into one; `None` when they conflict
+/// (then every one of them is named in `errors` and kept in `rejected`).
+fn merge(
+    rows: &[LedgerRow],
+    g: &[usize],
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Error>,
+    rejected: &mut Vec<RejectedRow>,
+) -> Option<LedgerRow> {
+    let first = &rows[g[0]];
+    if g.len() == 1 {
+        return Some(first.clone());
+    }
+    let conflict = |errors: &mut Vec<Error>, rejected: &mut Vec<RejectedRow>| {
+        let lines: Vec<String> = g.iter().map(|&i| rows[i].line.to_string()).collect();
+        for &i in g {
+            rejected.push(RejectedRow::of(&rows[i]));
+            errors.push(at_line(
+                ErrorKind::ConflictingRows {
+                    key: key_words(first),
+                    lines: lines.join(", "),
+                },
+                &rows[i].file,
+                rows[i].line,
+            ));
+        }
+    };
+    if g.iter().any(|&i| rows[i].filing.is_none()) {
+        // hand-written rows: they must agree
+        if g.iter().all(|&i| rows[i].value == first.value) {
+            for &i in &g[1..] {
+                warnings.push(at_line(
+                    ErrorKind::RepeatedRow {
+                        key: key_words(first),
+                        first_line: first.line,
+                    },
+                    &rows[i].file,
+                    rows[i].line,
+                ));
+            }
+            return Some(first.clone());
+        }
+        conflict(errors, rejected);
+        return None;
+    }
+    // versions, in filing order
+    let mut v: Vec<usize> = g.to_vec();
+    let filed = |i: usize| rows[i].filing.as_ref().map(|f| f.filed);
+    let accn = |i: usize| rows[i].filing.as_ref().map(|f| f.accn.as_str());
+    v.sort_by(|&a, &b| {
+        filed(a)
+            .cmp(&filed(b))
+            .then_with(|| amendment(&rows[a]).cmp(&amendment(&rows[b])))
+            .then_with(|| accn(a).cmp(&accn(b)))
+            .then_with(|| rows[a].line.cmp(&rows[b].line))
+    });
+    // one filing giving two values for one figure: which is meant is unknown
+    for w in v.windows(2) {
+        if accn(w[0]) == accn(w[1]) && rows[w[0]].value != rows[w[1]].value {
+            conflict(errors, rejected);
+            return None;
+        }
+    }
+    // the first filing of each value (a repeat of the value before is the
+    // same figure again: a comparative)
+    let mut kept: Vec<usize> = Vec::new();
+    for i in v {
+        if kept.last().is_none_or(|&k| rows[k].value != rows[i].value) {
+            kept.push(i);
+        }
+    }
+    let (&last, earlier) = kept.split_last()?;
+    let mut row = rows[last].clone();
+    row.earlier = earlier
+        .iter()
+        .map(|&i| Version {
+            value: rows[i].value,
+            filing: rows[i].filing.clone(),
+            line: rows[i].line,
+        })
+        .collect();
+    Some(row)
+}
+
+/// Fourth quarters of one entity's flows, derived as the year minus the
+/// nine months with the same start, concept and unit, where no quarter
+/// ending on the year's end was filed.
+fn fourth_quarters(rows: &[LedgerRow], entity: &str) -> Vec<LedgerRow> {
+    // (metric, concept, unit, start, end) of every row
+    let mut quarters: HashSet<(&str, Unit, Date)> = HashSet::new();
+    let mut nine: HashMap<(&str, Option<&str>, Unit, Date), Vec<&LedgerRow>> = HashMap::new();
+    for r in rows.iter().filter(|r| r.entity == entity) {
+        match r.length {
+            Length::Quarter => {
+                quarters.insert((&r.metric, r.unit, r.end));
+            }
+            Length::NineMonths => {
+                if let Some(s) = r.start {
+                    nine.entry((&r.metric, r.concept.as_deref(), r.unit, s))
+                        .or_default()
+                        .push(r);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for y in rows.iter().filter(|r| r.entity == entity) {
+        let (Length::Year, Unit::Currency(_), Some(start)) = (y.length, y.unit, y.start) else {
+            continue;
+        };
+        if quarters.contains(&(y.metric.as_str(), y.unit, y.end)) {
+            continue;
+        }
+        let Some(ns) = nine.get(&(y.metric.as_str(), y.concept.as_deref(), y.unit, start)) else {
+            continue;
+        };
+        // the nine months ending latest before the year's end
+        let Some(n) = ns.iter().filter(|n| n.end < y.end).max_by_key(|n| n.end) else {
+            continue;
+        };
+        let q_start = add_days(n.end, 1);
+        if Length::of(Some(q_start), y.end) != Length::Quarter {
+            continue;
+        }
+        let Some(value) = y.value.checked_sub(n.value) else {
+            continue;
+        };
+        let from = |r: &LedgerRow| match &r.filing {
+            Some(f) => format!("{} {}", f.form, f.accn),
+            None => format!("line {}", r.line),
+        };
+        let mut q = y.clone();
+        q.start = Some(q_start);
+        q.value = value;
+        q.length = Length::Quarter;
+        q.earlier = Vec::new();
+        q.derived = Some(format!(
+            "fourth quarter = year {start} to {} ({}) − nine months to {} ({}): {} − {}",
+            y.end,
+            from(y),
+            n.end,
+            from(n),
+            crate::report::decimal(y.value),
+            crate::report::decimal(n.value),
+        ));
+        out.push(q);
+    }
+    out
+}
+
+/// The fiscal calendar each entity's rows show: year ends from its annual
+/// spans (annual forms, or hand-written), quarter ends from its 3/6/9-month
+/// spans.
+fn calendars(names: &mut Names, rows: &[LedgerRow]) -> HashMap<usize, Calendar> {
+    let mut years: HashMap<usize, Vec<Date>> = HashMap::new();
+    let mut quarters: HashMap<usize, Vec<Date>> = HashMap::new();
+    for r in rows {
+        let annual = r.filing.as_ref().is_none_or(|f| f.is_annual());
+        match r.length {
+            Length::Year if annual && r.derived.is_none() => {
+                years.entry(names.id(&r.entity)).or_default().push(r.end);
+            }
+            Length::Quarter | Length::Half | Length::NineMonths => {
+                quarters.entry(names.id(&r.entity)).or_default().push(r.end);
+            }
+            _ => {}
+        }
+    }
+    years
+        .into_iter()
+        .filter_map(|(e, ends)| {
+            let c = Calendar::from_year_ends(ends)?;
+            Some((
+                e,
+                c.with_quarter_ends(quarters.remove(&e).unwrap_or_default()),
+            ))
+        })
+        .collect()
+}
+
+pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
+    let LedgerBuilder {
+        mut rows,
+        mut rejected,
+        mut errors,
+        mut warnings,
+        imports,
+        derive_q4,
+        files,
+    } = b;
+    let mut names = Names::default();
+    let mut groups = group(&mut names, &rows);
+    if separate_concepts(&mut rows, &groups) {
+        groups = group(&mut names, &rows);
+    }
+    let mut merged: Vec<LedgerRow> = Vec::with_capacity(groups.len());
+    for g in &groups {
+        if let Some(r) = merge(&rows, g, &mut errors, &mut warnings, &mut rejected) {
+            merged.push(r);
+        }
+    }
+    drop(rows);
+    for e in &derive_q4 {
+        let q4 = fourth_quarters(&merged, e);
+        merged.extend(q4);
+    }
+    let calendars = calendars(&mut names, &merged);
+    for r in &mut merged {
+        if let Some(c) = calendars.get(&names.id(&r.entity)) {
+            r.fiscal = c.fiscal(r.end);
+        }
+    }
+    let mut index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, r) in merged.iter().enumerate() {
+        index
+            .entry((names.id(&r.entity), names.id(&r.metric)))
+            .or_default()
+            .push(i);
+    }
+    for v in index.values_mut() {
+        v.sort_by_key(|&i| {
+            let r = &merged[i];
+            (r.end, r.start.is_some(), std::cmp::Reverse(r.start))
+        });
+    }
+    // the messages in file order
+    let file_rank = |e: &Error| {
+        let p = e.location().path.as_deref();
+        files.iter().position(|f| Some(&**f) == p)
+    };
+    errors.sort_by_key(|e| (file_rank(e), e.location().line));
+    warnings.sort_by_key(|e| (file_rank(e), e.location().line));
+    rejected.sort_by_key(|r| r.line);
+    let mut rejected_index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, r) in rejected.iter().enumerate() {
+        rejected_index
+            .entry((names.id(&r.entity), names.id(&r.metric)))
+            .or_default()
+            .push(i);
+    }
+    names.written = HashMap::new();
+    let ledger = Ledger {
+        rows: merged,
+        names,
+        index,
+        rejected,
+        rejected_index,
+        warnings,
+        calendars,
+        imports,
+    };
+    (ledger, errors)
+}

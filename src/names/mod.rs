@@ -1,0 +1,197 @@
+//! Built-in names, compiled in from data files in this directory.
+//!
+//! `metrics.csv` (documented in `src/names/README.md`) is the metric table:
+//! each metric's canonical English name, its kind, the XBRL concepts it is
+//! filed under in order of preference (filers switch concepts over time:
+//! NVIDIA's revenue is `us-gaap:Revenues` in some years and
+//! `us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax` in
+//! others), and the phrasings news uses in English, simplified Chinese and
+//! traditional Chinese.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const METRICS: &str = include_str!("metrics.csv");
+
+/// What a metric measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MetricKind {
+    /// An amount over a period (income statement, cash flow).
+    Flow,
+    /// An amount at a point in time (balance sheet).
+    Stock,
+    /// An amount per share.
+    PerShare,
+    /// A ratio or percentage.
+    Ratio,
+    /// A number of shares.
+    Shares,
+    /// Computed from other figures; no XBRL concept of its own.
+    Derived,
+}
+
+/// One metric of the built-in table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Metric {
+    /// Canonical English name ("revenue").
+    pub name: String,
+    /// What it measures.
+    pub kind: MetricKind,
+    /// XBRL concepts, `taxonomy:Concept`, preferred first.
+    pub concepts: Vec<String>,
+    /// English phrasings.
+    pub en: Vec<String>,
+    /// Simplified Chinese phrasings.
+    pub zh_hans: Vec<String>,
+    /// Traditional Chinese phrasings (Taiwan and Hong Kong).
+    pub zh_hant: Vec<String>,
+}
+
+struct Table {
+    metrics: Vec<Metric>,
+    /// concept → (metric index, rank among its concepts)
+    concepts: HashMap<String, (usize, usize)>,
+}
+
+fn split(s: &str, sep: char) -> Vec<String> {
+    s.split(sep)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn kind(s: &str) -> Option<MetricKind> {
+    Some(match s {
+        "flow" => MetricKind::Flow,
+        "stock" => MetricKind::Stock,
+        "per_share" => MetricKind::PerShare,
+        "ratio" => MetricKind::Ratio,
+        "shares" => MetricKind::Shares,
+        "derived" => MetricKind::Derived,
+        _ => return None,
+    })
+}
+
+/// The records of the table (the test below checks that every one reads).
+fn records() -> impl Iterator<Item = csv::StringRecord> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(METRICS.as_bytes())
+        .into_records()
+        .filter_map(Result::ok)
+}
+
+/// One record as a metric; `None` when it is malformed (the test checks none is).
+fn metric(rec: &csv::StringRecord) -> Option<Metric> {
+    if rec.len() != 6 {
+        return None;
+    }
+    Some(Metric {
+        name: rec[0].trim().to_string(),
+        kind: kind(rec[1].trim())?,
+        concepts: split(&rec[2], ' '),
+        en: split(&rec[3], '|'),
+        zh_hans: split(&rec[4], '|'),
+        zh_hant: split(&rec[5], '|'),
+    })
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut metrics: Vec<Metric> = Vec::new();
+        let mut concepts = HashMap::new();
+        for m in records().filter_map(|r| metric(&r)) {
+            for (rank, c) in m.concepts.iter().enumerate() {
+                concepts.entry(c.clone()).or_insert((metrics.len(), rank));
+            }
+            metrics.push(m);
+        }
+        Table { metrics, concepts }
+    })
+}
+
+/// Every metric of the built-in table, in table order.
+///
+/// ```
+/// let revenue = figcheck::names::metrics().iter().find(|m| m.name == "revenue").unwrap();
+/// assert_eq!(revenue.concepts[0], "us-gaap:Revenues");
+/// ```
+pub fn metrics() -> &'static [Metric] {
+    &table().metrics
+}
+
+/// The canonical metric a concept (`us-gaap:Revenues`) is filed for.
+///
+/// ```
+/// assert_eq!(figcheck::names::metric_of_concept("us-gaap:SalesRevenueNet"), Some("revenue"));
+/// assert_eq!(figcheck::names::metric_of_concept("us-gaap:NoSuchThing"), None);
+/// ```
+pub fn metric_of_concept(concept: &str) -> Option<&'static str> {
+    let t = table();
+    t.concepts
+        .get(concept)
+        .map(|&(m, _)| t.metrics[m].name.as_str())
+}
+
+/// Where `concept` stands among the concepts of `metric` (0 = preferred).
+pub fn concept_rank(metric: &str, concept: &str) -> Option<usize> {
+    let t = table();
+    t.concepts
+        .get(concept)
+        .filter(|&&(m, _)| t.metrics[m].name == metric)
+        .map(|&(_, r)| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_line_reads() {
+        let mut names = HashSet::new();
+        let mut seen = HashSet::new();
+        let mut rdr = csv::Reader::from_reader(METRICS.as_bytes());
+        let mut n = 0;
+        for (i, rec) in rdr.records().enumerate() {
+            let line = i + 2;
+            let rec = rec.unwrap_or_else(|e| panic!("metrics.csv line {line}: {e}"));
+            let m = metric(&rec).unwrap_or_else(|| panic!("metrics.csv line {line}: {rec:?}"));
+            assert!(
+                names.insert(m.name.clone()),
+                "line {line}: {} twice",
+                m.name
+            );
+            for c in &m.concepts {
+                assert!(
+                    c.starts_with("us-gaap:")
+                        || c.starts_with("ifrs-full:")
+                        || c.starts_with("dei:"),
+                    "line {line}: concept {c}"
+                );
+                assert!(
+                    seen.insert(c.clone()),
+                    "line {line}: concept {c} in two metrics"
+                );
+            }
+            n += 1;
+        }
+        assert_eq!(metrics().len(), n);
+        assert!(n >= 50, "{n} metrics");
+    }
+
+    #[test]
+    fn concepts_map_to_metrics() {
+        assert_eq!(metric_of_concept("us-gaap:Revenues"), Some("revenue"));
+        assert_eq!(
+            metric_of_concept("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"),
+            Some("revenue")
+        );
+        assert_eq!(metric_of_concept("ifrs-full:Revenue"), Some("revenue"));
+        assert_eq!(concept_rank("revenue", "us-gaap:Revenues"), Some(0));
+        assert_eq!(concept_rank("net income", "us-gaap:Revenues"), None);
+    }
+}
