@@ -159,6 +159,16 @@ pub enum ErrorKind {
         /// The lines of all the rows for that key.
         lines: String,
     },
+    /// One filing gives two values for one figure: neither is used.
+    #[error("the {filing} gives {key} twice, as {values}: none of them is used")]
+    ConflictingFacts {
+        /// entity / metric / period.
+        key: String,
+        /// The form and accession number.
+        filing: String,
+        /// The values given.
+        values: String,
+    },
     /// A row repeated with the same value (a warning: it is kept once).
     #[error(
         "repeated row for {key} with the same value is kept once: first given on line {first_line}"

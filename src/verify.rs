@@ -752,6 +752,18 @@ pub fn verify(
         },
     };
     let row = chosen.row;
+    // a period that had not ended when the article was written: a forecast
+    // or guidance, which the figure later reported neither confirms nor refutes
+    if let Some(d) = article_date {
+        if row.end > d {
+            return unverifiable(format!(
+                "{} / {}: the period ({}) ends after the article date {d}: a forecast or guidance, not a reported figure",
+                entity.name,
+                metric.name,
+                row.period_words()
+            ));
+        }
+    }
     let l = chosen.converted;
     let fxq = chosen.fxq;
     let restated = row.earlier.first().map(|first| Restated {
@@ -949,11 +961,19 @@ fn diagnose(
             return Diagnosis::CurrencyMixup { currency };
         }
     }
-    // 3. period mismatch: the same metric for another period (the latest such)
-    for r in series.iter().rev() {
-        if std::ptr::eq(*r, row) || (r.end == row.end && r.start == row.start) {
-            continue;
-        }
+    // 3. period mismatch: the same metric for another period of the same
+    // span within two years, the nearest first (over twenty years of
+    // quarters, some quarter fits almost any figure)
+    let mut near: Vec<&&LedgerRow> = series
+        .iter()
+        .filter(|r| {
+            !(std::ptr::eq(**r, row) || (r.end == row.end && r.start == row.start))
+                && r.length == row.length
+                && (r.end.ordinal() - row.end.ordinal()).abs() <= 731
+        })
+        .collect();
+    near.sort_by_key(|r| (r.end.ordinal() - row.end.ordinal()).abs());
+    for r in near {
         if let Ok((v, _)) = convert(r, a, fx) {
             if holds(a, v, policy) {
                 return Diagnosis::PeriodMismatch {

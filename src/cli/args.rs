@@ -24,6 +24,36 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Check every figure against a ledger: consistent, contradicted or unverifiable.
     Check(CheckArgs),
+    /// Work with ledgers: `figcheck ledger import` writes filings as a ledger CSV.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+/// `figcheck ledger …`.
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Read ledgers (companyfacts JSON, ledger CSV) and write their rows as one
+    /// ledger CSV, to inspect, filter and edit.
+    Import(ImportArgs),
+}
+
+/// Flags of `figcheck ledger import`.
+#[derive(Debug, ClapArgs)]
+#[command(after_help = "\
+Each companyfacts JSON file (SEC's data.sec.gov/api/xbrl/companyfacts/CIK##########.json) \
+becomes ledger rows: one per figure (entity, metric, period, unit), with the start of a flow's \
+period, its span and fiscal period, the XBRL concept, and the filing (form, accession number, \
+filing date, CIK). A figure that later filings changed gives one line per value, oldest first. \
+Fourth quarters, never filed as such, are derived as the year minus the nine months and say so \
+in the derived column. What each file gave (facts read, used, skipped by reason) is printed on \
+stderr. Checking with the CSV gives the same verdicts as checking with the JSON.")]
+pub struct ImportArgs {
+    /// Ledger files: companyfacts JSON (by the .json extension or by content) or ledger CSV.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 impl Command {
@@ -32,6 +62,7 @@ impl Command {
         match self {
             Command::Extract(a) => &a.output,
             Command::Check(a) => &a.output,
+            Command::Ledger(LedgerCommand::Import(a)) => &a.output,
         }
     }
 }
@@ -92,9 +123,14 @@ pub struct CheckArgs {
     #[arg(value_name = "ARTICLE")]
     pub files: Vec<PathBuf>,
 
-    /// The ledger of reported figures (CSV: entity, metric, period, value, unit[, scale, source, note]).
-    #[arg(long, value_name = "FILE")]
-    pub ledger: PathBuf,
+    /// The ledger of reported figures: a ledger CSV (entity, metric, period, value, unit[,
+    /// start, scale, source, note, …]) or SEC companyfacts JSON; may be given several times.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub ledger: Vec<PathBuf>,
+
+    /// Also print what each companyfacts file gave (facts read, used, skipped by reason).
+    #[arg(short, long)]
+    pub verbose: bool,
 
     /// Other names of the ledger's entities and metrics (CSV: kind, alias, canonical).
     #[arg(long, value_name = "FILE")]
@@ -268,7 +304,7 @@ mod tests {
         let Command::Check(c) = a.command else {
             panic!("parsed as check")
         };
-        assert_eq!(c.ledger, PathBuf::from("l.csv"));
+        assert_eq!(c.ledger, [PathBuf::from("l.csv")]);
         assert_eq!(
             (c.aliases, c.fx, c.date, c.tolerance),
             (None, None, None, None)
@@ -315,6 +351,34 @@ mod tests {
     #[test]
     fn quiet_conflicts_with_output() {
         assert!(Args::try_parse_from(["figcheck", "extract", "-q", "-o", "x"]).is_err());
+    }
+
+    #[test]
+    fn several_ledgers_and_import() {
+        let a = Args::try_parse_from([
+            "figcheck",
+            "check",
+            "a.txt",
+            "--ledger",
+            "l.csv",
+            "--ledger",
+            "CIK1.json",
+            "-v",
+        ])
+        .expect("valid arguments");
+        let Command::Check(c) = a.command else {
+            panic!("parsed as check")
+        };
+        assert_eq!(c.ledger.len(), 2);
+        assert!(c.verbose);
+        let a = Args::try_parse_from(["figcheck", "ledger", "import", "a.json", "-o", "l.csv"])
+            .expect("valid arguments");
+        let Command::Ledger(LedgerCommand::Import(i)) = a.command else {
+            panic!("parsed as ledger import")
+        };
+        assert_eq!(i.files, [PathBuf::from("a.json")]);
+        assert_eq!(i.output.output, Some(PathBuf::from("l.csv")));
+        assert!(Args::try_parse_from(["figcheck", "ledger", "import"]).is_err());
     }
 
     #[test]

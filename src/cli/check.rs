@@ -22,7 +22,7 @@ use crate::progress::Meter;
 use anyhow::{Context as _, Result};
 use figcheck::jsonl::{self, Line};
 use figcheck::report::{csv, html, json, markdown, text};
-use figcheck::{Aliases, Checker, Date, Error, FxRates, Ledger, Report, Summary};
+use figcheck::{Aliases, Checker, Date, Error, FxRates, Report, Summary};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io;
@@ -208,10 +208,7 @@ fn documents(n: usize) -> &'static str {
 /// Loads the ledger and the optional aliases and FX tables (absent means
 /// empty). Reports every problem of every table; `None` when there was any.
 fn load(config: &CheckConfig, diag: &mut Diagnostics) -> Option<Checker> {
-    let ledger = Ledger::load_partial(&config.ledger);
-    let ledger = report(&config.ledger, ledger, Ledger::warnings, diag, |l| {
-        l.rows().len()
-    });
+    let ledger = crate::ledgers::load(&config.ledger, diag, config.verbose);
     let aliases = optional(
         config.aliases.as_deref(),
         Aliases::load_partial,

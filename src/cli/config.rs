@@ -19,6 +19,17 @@ pub enum Config {
     Extract(ExtractConfig),
     /// `figcheck check`.
     Check(CheckConfig),
+    /// `figcheck ledger import`.
+    Import(ImportConfig),
+}
+
+/// A validated `figcheck ledger import`.
+#[derive(Debug)]
+pub struct ImportConfig {
+    /// The ledger files to read.
+    pub files: Vec<PathBuf>,
+    /// Where the CSV goes; never colored.
+    pub output: Output,
 }
 
 /// One input: a file, or standard input.
@@ -181,8 +192,10 @@ pub struct CheckConfig {
     pub format: Format,
     /// The extractor, with the currency hint applied.
     pub extractor: Extractor,
-    /// The ledger file.
-    pub ledger: PathBuf,
+    /// The ledger files.
+    pub ledger: Vec<PathBuf>,
+    /// Print what each companyfacts file gave.
+    pub verbose: bool,
     /// The aliases file, if any.
     pub aliases: Option<PathBuf>,
     /// The FX rates file, if any.
@@ -232,6 +245,14 @@ impl Config {
         match args.command {
             args::Command::Extract(a) => Ok(Config::Extract(extract(a, term)?)),
             args::Command::Check(a) => Ok(Config::Check(check(a, term)?)),
+            args::Command::Ledger(args::LedgerCommand::Import(a)) => {
+                let inputs: Vec<Input> = a.files.iter().cloned().map(Input::File).collect();
+                let output = output(a.output, Format::Csv, term, &inputs, &[])?;
+                Ok(Config::Import(ImportConfig {
+                    files: a.files,
+                    output,
+                }))
+            }
         }
     }
 }
@@ -276,7 +297,10 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         ReportFormatArg::Html => Format::Html,
     });
     let format = resolve_format(format, &corpus)?;
-    let tables: Vec<&Path> = std::iter::once(a.ledger.as_path())
+    let tables: Vec<&Path> = a
+        .ledger
+        .iter()
+        .map(PathBuf::as_path)
         .chain(a.aliases.as_deref())
         .chain(a.fx.as_deref())
         .collect();
@@ -290,6 +314,7 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         format,
         extractor,
         ledger: a.ledger,
+        verbose: a.verbose,
         aliases: a.aliases,
         fx: a.fx,
         date,
@@ -495,7 +520,7 @@ mod tests {
         let args = Args::try_parse_from(std::iter::once("figcheck").chain(argv.iter().copied()))?;
         match Config::from_args(args, term)? {
             Config::Extract(c) => Ok(c),
-            Config::Check(_) => bail!("parsed as check"),
+            _ => bail!("parsed as another command"),
         }
     }
 
@@ -507,7 +532,7 @@ mod tests {
         )?;
         match Config::from_args(args, PIPE)? {
             Config::Check(c) => Ok(c),
-            Config::Extract(_) => bail!("parsed as extract"),
+            _ => bail!("parsed as another command"),
         }
     }
 

@@ -13,8 +13,10 @@ mod corpus;
 mod diag;
 mod extract;
 mod html;
+mod import;
 mod input;
 mod json;
+mod ledgers;
 mod progress;
 mod text;
 
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
     let (result, fail_on) = match &config {
         Config::Extract(c) => (extract::run(c, &mut diag), None),
         Config::Check(c) => (check::run(c, &mut diag, &mut totals), Some(c.fail_on)),
+        Config::Import(c) => (import::run(c, &mut diag), None),
     };
     match result {
         Ok(()) => {}

@@ -53,10 +53,14 @@ fn amendment(r: &LedgerRow) -> bool {
     r.filing.as_ref().is_some_and(|f| f.form.ends_with("/A"))
 }
 
-/// Rows of one figure from more than one XBRL concept: the concept filed
+/// Rows of one figure from more than one XBRL concept (a filer that
+/// switched concepts, or tags one figure twice): when every concept's latest
+/// value agrees, they are one figure, filed under several names, and stay
+/// together (its history then starts at the first filing, whatever the
+/// concept). When they disagree, they are never mixed: the concept filed
 /// most recently (then the one the metric table prefers) keeps the metric's
-/// name; the other rows take their concept's name. True when any row was
-/// renamed.
+/// name, and the rows of a concept whose latest value differs take their
+/// concept's name (`us-gaap:SalesRevenueNet`). True when any row was renamed.
 fn separate_concepts(rows: &mut [LedgerRow], groups: &[Vec<usize>]) -> bool {
     let mut renamed = false;
     for g in groups {
@@ -70,25 +74,50 @@ fn separate_concepts(rows: &mut [LedgerRow], groups: &[Vec<usize>]) -> bool {
             continue;
         }
         let metric = rows[g[0]].metric.clone();
+        // a concept's latest filing date and value
         let latest = |c: &str| {
             g.iter()
                 .filter(|&&i| rows[i].concept.as_deref() == Some(c))
-                .filter_map(|&i| rows[i].filing.as_ref().map(|f| f.filed))
-                .max()
+                .filter_map(|&i| rows[i].filing.as_ref().map(|f| (f.filed, rows[i].value)))
+                .max_by_key(|&(filed, _)| filed)
         };
         let rank = |c: &str| crate::names::concept_rank(&metric, c).unwrap_or(usize::MAX);
-        let chosen = concepts
+        let Some(chosen) = concepts.iter().copied().max_by(|a, b| {
+            latest(a)
+                .map(|l| l.0)
+                .cmp(&latest(b).map(|l| l.0))
+                .then_with(|| rank(b).cmp(&rank(a)))
+        }) else {
+            continue;
+        };
+        let value = latest(chosen).map(|l| l.1);
+        // a filing that gave both concepts different values: two figures
+        let by_filing = |c: &str| -> HashMap<&str, rust_decimal::Decimal> {
+            g.iter()
+                .filter(|&&i| rows[i].concept.as_deref() == Some(c))
+                .filter_map(|&i| {
+                    rows[i]
+                        .filing
+                        .as_ref()
+                        .map(|f| (f.accn.as_str(), rows[i].value))
+                })
+                .collect()
+        };
+        let chosen_values = by_filing(chosen);
+        let agree = |c: &str| {
+            latest(c).map(|l| l.1) == value
+                && by_filing(c)
+                    .iter()
+                    .all(|(accn, v)| chosen_values.get(accn).is_none_or(|w| w == v))
+        };
+        let apart: Vec<String> = concepts
             .iter()
-            .copied()
-            .max_by(|a, b| {
-                latest(a)
-                    .cmp(&latest(b))
-                    .then_with(|| rank(b).cmp(&rank(a)))
-            })
-            .map(str::to_string);
+            .filter(|c| **c != chosen && !agree(c))
+            .map(|c| c.to_string())
+            .collect();
         for &i in g {
-            if rows[i].concept != chosen {
-                if let Some(c) = rows[i].concept.clone() {
+            if let Some(c) = rows[i].concept.clone() {
+                if apart.contains(&c) {
                     rows[i].metric = c;
                     renamed = true;
                 }
@@ -157,7 +186,28 @@ fn merge(
     // one filing giving two values for one figure: which is meant is unknown
     for w in v.windows(2) {
         if accn(w[0]) == accn(w[1]) && rows[w[0]].value != rows[w[1]].value {
-            conflict(errors, rejected);
+            let r = &rows[w[0]];
+            let filing = r
+                .filing
+                .as_ref()
+                .map_or(String::new(), |f| format!("{} {}", f.form, f.accn));
+            for &i in g {
+                rejected.push(RejectedRow::of(&rows[i]));
+            }
+            errors.push(at_line(
+                ErrorKind::ConflictingFacts {
+                    key: key_words(first),
+                    filing,
+                    values: g
+                        .iter()
+                        .filter(|&&i| accn(i) == accn(w[0]))
+                        .map(|&i| crate::report::decimal(rows[i].value))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                },
+                &r.file,
+                r.line,
+            ));
             return None;
         }
     }
@@ -183,12 +233,13 @@ fn merge(
 }
 
 /// Fourth quarters of one entity's flows, derived as the year minus the
-/// nine months with the same start, concept and unit, where no quarter
-/// ending on the year's end was filed.
+/// nine months with the same metric, start and unit (amounts only: per-share
+/// figures and share counts do not add up), where no quarter ending on the
+/// year's end was filed.
 fn fourth_quarters(rows: &[LedgerRow], entity: &str) -> Vec<LedgerRow> {
     // (metric, concept, unit, start, end) of every row
     let mut quarters: HashSet<(&str, Unit, Date)> = HashSet::new();
-    let mut nine: HashMap<(&str, Option<&str>, Unit, Date), Vec<&LedgerRow>> = HashMap::new();
+    let mut nine: HashMap<(&str, Unit, Date), Vec<&LedgerRow>> = HashMap::new();
     for r in rows.iter().filter(|r| r.entity == entity) {
         match r.length {
             Length::Quarter => {
@@ -196,9 +247,7 @@ fn fourth_quarters(rows: &[LedgerRow], entity: &str) -> Vec<LedgerRow> {
             }
             Length::NineMonths => {
                 if let Some(s) = r.start {
-                    nine.entry((&r.metric, r.concept.as_deref(), r.unit, s))
-                        .or_default()
-                        .push(r);
+                    nine.entry((&r.metric, r.unit, s)).or_default().push(r);
                 }
             }
             _ => {}
@@ -212,7 +261,7 @@ fn fourth_quarters(rows: &[LedgerRow], entity: &str) -> Vec<LedgerRow> {
         if quarters.contains(&(y.metric.as_str(), y.unit, y.end)) {
             continue;
         }
-        let Some(ns) = nine.get(&(y.metric.as_str(), y.concept.as_deref(), y.unit, start)) else {
+        let Some(ns) = nine.get(&(y.metric.as_str(), y.unit, start)) else {
             continue;
         };
         // the nine months ending latest before the year's end
@@ -285,7 +334,7 @@ pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
         mut rejected,
         mut errors,
         mut warnings,
-        imports,
+        mut imports,
         derive_q4,
         files,
     } = b;
@@ -303,6 +352,10 @@ pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
     drop(rows);
     for e in &derive_q4 {
         let q4 = fourth_quarters(&merged, e);
+        // the count goes to the entity's last import
+        if let Some(s) = imports.iter_mut().rev().find(|s| &s.entity == e) {
+            s.derived = q4.len();
+        }
         merged.extend(q4);
     }
     let calendars = calendars(&mut names, &merged);

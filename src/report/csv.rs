@@ -12,6 +12,8 @@
 //! id,date,kind,start,end,line,column,text,value,min,max,currency,approx,bound,
 //! inclusive,strong,points,precision,entity,metric,period,verdict,reason,diagnosis,
 //! ledger_entity,ledger_metric,ledger_period,ledger_value,ledger_unit,ledger_source,
+//! ledger_start,ledger_fiscal,ledger_concept,ledger_form,ledger_accn,ledger_filed,
+//! ledger_url,ledger_derived,ledger_restated,ledger_file,ledger_line,
 //! fx_rate,fx_date,converted_value,difference,relative_difference,
 //! entity_evidence,metric_evidence,period_evidence
 //! ```
@@ -21,7 +23,7 @@ use serde_json::Value;
 use std::io::{self, Write};
 
 /// The header row.
-pub const COLUMNS: [&str; 38] = [
+pub const COLUMNS: [&str; 49] = [
     "id",
     "date",
     "kind",
@@ -52,6 +54,17 @@ pub const COLUMNS: [&str; 38] = [
     "ledger_value",
     "ledger_unit",
     "ledger_source",
+    "ledger_start",
+    "ledger_fiscal",
+    "ledger_concept",
+    "ledger_form",
+    "ledger_accn",
+    "ledger_filed",
+    "ledger_url",
+    "ledger_derived",
+    "ledger_restated",
+    "ledger_file",
+    "ledger_line",
     "fx_rate",
     "fx_date",
     "converted_value",
@@ -64,7 +77,7 @@ pub const COLUMNS: [&str; 38] = [
 
 /// Where each column after `id` and `date` comes from in the JSON claim
 /// object: a path of keys.
-const PATHS: [&[&str]; 36] = [
+const PATHS: [&[&str]; 47] = [
     &["kind"],
     &["start"],
     &["end"],
@@ -93,6 +106,17 @@ const PATHS: [&[&str]; 36] = [
     &["ledger", "value"],
     &["ledger", "unit"],
     &["ledger", "source"],
+    &["ledger", "start"],
+    &["ledger", "fiscal"],
+    &["ledger", "concept"],
+    &["ledger", "filing", "form"],
+    &["ledger", "filing", "accn"],
+    &["ledger", "filing", "filed"],
+    &["ledger", "filing", "url"],
+    &["ledger", "derived"],
+    &["ledger", "restated", "matched"],
+    &["ledger", "file"],
+    &["ledger", "line"],
     &["ledger", "fx_rate"],
     &["ledger", "fx_date"],
     &["ledger", "converted_value"],
@@ -215,6 +239,8 @@ mod tests {
                     key.to_string()
                 }
                 ["ledger", key] => format!("ledger_{key}"),
+                ["ledger", "filing", key] => format!("ledger_{key}"),
+                ["ledger", "restated", "matched"] => "ledger_restated".to_string(),
                 ["evidence", what, "text"] => format!("{what}_evidence"),
                 _ => String::new(),
             };

@@ -430,7 +430,25 @@ fn detail(html: &mut String, id: &str, n: usize, c: &ClaimReport) {
         }
         html.push_str("</dd>\n");
     }
+    if let Some(link) = filing_link(c) {
+        let _ = writeln!(html, "<dt>Filing</dt><dd>{link}</dd>");
+    }
     html.push_str("</dl>\n</div>\n");
+}
+
+/// The filing of the ledger figure, linked to its index page on EDGAR:
+/// `<a href="…-index.htm">10-Q 0000320193-17-000009</a> filed 2017-08-02`.
+fn filing_link(c: &ClaimReport) -> Option<String> {
+    let f = c.ledger.as_ref()?.filing.as_ref()?;
+    let name = escape(&format!("{} {}", f.form, f.accn));
+    Some(match &f.url {
+        Some(u) => format!(
+            "<a href=\"{}\" rel=\"noreferrer\">{name}</a> filed {}",
+            escape(u),
+            f.filed
+        ),
+        None => format!("{name} filed {}", f.filed),
+    })
 }
 
 /// One cell of the claims table: main text and an optional detail line.
@@ -471,7 +489,18 @@ fn row(html: &mut String, id: &str, n: usize, c: &ClaimReport) {
     cell(html, "Metric", &mt, &mw);
     let (p, pw) = period_evidence(c);
     cell(html, "Period", &p, &pw);
-    cell(html, "Ledger", &ledger_words(c), &source_words(c));
+    match filing_link(c) {
+        Some(link) => {
+            // the cell of a filed figure links its filing
+            let _ = write!(
+                html,
+                "<td class=\"col-ledger\" data-label=\"Ledger\">{}<span class=\"sub\">{link}; {}</span></td>",
+                escape(&ledger_words(c)),
+                escape(&source_words(c))
+            );
+        }
+        None => cell(html, "Ledger", &ledger_words(c), &source_words(c)),
+    }
     cell(
         html,
         "Difference",

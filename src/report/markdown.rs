@@ -365,11 +365,12 @@ pub(crate) fn fx_words(c: &ClaimReport) -> Option<String> {
 /// Where the ledger figure comes from: its source and line.
 pub(crate) fn source_words(c: &ClaimReport) -> String {
     match &c.ledger {
-        Some(l) => format!(
+        Some(l) if l.filing.is_none() => format!(
             "{} (ledger line {})",
             l.source.as_deref().unwrap_or("no source given"),
             l.line
         ),
+        Some(l) => l.provenance(),
         None => String::new(),
     }
 }

@@ -197,6 +197,67 @@ pub struct RestatedRecord {
     pub latest_filing: Option<FilingRecord>,
 }
 
+impl LedgerRecord {
+    /// Where the figure comes from, in words: for a filed figure, "10-Q
+    /// 0000320193-17-000009 filed 2017-08-02, us-gaap:Revenues, FY2017 Q3:
+    /// 2017-04-02 to 2017-07-01" (and how a derived value was computed, and
+    /// a restatement); for a hand-written row, "line 4, source: …".
+    pub fn provenance(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(f) = &self.filing {
+            if f.accn.is_empty() {
+                parts.push(format!("filed {}", f.filed));
+            } else {
+                parts.push(format!("{} {} filed {}", f.form, f.accn, f.filed));
+            }
+        }
+        if let Some(c) = &self.concept {
+            parts.push(c.clone());
+        }
+        if let Some(s) = self.start {
+            let span = match (&self.fiscal, self.length) {
+                (Some(f), _) => format!("{f}: "),
+                (None, Some(l)) => format!("{l}: "),
+                (None, None) => String::new(),
+            };
+            parts.push(format!("{span}{s} to {}", self.period));
+        } else if let Some(f) = &self.fiscal {
+            parts.push(format!("{f}: {}", self.period));
+        }
+        if let Some(d) = &self.derived {
+            parts.push(format!("derived: {d}"));
+        }
+        if let Some(r) = &self.restated {
+            let filing = |f: &Option<FilingRecord>| match f {
+                Some(f) => format!("{} {} filed {}", f.form, f.accn, f.filed),
+                None => "an earlier row".to_string(),
+            };
+            parts.push(match r.matched {
+                Matched::Latest => format!(
+                    "first reported as {} in {}, restated",
+                    r.first_value,
+                    filing(&r.first_filing)
+                ),
+                _ => format!(
+                    "an earlier value; the latest is {} in {}",
+                    r.latest_value,
+                    filing(&r.latest_filing)
+                ),
+            });
+        }
+        if parts.is_empty() || self.filing.is_none() {
+            parts.push(format!(
+                "line {}, source: {}",
+                self.line,
+                self.source.as_deref().unwrap_or("(none)")
+            ));
+        } else if let Some(s) = &self.source {
+            parts.push(format!("source: {s}"));
+        }
+        parts.join(", ")
+    }
+}
+
 impl From<&LedgerMatch> for LedgerRecord {
     fn from(m: &LedgerMatch) -> Self {
         LedgerRecord {

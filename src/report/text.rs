@@ -158,7 +158,17 @@ fn claim(
             out,
             "  {:<8} {} ← \"{}\" ({})",
             "period",
-            p.end,
+            match (p.fiscal, &c.ledger) {
+                (Some(_), Some(l)) => match &l.fiscal {
+                    Some(f) => format!("{f} ({})", l.period),
+                    None => l.period.to_string(),
+                },
+                (Some(f), None) => match f.quarter {
+                    Some(q) => format!("fiscal {} Q{q}", f.year),
+                    None => format!("fiscal {}", f.year),
+                },
+                (None, _) => p.end.to_string(),
+            },
             p.text.as_deref().unwrap_or(""),
             how(p.how)
         )?,
@@ -191,12 +201,11 @@ fn claim(
         };
         writeln!(
             out,
-            "  {:<8} {} {}{fx} — line {}, source: {}",
+            "  {:<8} {} {}{fx} — {}",
             "ledger",
             l.value,
             l.unit,
-            l.line,
-            l.source.as_deref().unwrap_or("(none)")
+            l.provenance()
         )?;
     }
     if let Some(d) = &c.difference {

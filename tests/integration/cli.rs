@@ -571,7 +571,12 @@ fn help_lists_only_working_subcommands() {
         .filter_map(|l| l.strip_prefix("  ")?.split_whitespace().next())
         .filter(|w| !w.starts_with('-'))
         .collect();
-    assert_eq!(commands, ["extract", "check", "help"], "{}", r.stdout);
+    assert_eq!(
+        commands,
+        ["extract", "check", "ledger", "help"],
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -215,6 +215,47 @@ fn expected_row(r: &Report, c: &ClaimReport) -> Vec<String> {
         lf(&|l| l.value.clone()),
         lf(&|l| l.unit.clone()),
         lf(&|l| o(&l.source)),
+        lf(&|l| d(l.start)),
+        lf(&|l| o(&l.fiscal)),
+        lf(&|l| o(&l.concept)),
+        lf(&|l| {
+            l.filing
+                .as_ref()
+                .map(|f| f.form.clone())
+                .unwrap_or_default()
+        }),
+        lf(&|l| {
+            l.filing
+                .as_ref()
+                .map(|f| f.accn.clone())
+                .unwrap_or_default()
+        }),
+        lf(&|l| {
+            l.filing
+                .as_ref()
+                .map(|f| f.filed.to_string())
+                .unwrap_or_default()
+        }),
+        lf(&|l| {
+            l.filing
+                .as_ref()
+                .and_then(|f| f.url.clone())
+                .unwrap_or_default()
+        }),
+        lf(&|l| o(&l.derived)),
+        lf(&|l| {
+            l.restated
+                .as_ref()
+                .map(|r| {
+                    serde_json::to_value(r.matched)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default()
+        }),
+        lf(&|l| l.file.clone()),
+        lf(&|l| l.line.to_string()),
         lf(&|l| o(&l.fx_rate)),
         lf(&|l| d(l.fx_date)),
         lf(&|l| l.converted_value.clone()),
@@ -260,7 +301,7 @@ fn csv_round_trips_every_claim() {
     let r = sample();
     let (header, rows) = read_csv(&csv_of(&[&r]));
     assert_eq!(header, COLUMNS);
-    assert_eq!(header.len(), 38);
+    assert_eq!(header.len(), 49);
     assert_eq!(rows.len(), r.claims.len());
     for (i, (row, c)) in rows.iter().zip(&r.claims).enumerate() {
         assert_eq!(row.len(), COLUMNS.len(), "row {}", i + 1);

@@ -1,0 +1,151 @@
+//! Loading the `--ledger` files (CSV and companyfacts JSON, any number) into
+//! one ledger, for `figcheck check` and `figcheck ledger import`, with every
+//! problem reported per file: warnings, bad rows or facts (located), and how
+//! many good ones are used.
+
+use crate::diag::Diagnostics;
+use figcheck::ledger::ImportStats;
+use figcheck::{Error, Ledger, LedgerBuilder};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// Loads every ledger file. Bad rows and facts are reported and left out;
+/// `None` (after reporting why) when a file cannot be used at all. With
+/// `verbose`, each companyfacts file's import counts are printed too.
+pub fn load(paths: &[PathBuf], diag: &mut Diagnostics, verbose: bool) -> Option<Ledger> {
+    let mut builder = LedgerBuilder::new();
+    let mut usable = true;
+    // per file: its name and the errors of its rows
+    let mut per_file: Vec<(String, Vec<Error>)> = Vec::new();
+    for p in paths {
+        let name = p.display().to_string();
+        match builder.add_file(p) {
+            Ok(errors) => per_file.push((name, errors)),
+            Err(errors) => {
+                for e in &errors {
+                    diag.error(e);
+                }
+                usable = false;
+            }
+        }
+    }
+    if !usable {
+        return None;
+    }
+    let (ledger, merge_errors) = builder.build();
+    let mut merge_errors: Vec<Option<Error>> = merge_errors.into_iter().map(Some).collect();
+    for (name, mut errors) in per_file {
+        let of_file = |e: &Error| e.location().path.as_deref() == Some(name.as_str());
+        for w in ledger.warnings().iter().filter(|w| of_file(w)) {
+            diag.notice(w);
+        }
+        for slot in merge_errors.iter_mut() {
+            if slot.as_ref().is_some_and(of_file) {
+                errors.extend(slot.take());
+            }
+        }
+        errors.sort_by_key(|e| e.location().line);
+        for e in &errors {
+            diag.error(e);
+        }
+        let import = ledger.imports().iter().find(|s| s.path == name);
+        if !errors.is_empty() {
+            match import {
+                Some(s) => diag.info(format_args!(
+                    "{name}: checking with the {} good facts only; {} left out",
+                    s.used,
+                    plural(errors.len(), "bad fact is", "bad facts are"),
+                )),
+                None => {
+                    let n = ledger.rows().iter().filter(|r| *r.file == *name).count();
+                    let lines: Vec<String> = errors
+                        .iter()
+                        .filter_map(|e| e.location().line)
+                        .collect::<BTreeSet<_>>()
+                        .into_iter()
+                        .map(|l| l.to_string())
+                        .collect();
+                    diag.info(format_args!(
+                        "{name}: checking with the {n} good {} only; {} left out (line{} {})",
+                        if n == 1 { "row" } else { "rows" },
+                        plural(lines.len(), "bad row is", "bad rows are"),
+                        if lines.len() == 1 { "" } else { "s" },
+                        lines.join(", ")
+                    ));
+                }
+            }
+        }
+        if let (Some(s), true) = (import, verbose) {
+            diag.info(stats_line(s));
+        }
+    }
+    // merge errors of no file named (none expected)
+    for e in merge_errors.into_iter().flatten() {
+        diag.error(e);
+    }
+    Some(ledger)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "CIK0000320193.json: Apple Inc. (CIK 320193): 24,579 facts; 21,360 used;
+/// 3,219 skipped (form 8-K 1,118, taxonomy srt 20 …); 102 fourth quarters
+/// derived; newest filing 2026-01-30".
+pub fn stats_line(s: &ImportStats) -> String {
+    let cik = s.cik.map(|c| format!(" (CIK {c})")).unwrap_or_default();
+    let skipped = if s.skipped.is_empty() {
+        "none skipped".to_string()
+    } else {
+        let reasons: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(why, n)| format!("{why}: {}", thousands(*n)))
+            .collect();
+        format!(
+            "{} skipped ({})",
+            thousands(s.skipped_total()),
+            reasons.join(", ")
+        )
+    };
+    let newest = s
+        .newest_filed
+        .map(|d| format!("; newest filing {d}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {}{cik}: {} facts read, {} used, {skipped}; {} fourth quarters derived{newest}",
+        s.path,
+        s.entity,
+        thousands(s.facts),
+        thousands(s.used),
+        thousands(s.derived),
+    )
+}
+
+/// 24579 → "24,579".
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(24579), "24,579");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}
