@@ -52,9 +52,9 @@ pub fn load(paths: &[PathBuf], diag: &mut Diagnostics, verbose: bool) -> Option<
         if !errors.is_empty() {
             match import {
                 Some(s) => diag.info(format_args!(
-                    "{name}: checking with the {} good facts only; {} left out",
+                    "{name}: checking with the {} usable facts only; {} reported above",
                     s.used,
-                    plural(errors.len(), "bad fact is", "bad facts are"),
+                    plural(errors.len(), "problem", "problems"),
                 )),
                 None => {
                     let n = ledger.rows().iter().filter(|r| *r.file == *name).count();

@@ -95,7 +95,8 @@ struct Fact<'a> {
     start: Option<Cow<'a, str>>,
     #[serde(borrow)]
     end: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    /// Present (even `null`) or missing: `null` is a value that is not a number.
+    #[serde(borrow, default, deserialize_with = "present")]
     val: Option<&'a RawValue>,
     #[serde(borrow)]
     accn: Option<Cow<'a, str>>,
@@ -103,6 +104,11 @@ struct Fact<'a> {
     form: Option<Cow<'a, str>>,
     #[serde(borrow)]
     filed: Option<Cow<'a, str>>,
+}
+
+/// A field that is there, whatever its value (`null` included).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&'de RawValue as serde::Deserialize>::deserialize(d).map(Some)
 }
 
 /// The reading of one file.

@@ -103,7 +103,7 @@ impl std::fmt::Display for Length {
 /// and the fiscal quarter in which the period ends (1–4). With the period's
 /// [`Length`] this names it: a quarter ending in Q3 is "Q3", a half ending
 /// in Q2 is "H1", nine months ending in Q3 are "9M", a year is "FY".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Fiscal {
     /// The fiscal year, named by the calendar year it ends in (see the
     /// module docs for early-January ends).

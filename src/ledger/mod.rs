@@ -106,7 +106,7 @@ impl Unit {
 }
 
 /// The filing a figure comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Filing {
     /// The form: 10-K, 10-Q, 20-F, 6-K, 10-K/A …
     pub form: String,
@@ -440,7 +440,13 @@ impl LedgerBuilder {
         self.add_companyfacts_bytes(text.as_bytes(), path)
     }
 
-    fn add_companyfacts_bytes(
+    /// Adds the facts of a companyfacts file's bytes (invalid UTF-8 is
+    /// reported and read as replacement characters: the facts around it
+    /// still count). See [`LedgerBuilder::add_companyfacts`].
+    ///
+    /// # Errors
+    /// When the file is not companyfacts JSON at all.
+    pub fn add_companyfacts_bytes(
         &mut self,
         bytes: &[u8],
         path: &str,

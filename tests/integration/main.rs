@@ -3,6 +3,7 @@
 mod check;
 mod cli;
 mod cli_check;
+mod companyfacts;
 mod conformance;
 mod corpus;
 mod extract;

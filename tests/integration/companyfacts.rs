@@ -1,0 +1,804 @@
+//! SEC companyfacts JSON as a ledger (issue 9), on the fixtures in
+//! `tests/data/companyfacts/` (real published figures typed in; see the
+//! README there): periods, fiscal calendars, fourth quarters, restatements,
+//! concept switches, units, a foreign filer, bad input, verdicts with their
+//! filings, and the CSV round trip.
+
+use figcheck::ledger::{Fiscal, Length};
+use figcheck::{
+    Aliases, Checker, Currency, Date, Extractor, FxRates, Ledger, LedgerRow, Policy, Report, Unit,
+    Verdict,
+};
+
+const APPLE: &str = include_str!("../data/companyfacts/apple.json");
+const NVIDIA: &str = include_str!("../data/companyfacts/nvidia.json");
+const TSMC: &str = include_str!("../data/companyfacts/tsmc.json");
+const ALPHABET: &str = include_str!("../data/companyfacts/calendar-year.json");
+const FACT_PROBLEMS: &str = include_str!("../data/companyfacts/bad/fact-problems.json");
+const TRUNCATED: &str = include_str!("../data/companyfacts/bad/truncated.json");
+
+fn d(s: &str) -> Date {
+    s.parse().expect("a date")
+}
+
+fn load(text: &str, path: &str) -> Ledger {
+    let (ledger, errors) = Ledger::from_companyfacts_partial(text, path).expect("companyfacts");
+    assert!(errors.is_empty(), "{path}: {errors:?}");
+    ledger
+}
+
+/// The row of `metric` for the period `start..end` (start "" for an instant) in `unit`.
+fn row<'l>(
+    l: &'l Ledger,
+    entity: &str,
+    metric: &str,
+    start: &str,
+    end: &str,
+    unit: Unit,
+) -> &'l LedgerRow {
+    let start = (!start.is_empty()).then(|| d(start));
+    l.series(entity, metric)
+        .into_iter()
+        .find(|r| r.start == start && r.end == d(end) && r.unit == unit)
+        .unwrap_or_else(|| panic!("{entity} / {metric} / {start:?}..{end} / {unit}: no row"))
+}
+
+const USD: Unit = Unit::Currency(Currency::USD);
+
+#[test]
+fn instants_and_durations_sharing_an_end_date() {
+    let l = load(NVIDIA, "nvidia.json");
+    let assets = row(&l, "NVIDIA CORP", "total assets", "", "2025-01-26", USD);
+    assert_eq!((assets.start, assets.length), (None, Length::Instant));
+    assert_eq!(assets.value.to_string(), "111601000000");
+    // the 10-Q of 2024-08-28 gives the quarter and the six months, both ending 2024-07-28
+    let q = row(
+        &l,
+        "NVIDIA CORP",
+        "revenue",
+        "2024-04-29",
+        "2024-07-28",
+        USD,
+    );
+    let h = row(
+        &l,
+        "NVIDIA CORP",
+        "revenue",
+        "2024-01-29",
+        "2024-07-28",
+        USD,
+    );
+    assert_eq!(
+        (q.length, q.value.to_string()),
+        (Length::Quarter, "30040000000".into())
+    );
+    assert_eq!(
+        (h.length, h.value.to_string()),
+        (Length::Half, "56084000000".into())
+    );
+    let nine = row(
+        &l,
+        "NVIDIA CORP",
+        "revenue",
+        "2024-01-29",
+        "2024-10-27",
+        USD,
+    );
+    assert_eq!(nine.length, Length::NineMonths);
+    let year = row(
+        &l,
+        "NVIDIA CORP",
+        "revenue",
+        "2024-01-29",
+        "2025-01-26",
+        USD,
+    );
+    assert_eq!(year.length, Length::Year);
+    // the series is in date order, the shorter span first for one end
+    let ends: Vec<(Date, Length)> = l
+        .series("NVIDIA CORP", "revenue")
+        .iter()
+        .filter(|r| r.end == d("2024-07-28"))
+        .map(|r| (r.end, r.length))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            (d("2024-07-28"), Length::Quarter),
+            (d("2024-07-28"), Length::Half)
+        ]
+    );
+}
+
+#[test]
+fn fiscal_years_ending_in_january_and_september() {
+    let nv = load(NVIDIA, "nvidia.json");
+    let c = nv.calendar("NVIDIA CORP").expect("NVIDIA's calendar");
+    assert_eq!(c.year_end(2026), Some(d("2026-01-25")));
+    assert_eq!(c.year(2025), Some((d("2024-01-29"), d("2025-01-26"))));
+    let q = row(
+        &nv,
+        "NVIDIA CORP",
+        "revenue",
+        "2024-04-29",
+        "2024-07-28",
+        USD,
+    );
+    assert_eq!(
+        q.fiscal,
+        Some(Fiscal {
+            year: 2025,
+            quarter: 2
+        })
+    );
+    // the 53-week fiscal 2021: 2020-01-27 to 2021-01-31 (371 days) is a year
+    let y21 = row(
+        &nv,
+        "NVIDIA CORP",
+        "revenue",
+        "2020-01-27",
+        "2021-01-31",
+        USD,
+    );
+    assert_eq!(
+        (y21.length, y21.fiscal),
+        (
+            Length::Year,
+            Some(Fiscal {
+                year: 2021,
+                quarter: 4
+            })
+        )
+    );
+    let apple = load(APPLE, "apple.json");
+    let c = apple.calendar("Apple Inc.").expect("Apple's calendar");
+    assert_eq!(c.year(2017), Some((d("2016-09-25"), d("2017-09-30"))));
+    let q3 = row(
+        &apple,
+        "Apple Inc.",
+        "revenue",
+        "2017-04-02",
+        "2017-07-01",
+        USD,
+    );
+    assert_eq!(
+        q3.fiscal.map(|f| f.name(q3.length)).as_deref(),
+        Some("FY2017 Q3")
+    );
+    let nine = row(
+        &apple,
+        "Apple Inc.",
+        "revenue",
+        "2016-09-25",
+        "2017-07-01",
+        USD,
+    );
+    assert_eq!(
+        nine.fiscal.map(|f| f.name(nine.length)).as_deref(),
+        Some("FY2017 9M")
+    );
+    // a calendar-year filer
+    let g = load(ALPHABET, "alphabet.json");
+    let c = g.calendar("ALPHABET INC.").expect("Alphabet's calendar");
+    assert_eq!(c.quarter(2025, 3), Some((d("2025-07-01"), d("2025-09-30"))));
+}
+
+#[test]
+fn fourth_quarters_are_derived_and_say_so() {
+    let nv = load(NVIDIA, "nvidia.json");
+    let q4 = row(
+        &nv,
+        "NVIDIA CORP",
+        "revenue",
+        "2024-10-28",
+        "2025-01-26",
+        USD,
+    );
+    assert_eq!(q4.value.to_string(), "39331000000"); // 130,497 − 91,166 million
+    assert_eq!(q4.length, Length::Quarter);
+    assert_eq!(
+        q4.fiscal,
+        Some(Fiscal {
+            year: 2025,
+            quarter: 4
+        })
+    );
+    let how = q4.derived.as_deref().expect("marked derived");
+    assert!(
+        how.starts_with("fourth quarter = year 2024-01-29 to 2025-01-26 (10-K 0001045810-2"),
+        "{how}"
+    );
+    assert!(
+        how.contains("nine months to 2024-10-27 (10-Q 0001045810-24-000316)"),
+        "{how}"
+    );
+    assert!(how.ends_with("130497000000 − 91166000000"), "{how}");
+    // the 14-week fourth quarter of the 53-week fiscal 2021
+    let q4 = row(
+        &nv,
+        "NVIDIA CORP",
+        "revenue",
+        "2020-10-26",
+        "2021-01-31",
+        USD,
+    );
+    assert_eq!(q4.value.to_string(), "5003000000");
+    // Apple's fiscal 2017 and Alphabet's 2025
+    let a = load(APPLE, "apple.json");
+    let q4 = row(&a, "Apple Inc.", "revenue", "2017-07-02", "2017-09-30", USD);
+    assert_eq!(q4.value.to_string(), "52579000000");
+    assert_eq!(
+        q4.fiscal.map(|f| f.name(q4.length)).as_deref(),
+        Some("FY2017 Q4")
+    );
+    let g = load(ALPHABET, "alphabet.json");
+    let q4 = row(
+        &g,
+        "ALPHABET INC.",
+        "revenue",
+        "2025-10-01",
+        "2025-12-31",
+        USD,
+    );
+    assert_eq!(q4.value.to_string(), "113829000000");
+    // never for per-share figures or share counts, which do not add up
+    assert!(
+        nv.rows()
+            .iter()
+            .filter(|r| r.derived.is_some())
+            .all(|r| matches!(r.unit, Unit::Currency(_)))
+    );
+    assert_eq!(nv.imports()[0].derived, 2);
+}
+
+#[test]
+fn restated_and_amended_figures_keep_the_first_reported_value() {
+    let a = load(APPLE, "apple.json");
+    let ap = row(&a, "Apple Inc.", "accounts payable", "", "2017-09-30", USD);
+    assert_eq!(ap.value.to_string(), "44242000000");
+    let f = ap.filing.as_ref().expect("a filing");
+    assert_eq!(
+        (f.form.as_str(), f.accn.as_str(), f.filed),
+        ("10-K", "0000320193-18-000145", d("2018-11-05"))
+    );
+    assert_eq!(ap.earlier.len(), 1);
+    assert_eq!(ap.earlier[0].value.to_string(), "49049000000");
+    assert_eq!(
+        ap.earlier[0].filing.as_ref().map(|f| f.accn.as_str()),
+        Some("0000320193-17-000070")
+    );
+    assert_eq!(ap.first_reported().0.to_string(), "49049000000");
+    // the 10-K/A of 2010-01-25 amended accrued liabilities at 2008-09-27
+    // (a concept the metric table does not name is named by itself)
+    let acc = row(
+        &a,
+        "Apple Inc.",
+        "us-gaap:AccruedLiabilitiesCurrent",
+        "",
+        "2008-09-27",
+        USD,
+    );
+    assert_eq!(acc.value.to_string(), "4224000000");
+    assert_eq!(acc.filing.as_ref().map(|f| f.form.as_str()), Some("10-K/A"));
+    assert_eq!(acc.earlier[0].value.to_string(), "3719000000");
+    // a split: NVIDIA's fiscal 2024 diluted EPS, 11.93 as first reported, 1.19 after 10:1
+    let nv = load(NVIDIA, "nvidia.json");
+    let eps = row(
+        &nv,
+        "NVIDIA CORP",
+        "diluted earnings per share",
+        "2023-01-30",
+        "2024-01-28",
+        Unit::PerShare(Currency::USD),
+    );
+    assert_eq!(eps.value.to_string(), "1.19");
+    assert_eq!(eps.earlier[0].value.to_string(), "11.93");
+    // a comparative repeated unchanged is one value, first filed in the 10-K of 2016
+    let rev16 = row(&a, "Apple Inc.", "revenue", "2015-09-27", "2016-09-24", USD);
+    assert!(rev16.earlier.is_empty());
+    assert_eq!(
+        rev16.filing.as_ref().map(|f| f.accn.as_str()),
+        Some("0001628280-16-020309")
+    );
+}
+
+#[test]
+fn concepts_that_agree_are_one_figure_and_concepts_that_differ_are_kept_apart() {
+    // Apple's fiscal 2017 revenue under SalesRevenueNet (2017), Revenues (2018)
+    // and RevenueFromContractWithCustomerExcludingAssessedTax (2019): one figure,
+    // first filed in the 10-K of 2017-11-03
+    let a = load(APPLE, "apple.json");
+    let y = row(&a, "Apple Inc.", "revenue", "2016-09-25", "2017-09-30", USD);
+    assert_eq!(y.value.to_string(), "229234000000");
+    assert_eq!(y.concept.as_deref(), Some("us-gaap:SalesRevenueNet"));
+    assert_eq!(
+        y.filing.as_ref().map(|f| f.accn.as_str()),
+        Some("0000320193-17-000070")
+    );
+    assert!(y.earlier.is_empty());
+    // two concepts that give different values for one period are never mixed:
+    // the one filed last keeps the metric's name
+    let json = r#"{"cik": 1, "entityName": "Acme", "facts": {"us-gaap": {
+      "Revenues": {"units": {"USD": [{"start": "2024-01-01", "end": "2024-12-31", "val": 2038000000,
+         "accn": "0000000001-25-000001", "fy": 2024, "fp": "FY", "form": "10-K", "filed": "2025-02-01"}]}},
+      "RevenueFromContractWithCustomerExcludingAssessedTax": {"units": {"USD": [{"start": "2024-01-01", "end": "2024-12-31", "val": 19857000000,
+         "accn": "0000000001-26-000001", "fy": 2025, "fp": "FY", "form": "10-K", "filed": "2026-02-01"}]}}}}}"#;
+    let l = load(json, "acme.json");
+    let rev = l.series("Acme", "revenue");
+    assert_eq!(rev.len(), 1);
+    assert_eq!(rev[0].value.to_string(), "19857000000");
+    let other = l.series("Acme", "us-gaap:Revenues");
+    assert_eq!(other.len(), 1);
+    assert_eq!(other[0].value.to_string(), "2038000000");
+}
+
+#[test]
+fn units_per_share_pure_shares_and_a_foreign_filer() {
+    let nv = load(NVIDIA, "nvidia.json");
+    let rate = row(
+        &nv,
+        "NVIDIA CORP",
+        "effective tax rate",
+        "2024-01-29",
+        "2025-01-26",
+        Unit::Percent,
+    );
+    assert_eq!(rate.value.normalize().to_string(), "13.3"); // pure 0.133
+    let shares = row(
+        &nv,
+        "NVIDIA CORP",
+        "weighted average diluted shares",
+        "2023-01-30",
+        "2024-01-28",
+        Unit::Shares,
+    );
+    assert_eq!(shares.value.to_string(), "24940000000");
+    // TSMC: ifrs-full only, a string cik, TWD and the USD translation of one figure
+    let t = load(TSMC, "tsmc.json");
+    let name = "Taiwan Semiconductor Manufacturing Company Limited";
+    let twd = row(
+        &t,
+        name,
+        "revenue",
+        "2024-01-01",
+        "2024-12-31",
+        Unit::Currency(Currency::TWD),
+    );
+    let usd = row(&t, name, "revenue", "2024-01-01", "2024-12-31", USD);
+    assert_eq!(twd.value.to_string(), "2894307700000");
+    assert_eq!(usd.value.to_string(), "88268000000");
+    assert_eq!(twd.filing.as_ref().and_then(|f| f.cik), Some(1046179));
+    assert_eq!(t.imports()[0].cik, Some(1046179));
+    let eps = row(
+        &t,
+        name,
+        "basic earnings per share",
+        "2024-01-01",
+        "2024-12-31",
+        Unit::PerShare(Currency::TWD),
+    );
+    assert_eq!(eps.value.to_string(), "44.68");
+    // the 6-K's half year (fy and fp null) is a figure too
+    let h1 = row(
+        &t,
+        name,
+        "revenue",
+        "2021-01-01",
+        "2021-06-30",
+        Unit::Currency(Currency::TWD),
+    );
+    assert_eq!(
+        (h1.length, h1.filing.as_ref().map(|f| f.form.as_str())),
+        (Length::Half, Some("6-K"))
+    );
+    // each 20-F translates its own year: the 2023 cash in USD was restated by the next one
+    let cash = row(&t, name, "cash and cash equivalents", "", "2023-12-31", USD);
+    assert_eq!(cash.value.to_string(), "44691300000");
+    assert_eq!(cash.earlier[0].value.to_string(), "47858500000");
+}
+
+#[test]
+fn non_periodic_forms_and_other_taxonomies_are_counted_and_skipped() {
+    let a = load(APPLE, "apple.json");
+    let s = &a.imports()[0];
+    assert_eq!((s.entity.as_str(), s.cik), ("Apple Inc.", Some(320193)));
+    assert_eq!(s.skipped, [("form 8-K".to_string(), 3)]);
+    assert_eq!(s.facts, s.used + s.skipped_total());
+    assert_eq!(s.newest_filed, Some(d("2020-10-30")));
+    let nv = load(NVIDIA, "nvidia.json");
+    let s = &nv.imports()[0];
+    assert_eq!(
+        s.skipped,
+        [
+            ("form DEF 14A".to_string(), 1),
+            ("taxonomy ffd".to_string(), 1)
+        ]
+    );
+    // the DEF 14A repeat of net income is not a version of it
+    let ni = row(
+        &nv,
+        "NVIDIA CORP",
+        "net income",
+        "2024-01-29",
+        "2025-01-26",
+        USD,
+    );
+    assert!(ni.earlier.is_empty());
+    assert_eq!(ni.filing.as_ref().map(|f| f.form.as_str()), Some("10-K"));
+}
+
+fn messages(errors: &[figcheck::Error]) -> Vec<String> {
+    errors.iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn bad_facts_are_named_and_every_good_fact_is_used() {
+    let (l, errors) = Ledger::from_companyfacts_partial(FACT_PROBLEMS, "f.json").expect("usable");
+    assert_eq!(
+        messages(&errors),
+        [
+            "f.json:68:13: fact facts.us-gaap.Assets.units.USD[0]: no \"end\": expected the period's last day or the as-of date",
+            "f.json:84:13: fact facts.us-gaap.Liabilities.units.USD[0]: no \"val\": expected a number",
+            "f.json:100:13: fact facts.us-gaap.CashAndCashEquivalentsAtCarryingValue.units.USD[0]: \"val\" is the string \"n/a\": expected a number",
+            "f.json:117:13: fact facts.us-gaap.NetIncomeLoss.units.USD[0]: \"val\" is null: expected a number",
+            "f.json:135:13: fact facts.us-gaap.GrossProfit.units.USD[0]: period ends 2016-09-25, before its start 2017-09-30: expected a start on or before the end",
+            "f.json:153:13: fact facts.us-gaap.OperatingIncomeLoss.units.USD[0]: invalid end \"2017-02-30\": expected an ISO date YYYY-MM-DD",
+        ]
+    );
+    let s = &l.imports()[0];
+    assert_eq!((s.facts, s.used), (18, 9));
+    assert_eq!(
+        s.skipped,
+        [
+            ("form 8-K".to_string(), 1),
+            ("taxonomy srt".to_string(), 1),
+            ("unit Store".to_string(), 1)
+        ]
+    );
+    assert_eq!(s.facts, s.used + s.skipped_total() + errors.len());
+    // the exponent, the long decimal (a `pure` ratio, in percent) and a
+    // number beyond a float's 2^53 are exact
+    let values: Vec<String> = l
+        .rows()
+        .iter()
+        .map(|r| r.value.normalize().to_string())
+        .collect();
+    assert!(values.contains(&"0.00001".to_string()), "{values:?}");
+    assert!(
+        values.contains(&"12.3456789012345678".to_string()),
+        "{values:?}"
+    );
+    assert!(
+        values.contains(&"9007199254740993".to_string()),
+        "{values:?}"
+    );
+    assert!(values.contains(&"2894307700000".to_string()), "{values:?}");
+}
+
+#[test]
+fn a_truncated_file_keeps_the_facts_before_the_break() {
+    let (l, errors) = Ledger::from_companyfacts_partial(TRUNCATED, "t.json").expect("usable");
+    assert_eq!(
+        messages(&errors),
+        [
+            "t.json:47:25: malformed JSON: EOF while parsing an object; the 3 facts before it are used, the rest of the file is not read"
+        ]
+    );
+    assert_eq!(l.rows().len(), 3);
+}
+
+#[test]
+fn files_that_are_not_companyfacts() {
+    let err = |text: &[u8]| {
+        let mut b = figcheck::LedgerBuilder::new();
+        messages(
+            &b.add_companyfacts_bytes(text, "x.json")
+                .expect_err("unusable"),
+        )
+    };
+    assert_eq!(
+        err(include_bytes!("../data/companyfacts/bad/array.json")),
+        [
+            "x.json:1:1: not companyfacts JSON: a JSON array: expected an object with \"cik\", \"entityName\" and \"facts\""
+        ]
+    );
+    assert_eq!(
+        err(include_bytes!(
+            "../data/companyfacts/bad/not-companyfacts.json"
+        )),
+        [
+            "x.json:1:1: not companyfacts JSON: an object without \"facts\": expected an object with \"cik\", \"entityName\" and \"facts\""
+        ]
+    );
+    assert_eq!(
+        err(include_bytes!("../data/companyfacts/bad/not-json.json")),
+        [
+            "x.json:1:1: not companyfacts JSON: the text does not start with '{': expected an object with \"cik\", \"entityName\" and \"facts\""
+        ]
+    );
+    assert_eq!(
+        err(b""),
+        [
+            "x.json:1:1: not companyfacts JSON: the file is empty: expected an object with \"cik\", \"entityName\" and \"facts\""
+        ]
+    );
+    // invalid UTF-8: named, and the facts around it still count
+    let mut b = figcheck::LedgerBuilder::new();
+    let (stats, errors) = b
+        .add_companyfacts_bytes(
+            include_bytes!("../data/companyfacts/bad/invalid-utf8.json"),
+            "u.json",
+        )
+        .expect("usable");
+    assert_eq!(
+        messages(&errors),
+        ["u.json:7:32: invalid UTF-8 at byte 137: expected UTF-8 text"]
+    );
+    assert_eq!(stats.used, 2);
+    // a cik that is neither a number nor digits
+    let (_, errors) = Ledger::from_companyfacts_partial(
+        r#"{"cik": "CIK-x", "entityName": "A", "facts": {}}"#,
+        "c.json",
+    )
+    .expect("usable");
+    assert_eq!(
+        messages(&errors),
+        ["c.json:1:1: invalid CIK \"\\\"CIK-x\\\"\": expected digits such as 320193"]
+    );
+}
+
+fn checker(ledger: Ledger, aliases: &str) -> Checker {
+    let aliases = Aliases::from_csv(aliases, "a.csv").expect("aliases");
+    Checker::new(
+        Extractor::new(),
+        ledger,
+        aliases,
+        FxRates::default(),
+        Policy::default(),
+    )
+}
+
+const APPLE_ALIASES: &str = "kind,alias,canonical\nentity,Apple,Apple Inc.\nmetric,revenues,revenue\nmetric,revenue,revenue\nmetric,earnings per diluted share,diluted earnings per share\nmetric,accounts payable,accounts payable\n";
+
+const APPLE_TEXT: &str = "Apple has disclosed financial results for its fiscal 2017 third quarter ended July 1, 2017, posting quarterly revenues of US$45.4 billion and quarterly earnings per diluted share of US$1.67. These results were improvements compared with revenues of US$42.4 billion and earnings per diluted share of US$1.42 in the year-ago quarter. Apple's fiscal 2017 fourth quarter revenue was US$52.6 billion. Apple's fiscal 2017 revenue was US$229.2 billion, and its accounts payable at the end of fiscal 2017 were US$49 billion.";
+
+fn table(r: &Report) -> Vec<(String, Verdict, String)> {
+    r.claims
+        .iter()
+        .map(|c| {
+            let filing = c
+                .ledger
+                .as_ref()
+                .and_then(|l| l.filing.as_ref())
+                .map_or(String::new(), |f| format!("{} {}", f.form, f.accn));
+            (c.mention.text.clone(), c.verdict, filing)
+        })
+        .collect()
+}
+
+#[test]
+fn verdicts_name_the_filing() {
+    let c = checker(load(APPLE, "apple.json"), APPLE_ALIASES);
+    let r = c.check("a", APPLE_TEXT, Some(d("2018-01-15")));
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        table(&r),
+        [
+            (
+                s("US$45.4 billion"),
+                Verdict::Consistent,
+                s("10-Q 0000320193-17-000009")
+            ),
+            (
+                s("US$1.67"),
+                Verdict::Consistent,
+                s("10-Q 0000320193-17-000009")
+            ),
+            (
+                s("US$42.4 billion"),
+                Verdict::Consistent,
+                s("10-Q 0001628280-16-017809")
+            ),
+            (
+                s("US$1.42"),
+                Verdict::Consistent,
+                s("10-Q 0001628280-16-017809")
+            ),
+            // derived from the 10-K, and said so
+            (
+                s("US$52.6 billion"),
+                Verdict::Consistent,
+                s("10-K 0000320193-17-000070")
+            ),
+            (
+                s("US$229.2 billion"),
+                Verdict::Consistent,
+                s("10-K 0000320193-17-000070")
+            ),
+            // as first reported (49,049 million), restated to 44,242 million in 2018
+            (
+                s("US$49 billion"),
+                Verdict::Consistent,
+                s("10-K 0000320193-17-000070")
+            ),
+        ]
+    );
+    let q4 = &r.claims[4];
+    assert!(
+        q4.reason.contains("derived: fourth quarter = year"),
+        "{}",
+        q4.reason
+    );
+    let ap = &r.claims[6];
+    assert!(
+        ap.reason.starts_with("matches the figure first reported in the 10-K 0000320193-17-000070 filed 2017-11-03 (49049000000 USD), restated to 44242000000 USD in the 10-K 0000320193-18-000145 filed 2018-11-05"),
+        "{}",
+        ap.reason
+    );
+    let restated = ap
+        .ledger
+        .as_ref()
+        .and_then(|l| l.restated.as_ref())
+        .expect("restated");
+    assert_eq!(
+        serde_json::to_value(restated.matched).ok(),
+        Some(serde_json::json!("first_reported"))
+    );
+    let url = r.claims[0]
+        .ledger
+        .as_ref()
+        .and_then(|l| l.filing.as_ref())
+        .and_then(|f| f.url.clone());
+    assert_eq!(
+        url.as_deref(),
+        Some(
+            "https://www.sec.gov/Archives/edgar/data/320193/000032019317000009/0000320193-17-000009-index.htm"
+        )
+    );
+}
+
+#[test]
+fn wrong_figures_are_contradicted_and_guidance_is_not_checked() {
+    let c = checker(load(APPLE, "apple.json"), APPLE_ALIASES);
+    let text = "Apple's fiscal 2017 third quarter revenues were US$54.4 billion. Apple's fiscal 2017 third quarter earnings per diluted share were US$1.76.";
+    let r = c.check("a", text, Some(d("2017-08-02")));
+    let v: Vec<Verdict> = r.claims.iter().map(|c| c.verdict).collect();
+    assert_eq!(v, [Verdict::Contradicted, Verdict::Contradicted]);
+    // a total amount never compared with a per-share figure
+    let r = c.check(
+        "a",
+        "Apple's fiscal 2017 third quarter earnings per diluted share: US$8.7 billion.",
+        Some(d("2017-08-02")),
+    );
+    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
+    assert!(
+        r.claims[0]
+            .reason
+            .contains("is per share (USD/shares) and the claim is a total amount"),
+        "{}",
+        r.claims[0].reason
+    );
+    // a period that had not ended at the article date is guidance
+    let r = c.check(
+        "a",
+        "Apple expects fiscal 2017 fourth quarter revenues of US$52 billion.",
+        Some(d("2017-08-02")),
+    );
+    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
+    assert!(
+        r.claims[0]
+            .reason
+            .contains("ends after the article date 2017-08-02"),
+        "{}",
+        r.claims[0].reason
+    );
+    // a fiscal quarter with no calendar known: refused, not guessed
+    let csv = "entity,metric,start,period,value,unit\nApple Inc.,revenue,2017-04-02,2017-07-01,45408000000,USD\n";
+    let c = checker(
+        Ledger::from_csv(csv, "l.csv").expect("loads"),
+        APPLE_ALIASES,
+    );
+    let r = c.check(
+        "a",
+        "Apple's fiscal 2017 third quarter revenues were US$45.4 billion.",
+        Some(d("2017-08-02")),
+    );
+    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
+    assert!(
+        r.claims[0]
+            .reason
+            .contains("does not show this company's fiscal calendar"),
+        "{}",
+        r.claims[0].reason
+    );
+}
+
+#[test]
+fn the_claims_currency_picks_between_a_filers_two_currencies() {
+    let aliases = "kind,alias,canonical\nentity,TSMC,Taiwan Semiconductor Manufacturing Company Limited\nentity,台積電,Taiwan Semiconductor Manufacturing Company Limited\nmetric,revenue,revenue\nmetric,營收,revenue\n";
+    let c = checker(load(TSMC, "tsmc.json"), aliases);
+    let r = c.check(
+        "t",
+        "TSMC's 2024 revenue was US$88.3 billion. 台積電2024年營收為新台幣28943億元。",
+        Some(d("2025-04-20")),
+    );
+    let got: Vec<(Verdict, String)> = r
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.verdict,
+                c.ledger.as_ref().map_or(String::new(), |l| l.unit.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Verdict::Consistent, "USD".into()),
+            (Verdict::Consistent, "TWD".into())
+        ]
+    );
+}
+
+/// JSON → `write_csv` → CSV: the same rows, and the same verdicts.
+#[test]
+fn import_round_trip_gives_the_same_verdicts() {
+    for (json, name, aliases, text, date) in [
+        (APPLE, "apple.json", APPLE_ALIASES, APPLE_TEXT, "2018-01-15"),
+        (
+            NVIDIA,
+            "nvidia.json",
+            "kind,alias,canonical\nentity,NVIDIA,NVIDIA CORP\nmetric,revenue,revenue\nmetric,diluted EPS,diluted earnings per share\n",
+            "NVIDIA's fiscal 2025 fourth quarter revenue was $39.3 billion. NVIDIA's fiscal 2025 revenue was $130.5 billion. NVIDIA's fiscal 2024 diluted EPS was $11.93.",
+            "2025-03-01",
+        ),
+    ] {
+        let from_json = load(json, name);
+        let mut csv = Vec::new();
+        from_json.write_csv(&mut csv).expect("writes");
+        let csv = String::from_utf8(csv).expect("UTF-8");
+        let from_csv =
+            Ledger::from_csv(&csv, "imported.csv").unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let key = |r: &LedgerRow| {
+            (
+                r.entity.clone(),
+                r.metric.clone(),
+                r.start,
+                r.end,
+                r.unit,
+                r.value,
+                r.concept.clone(),
+                r.filing.clone(),
+                r.derived.clone(),
+                r.earlier
+                    .iter()
+                    .map(|v| (v.value, v.filing.clone()))
+                    .collect::<Vec<_>>(),
+                r.length,
+                r.fiscal,
+            )
+        };
+        let mut a: Vec<_> = from_json.rows().iter().map(key).collect();
+        let mut b: Vec<_> = from_csv.rows().iter().map(key).collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{name}");
+        let d = Some(d(date));
+        let ra = checker(from_json, aliases).check("x", text, d);
+        let rb = checker(from_csv, aliases).check("x", text, d);
+        assert_eq!(table(&ra), table(&rb), "{name}");
+        let reasons = |r: &Report| {
+            r.claims
+                .iter()
+                .map(|c| c.reason.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(reasons(&ra), reasons(&rb), "{name}");
+        assert!(
+            ra.claims.iter().all(|c| c.verdict == Verdict::Consistent),
+            "{name}: {:?}",
+            table(&ra)
+        );
+    }
+}
