@@ -114,12 +114,15 @@ pub fn stats_line(s: &ImportStats) -> String {
         .map(|d| format!("; newest filing {d}"))
         .unwrap_or_default();
     format!(
-        "{}: {}{cik}: {} facts read, {} used, {skipped}; {} fourth quarters derived{newest}",
+        "{}: {}{cik}: {} facts read, {} used, {skipped}; {} derived{newest}",
         s.path,
         s.entity,
         thousands(s.facts),
         thousands(s.used),
-        thousands(s.derived),
+        match s.derived {
+            1 => "1 fourth quarter".to_string(),
+            n => format!("{} fourth quarters", thousands(n)),
+        },
     )
 }
 

@@ -802,3 +802,159 @@ fn import_round_trip_gives_the_same_verdicts() {
         );
     }
 }
+
+mod cli {
+    //! The same through the program: `--ledger` with companyfacts JSON
+    //! (several times, with a CSV), `figcheck ledger import`, and the
+    //! import's CSV giving the same JSON report.
+    use super::{APPLE, APPLE_ALIASES, APPLE_TEXT, FACT_PROBLEMS, NVIDIA};
+    use crate::cli::{TempDir, figcheck};
+
+    fn claims(stdout: &str) -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON line");
+        v["claims"].as_array().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn check_with_companyfacts_and_with_its_import() {
+        let dir = TempDir::new("cf-cli");
+        dir.write("CIK0000320193.json", APPLE)
+            .write("a.csv", APPLE_ALIASES)
+            .write("article.txt", APPLE_TEXT);
+        let base = [
+            "check",
+            "article.txt",
+            "--aliases",
+            "a.csv",
+            "--date",
+            "2018-01-15",
+            "--format",
+            "json",
+        ];
+        let with = |ledger: &str| {
+            let mut args: Vec<&str> = base.to_vec();
+            args.extend(["--ledger", ledger]);
+            figcheck(&dir, &args, None)
+        };
+        let json = with("CIK0000320193.json");
+        assert_eq!((json.code, json.stderr.as_str()), (0, ""));
+        let imp = figcheck(
+            &dir,
+            &["ledger", "import", "CIK0000320193.json", "-o", "apple.csv"],
+            None,
+        );
+        assert_eq!(imp.code, 0, "{}", imp.stderr);
+        assert_eq!(imp.stdout, "");
+        assert_eq!(
+            imp.stderr.lines().collect::<Vec<_>>(),
+            [
+                "figcheck: CIK0000320193.json: Apple Inc. (CIK 320193): 23 facts read, 20 used, 3 skipped (form 8-K: 3); 1 fourth quarter derived; newest filing 2020-10-30",
+                "figcheck: 18 ledger rows written (14 figures; 4 earlier values of restated figures on lines of their own)",
+            ]
+        );
+        let csv = with("apple.csv");
+        assert_eq!((csv.code, csv.stderr.as_str()), (0, ""));
+        let (a, b) = (claims(&json.stdout), claims(&csv.stdout));
+        assert_eq!(a.len(), 7);
+        for (x, y) in a.iter().zip(&b) {
+            for key in ["text", "verdict", "reason", "period", "difference"] {
+                assert_eq!(x[key], y[key], "{key}");
+            }
+            assert_eq!(x["ledger"]["filing"], y["ledger"]["filing"]);
+            assert_eq!(x["ledger"]["value"], y["ledger"]["value"]);
+            assert_eq!(x["ledger"]["restated"], y["ledger"]["restated"]);
+        }
+        assert_eq!(a[0]["ledger"]["filing"]["accn"], "0000320193-17-000009");
+        assert_eq!(a[0]["ledger"]["concept"], "us-gaap:SalesRevenueNet");
+        assert_eq!(a[0]["ledger"]["fiscal"], "FY2017 Q3");
+        assert_eq!(a[0]["ledger"]["start"], "2017-04-02");
+        // the HTML report links the filing to EDGAR
+        let mut args: Vec<&str> = base[..6].to_vec();
+        args.extend(["--ledger", "CIK0000320193.json", "--format", "html"]);
+        let html = figcheck(&dir, &args, None);
+        assert!(html.stdout.contains("<a href=\"https://www.sec.gov/Archives/edgar/data/320193/000032019317000009/0000320193-17-000009-index.htm\""));
+        // and the text report names it
+        let mut args: Vec<&str> = base[..6].to_vec();
+        args.extend(["--ledger", "CIK0000320193.json"]);
+        let text = figcheck(&dir, &args, None);
+        assert!(text.stdout.contains("— 10-Q 0000320193-17-000009 filed 2017-08-02, us-gaap:SalesRevenueNet, FY2017 Q3: 2017-04-02 to 2017-07-01"), "{}", text.stdout);
+    }
+
+    #[test]
+    fn several_ledgers_and_bad_facts() {
+        let dir = TempDir::new("cf-cli-bad");
+        dir.write("apple.json", APPLE)
+            .write("nvidia.data", NVIDIA) // JSON by content
+            .write("bad.json", FACT_PROBLEMS)
+            .write("l.csv", "entity,metric,period,value,unit\nSoftBank Group,cash,2024-09-30,25000000000,USD\n")
+            .write("a.csv", "kind,alias,canonical\nentity,NVIDIA,NVIDIA CORP\nentity,软银,SoftBank Group\nmetric,revenue,revenue\nmetric,现金,cash\n")
+            .write("t.txt", "NVIDIA's fiscal 2025 revenue was $130.5 billion. 软银现金 250 亿美元。");
+        let r = figcheck(
+            &dir,
+            &[
+                "check",
+                "t.txt",
+                "--ledger",
+                "apple.json",
+                "--ledger",
+                "nvidia.data",
+                "--ledger",
+                "l.csv",
+                "--aliases",
+                "a.csv",
+                "--date",
+                "2025-03-01",
+                "-v",
+            ],
+            None,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            r.stdout
+                .contains("2 consistent, 0 contradicted, 0 unverifiable"),
+            "{}",
+            r.stdout
+        );
+        assert!(r.stderr.contains("figcheck: nvidia.data: NVIDIA CORP (CIK 1045810): 20 facts read, 18 used, 2 skipped (form DEF 14A: 1, taxonomy ffd: 1); 2 fourth quarters derived; newest filing 2026-05-12"), "{}", r.stderr);
+        // bad facts: named, the rest used, exit 2
+        let r = figcheck(
+            &dir,
+            &[
+                "check",
+                "t.txt",
+                "--ledger",
+                "bad.json",
+                "--ledger",
+                "l.csv",
+                "--aliases",
+                "a.csv",
+                "--date",
+                "2025-03-01",
+            ],
+            None,
+        );
+        assert_eq!(r.code, 2);
+        let lines: Vec<&str> = r.stderr.lines().collect();
+        assert_eq!(lines.len(), 7, "{}", r.stderr);
+        assert!(lines[0].starts_with(
+            "figcheck: bad.json:68:13: fact facts.us-gaap.Assets.units.USD[0]: no \"end\""
+        ));
+        assert_eq!(
+            lines[6],
+            "figcheck: bad.json: checking with the 9 usable facts only; 6 problems reported above"
+        );
+        assert!(r.stdout.contains("1 consistent"), "{}", r.stdout);
+        // a file that is not companyfacts stops the run before any article is read
+        dir.write(
+            "tickers.json",
+            "{\"0\":{\"cik_str\":320193,\"ticker\":\"AAPL\",\"title\":\"Apple Inc.\"}}",
+        );
+        let r = figcheck(&dir, &["check", "t.txt", "--ledger", "tickers.json"], None);
+        assert_eq!(r.code, 2);
+        assert_eq!(r.stdout, "");
+        assert_eq!(
+            r.stderr,
+            "figcheck: tickers.json:1:1: not companyfacts JSON: an object without \"facts\": expected an object with \"cik\", \"entityName\" and \"facts\"\n"
+        );
+    }
+}
