@@ -169,6 +169,17 @@ pub enum ErrorKind {
         /// The values given.
         values: String,
     },
+    /// Two vintages of one filer's companyfacts give different values for
+    /// the same filings (a warning: the newer file's are used).
+    #[error(
+        "{count} values differ from {newer} for the same filings: the newer file's values are used"
+    )]
+    Superseded {
+        /// How many values.
+        count: usize,
+        /// The newer file.
+        newer: String,
+    },
     /// A row repeated with the same value (a warning: it is kept once).
     #[error(
         "repeated row for {key} with the same value is kept once: first given on line {first_line}"

@@ -115,6 +115,7 @@ fn write_all(
         kind: config.corpus.kind,
         skip: config.output.path.clone(),
     };
+    let shared = ctx.clone();
     let process: Arc<dyn Fn(Item) -> Done + Send + Sync> = Arc::new(move |item| ctx.process(item));
     let mut buf = Vec::new();
     corpus::run(
@@ -123,6 +124,8 @@ fn write_all(
         process,
         |outcome: Outcome<Done>| -> Result<()> {
             let done = outcome.unwrap_or_else(|panic| Done::failed(0, Message::Error(panic)));
+            // filers of a directory or archive read for this document
+            crate::ledgers::report_loads(shared.checker.ledger(), diag, config.verbose);
             for m in done.messages {
                 diag.report(m);
             }
@@ -161,6 +164,13 @@ fn write_all(
             }
         },
     )?;
+    crate::ledgers::report_loads(shared.checker.ledger(), diag, config.verbose);
+    let (filers, read) = shared.checker.ledger().filers();
+    if filers > 0 && config.verbose {
+        diag.info(format_args!(
+            "read the filings of {read} of the {filers} companies in the ledger directories and archives"
+        ));
+    }
     let mut sink = match out {
         Out::Plain(sink) => sink,
         Out::Csv(w) => w.finish().with_context(cannot_write)?,

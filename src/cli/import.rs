@@ -14,18 +14,18 @@ pub fn run(config: &ImportConfig, diag: &mut Diagnostics) -> Result<()> {
     let Some(ledger) = ledgers::load(&config.files, diag, true) else {
         return Ok(());
     };
+    ledger.load_all();
+    ledgers::report_loads(&ledger, diag, true);
     let mut sink = Sink::open(&config.output)?;
     let name = sink.name().to_string();
     ledger
         .write_csv(&mut sink)
         .with_context(|| format!("{name}: cannot write"))?;
     sink.finish()?;
-    let versions: usize = ledger.rows().iter().map(|r| r.earlier.len() + 1).sum();
+    let (figures, versions) = ledger.counts();
     diag.info(format_args!(
-        "{} ledger rows written ({} figures; {} earlier values of restated figures on lines of their own)",
-        versions,
-        ledger.rows().len(),
-        versions - ledger.rows().len()
+        "{versions} ledger rows written ({figures} figures; {} earlier values of restated figures on lines of their own)",
+        versions - figures
     ));
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::diag::Diagnostics;
 use figcheck::ledger::ImportStats;
 use figcheck::{Error, Ledger, LedgerBuilder};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Loads every ledger file. Bad rows and facts are reported and left out;
 /// `None` (after reporting why) when a file cannot be used at all. With
@@ -49,7 +49,16 @@ pub fn load(paths: &[PathBuf], diag: &mut Diagnostics, verbose: bool) -> Option<
             diag.error(e);
         }
         let import = ledger.imports().iter().find(|s| s.path == name);
-        if !errors.is_empty() {
+        let many = Path::new(&name).is_dir()
+            || Path::new(&name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        if !errors.is_empty() && many {
+            diag.info(format_args!(
+                "{name}: {} not used; the other files are read when an article names their company",
+                plural(errors.len(), "file is", "files are")
+            ));
+        } else if !errors.is_empty() {
             match import {
                 Some(s) => diag.info(format_args!(
                     "{name}: checking with the {} usable facts only; {} reported above",
@@ -84,6 +93,24 @@ pub fn load(paths: &[PathBuf], diag: &mut Diagnostics, verbose: bool) -> Option<
         diag.error(e);
     }
     Some(ledger)
+}
+
+/// Reports the filers of directories and archives read since the last call:
+/// every problem, and with `verbose` what each file gave.
+pub fn report_loads(ledger: &Ledger, diag: &mut Diagnostics, verbose: bool) {
+    for r in ledger.take_load_reports() {
+        for w in &r.warnings {
+            diag.notice(w);
+        }
+        for e in &r.errors {
+            diag.error(e);
+        }
+        if verbose || !r.errors.is_empty() {
+            for s in &r.imports {
+                diag.info(stats_line(s));
+            }
+        }
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

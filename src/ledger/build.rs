@@ -129,9 +129,19 @@ fn separate_concepts(rows: &mut [LedgerRow], groups: &[Vec<usize>]) -> bool {
 
 /// Merges the rows of one figure into one; `None` when they conflict
 /// (then every one of them is named in `errors` and kept in `rejected`).
+/// How fresh each companyfacts file is (its newest filing date): of two
+/// vintages of one filer's data, the newer one's value for a filing wins.
+type Vintages = HashMap<String, Date>;
+
+/// (older file, newer file) → how many values of the older file the newer
+/// one corrected.
+type Superseded = HashMap<(String, String), usize>;
+
 fn merge(
     rows: &[LedgerRow],
     g: &[usize],
+    vintages: &Vintages,
+    superseded: &mut Superseded,
     errors: &mut Vec<Error>,
     warnings: &mut Vec<Error>,
     rejected: &mut Vec<RejectedRow>,
@@ -183,6 +193,25 @@ fn merge(
             .then_with(|| accn(a).cmp(&accn(b)))
             .then_with(|| rows[a].line.cmp(&rows[b].line))
     });
+    // one filing given two values by two vintages of the data (SEC corrects
+    // its companyfacts): the newer file's value
+    let vintage = |i: usize| vintages.get(&*rows[i].file).copied();
+    let mut dropped: Vec<usize> = Vec::new();
+    for w in v.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if accn(a) == accn(b) && rows[a].value != rows[b].value && rows[a].file != rows[b].file {
+            let (old, new) = if vintage(a) <= vintage(b) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            dropped.push(old);
+            *superseded
+                .entry((rows[old].file.to_string(), rows[new].file.to_string()))
+                .or_insert(0) += 1;
+        }
+    }
+    v.retain(|i| !dropped.contains(i));
     // one filing giving two values for one figure: which is meant is unknown
     for w in v.windows(2) {
         if accn(w[0]) == accn(w[1]) && rows[w[0]].value != rows[w[1]].value {
@@ -337,17 +366,41 @@ pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
         mut imports,
         derive_q4,
         files,
+        filers,
     } = b;
     let mut names = Names::default();
     let mut groups = group(&mut names, &rows);
     if separate_concepts(&mut rows, &groups) {
         groups = group(&mut names, &rows);
     }
+    let vintages: Vintages = imports
+        .iter()
+        .filter_map(|s| Some((s.path.clone(), s.newest_filed?)))
+        .collect();
+    let mut superseded = Superseded::new();
     let mut merged: Vec<LedgerRow> = Vec::with_capacity(groups.len());
     for g in &groups {
-        if let Some(r) = merge(&rows, g, &mut errors, &mut warnings, &mut rejected) {
-            merged.push(r);
-        }
+        let r = merge(
+            &rows,
+            g,
+            &vintages,
+            &mut superseded,
+            &mut errors,
+            &mut warnings,
+            &mut rejected,
+        );
+        merged.extend(r);
+    }
+    let mut superseded: Vec<((String, String), usize)> = superseded.into_iter().collect();
+    superseded.sort();
+    for ((old, new), n) in superseded {
+        warnings.push(
+            Error::new(ErrorKind::Superseded {
+                count: n,
+                newer: new,
+            })
+            .with_path(old),
+        );
     }
     drop(rows);
     for e in &derive_q4 {
@@ -402,6 +455,7 @@ pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
         warnings,
         calendars,
         imports,
+        lazy: std::sync::Arc::new(super::filings::Lazy::new(filers)),
     };
     (ledger, errors)
 }

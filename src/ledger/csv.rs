@@ -290,7 +290,7 @@ pub(super) fn read(text: &str, path: &str, file: Arc<str>) -> Result<Read, Vec<E
 ///
 /// # Errors
 /// Only the writer's.
-pub(super) fn write<W: std::io::Write>(rows: &[LedgerRow], out: W) -> std::io::Result<()> {
+pub(super) fn write<W: std::io::Write>(rows: &[&LedgerRow], out: W) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "entity", "metric", "start", "period", "value", "unit", "length", "fiscal", "concept",

@@ -21,12 +21,14 @@
 mod aliases;
 pub mod companyfacts;
 mod csv;
+mod filings;
 mod fiscal;
 mod fx;
 mod table;
 
 pub use aliases::{Alias, AliasKind, Aliases};
 pub use csv::{parse_decimal, parse_scale};
+pub use filings::LoadReport;
 pub use fiscal::{Calendar, Fiscal, Length};
 pub use fx::{FxQuote, FxRates};
 
@@ -347,6 +349,8 @@ pub struct LedgerBuilder {
     derive_q4: Vec<String>,
     /// File names, in the order added (to sort messages by file).
     files: Vec<Arc<str>>,
+    /// Filers of directories and archives, loaded when first needed.
+    filers: Vec<filings::Entry>,
 }
 
 /// A table, with the errors of its bad rows; or every error of a table that
@@ -398,6 +402,17 @@ impl LedgerBuilder {
     /// When the file cannot be used at all (unreadable, not UTF-8, empty, a
     /// required column missing, not companyfacts): every such problem.
     pub fn add_file(&mut self, path: &Path) -> Result<Vec<Error>, Vec<Error>> {
+        if path.is_dir() {
+            return self.add_directory(path);
+        }
+        #[cfg(feature = "zip")]
+        if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+        {
+            return self.add_zip(path);
+        }
         let name = path.display().to_string();
         let bytes = table::read_bytes(path).map_err(|e| vec![e])?;
         let looks_json = {
@@ -409,6 +424,53 @@ impl LedgerBuilder {
         }
         let text = table::utf8(&name, bytes).map_err(|e| vec![e])?;
         self.add_csv(&text, &name)
+    }
+
+    /// Adds a directory of companyfacts files (every `.json` file under it):
+    /// only the head of each is read now, for its `cik` and `entityName`;
+    /// a filer's facts are read when a claim first needs them (see
+    /// [`Ledger::take_load_reports`]). Returns the errors of files whose head
+    /// is not companyfacts (the others are used).
+    ///
+    /// # Errors
+    /// When the directory cannot be read.
+    pub fn add_directory(&mut self, dir: &Path) -> Result<Vec<Error>, Vec<Error>> {
+        let (entries, mut errors, others) = filings::index_directory(dir)?;
+        if others > 0 {
+            self.warnings.push(
+                Error::new(ErrorKind::NotCompanyfacts {
+                    found: format!(
+                        "{others} file{} not ending in .json, not read",
+                        if others == 1 { "" } else { "s" }
+                    ),
+                })
+                .with_path(dir.display().to_string()),
+            );
+        }
+        if entries.is_empty() && errors.is_empty() {
+            errors.push(
+                Error::new(ErrorKind::NotCompanyfacts {
+                    found: "a directory with no .json file".into(),
+                })
+                .with_path(dir.display().to_string()),
+            );
+            return Err(errors);
+        }
+        self.filers.extend(entries);
+        Ok(errors)
+    }
+
+    /// Adds SEC's bulk `companyfacts.zip` (or any zip of companyfacts
+    /// files), read as a directory is (see [`LedgerBuilder::add_directory`]);
+    /// an entry that is not a `.json` file is an error naming it.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not a zip archive.
+    #[cfg(feature = "zip")]
+    pub fn add_zip(&mut self, path: &Path) -> Result<Vec<Error>, Vec<Error>> {
+        let (entries, errors) = filings::index_zip(path)?;
+        self.filers.extend(entries);
+        Ok(errors)
     }
 
     /// Adds the rows of a ledger CSV text; `path` names it in errors.
@@ -515,6 +577,8 @@ pub struct Ledger {
     /// entity id → its fiscal calendar
     calendars: HashMap<usize, Calendar>,
     imports: Vec<ImportStats>,
+    /// Filers of directories and archives, read when first needed.
+    lazy: Arc<filings::Lazy>,
 }
 
 impl Ledger {
@@ -613,15 +677,74 @@ impl Ledger {
     /// # Errors
     /// Only the writer's.
     pub fn write_csv<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
-        csv::write(&self.rows, out)
+        let mut rows: Vec<&LedgerRow> = self.rows.iter().collect();
+        for f in self.lazy.filers() {
+            if let Some(l) = self.lazy.loaded(f) {
+                rows.extend(l.rows());
+            }
+        }
+        csv::write(&rows, out)
     }
 
     /// The rejected rows for one entity and metric (names compared folded).
     pub fn rejected_for(&self, entity: &str, metric: &str) -> Vec<&RejectedRow> {
-        self.key(entity, metric)
+        let mut v: Vec<&RejectedRow> = self
+            .key(entity, metric)
             .and_then(|k| self.rejected_index.get(&k))
             .map(|v| v.iter().map(|&i| &self.rejected[i]).collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some((l, name)) = self.filer_ledger(entity) {
+            v.extend(l.rejected_for(name, metric));
+        }
+        v
+    }
+
+    /// The ledger of a filer of a directory or archive (named, or by its
+    /// CIK), read now if it was not yet, and the filer's name in it.
+    fn filer_ledger(&self, entity: &str) -> Option<(&Ledger, &str)> {
+        let f = self.lazy.filer(entity)?;
+        Some((self.lazy.ledger(f), f.name.as_str()))
+    }
+
+    /// How many figures the ledger holds, and how many values with their
+    /// earlier versions (the lines of [`Ledger::write_csv`]), the filers
+    /// read so far included.
+    pub fn counts(&self) -> (usize, usize) {
+        let mut all: Vec<&[LedgerRow]> = vec![&self.rows];
+        for f in self.lazy.filers() {
+            if let Some(l) = self.lazy.loaded(f) {
+                all.push(l.rows());
+            }
+        }
+        let figures = all.iter().map(|r| r.len()).sum();
+        let versions = all
+            .iter()
+            .flat_map(|r| r.iter())
+            .map(|r| r.earlier.len() + 1)
+            .sum();
+        (figures, versions)
+    }
+
+    /// Reads every filer of the directories and archives now (for an
+    /// import of all of them).
+    pub fn load_all(&self) {
+        for f in self.lazy.filers() {
+            self.lazy.ledger(f);
+        }
+    }
+
+    /// What each filer loaded since the last call gave (its files' counts
+    /// and problems), for the caller to report.
+    pub fn take_load_reports(&self) -> Vec<LoadReport> {
+        self.lazy.take_reports()
+    }
+
+    /// Filers of directories and archives: how many are known, and how
+    /// many were read.
+    pub fn filers(&self) -> (usize, usize) {
+        let all = self.lazy.filers();
+        let loaded = all.iter().filter(|f| self.lazy.loaded(f).is_some()).count();
+        (all.len(), loaded)
     }
 
     fn key(&self, entity: &str, metric: &str) -> Option<(usize, usize)> {
@@ -645,29 +768,53 @@ impl Ledger {
 
     /// The rows for one entity and metric (names compared folded), oldest
     /// end first (for one end, the shorter span first).
+    ///
+    /// A filer of a directory or archive is read the first time its rows
+    /// are asked for.
     pub fn series(&self, entity: &str, metric: &str) -> Vec<&LedgerRow> {
-        self.key(entity, metric)
+        let mut v: Vec<&LedgerRow> = self
+            .key(entity, metric)
             .and_then(|k| self.index.get(&k))
             .map(|v| v.iter().map(|&i| &self.rows[i]).collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some((l, name)) = self.filer_ledger(entity) {
+            let more = l.series(name, metric);
+            if !more.is_empty() {
+                v.extend(more);
+                v.sort_by_key(|r| (r.end, r.start.is_some(), std::cmp::Reverse(r.start)));
+            }
+        }
+        v
     }
 
     /// The fiscal calendar of an entity, when its rows show one.
     pub fn calendar(&self, entity: &str) -> Option<&Calendar> {
-        self.calendars.get(&self.names.get(entity)?)
+        match self.names.get(entity).and_then(|e| self.calendars.get(&e)) {
+            Some(c) => Some(c),
+            None => {
+                let (l, name) = self.filer_ledger(entity)?;
+                l.calendar(name)
+            }
+        }
     }
 
-    /// The distinct entity names.
+    /// The distinct entity names (with the filers of directories and
+    /// archives, read or not).
     pub fn entities(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.rows.iter().map(|r| r.entity.as_str()).collect();
+        v.extend(self.lazy.filers().iter().map(|f| f.name.as_str()));
         v.sort_unstable();
         v.dedup();
         v
     }
 
-    /// The distinct metric names.
+    /// The distinct metric names (with every metric of the built-in table
+    /// when filers of directories or archives are still to be read).
     pub fn metrics(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.rows.iter().map(|r| r.metric.as_str()).collect();
+        if !self.lazy.is_empty() {
+            v.extend(crate::names::metrics().iter().map(|m| m.name.as_str()));
+        }
         v.sort_unstable();
         v.dedup();
         v

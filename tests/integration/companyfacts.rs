@@ -958,3 +958,163 @@ mod cli {
         );
     }
 }
+
+mod many {
+    //! A directory of companyfacts files and a zip of them: indexed by their
+    //! heads, each filer read only when a claim needs it.
+    use super::{APPLE, APPLE_ALIASES, NVIDIA, checker, d};
+    use crate::cli::{TempDir, figcheck};
+    use figcheck::{Ledger, LedgerBuilder, Verdict};
+    use std::io::Write;
+
+    fn ledger_of(path: &std::path::Path) -> (Ledger, Vec<String>) {
+        let mut b = LedgerBuilder::new();
+        let errors = b.add_file(path).expect("usable");
+        let (l, more) = b.build();
+        let msgs = errors.iter().chain(&more).map(|e| e.to_string()).collect();
+        (l, msgs)
+    }
+
+    fn zip_of(path: &std::path::Path, files: &[(&str, &str)]) {
+        let f = std::fs::File::create(path).expect("create zip");
+        let mut z = zip::ZipWriter::new(f);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, text) in files {
+            z.start_file(*name, opts).expect("entry");
+            z.write_all(text.as_bytes()).expect("write entry");
+        }
+        z.finish().expect("finish zip");
+    }
+
+    #[test]
+    fn a_directory_is_read_one_filer_at_a_time() {
+        let dir = TempDir::new("cf-dir");
+        std::fs::create_dir_all(dir.path().join("sub")).expect("mkdir");
+        dir.write("CIK0000320193.json", APPLE)
+            .write("sub/CIK0001045810.json", NVIDIA)
+            .write("README.txt", "not a filing")
+            .write("broken.json", "entity,metric\n");
+        let (l, errors) = ledger_of(dir.path());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].ends_with("broken.json:1:1: not companyfacts JSON: the text does not start with '{': expected an object with \"cik\", \"entityName\" and \"facts\""), "{errors:?}");
+        assert!(
+            l.warnings()[0]
+                .to_string()
+                .contains("1 file not ending in .json, not read")
+        );
+        assert_eq!(l.filers(), (2, 0));
+        assert!(l.entities().contains(&"NVIDIA CORP"));
+        assert!(l.metrics().contains(&"revenue"));
+        // only Apple is named: only Apple is read
+        let c = checker(l, APPLE_ALIASES);
+        let r = c.check(
+            "a",
+            "Apple's fiscal 2017 third quarter revenues were US$45.4 billion.",
+            Some(d("2017-08-02")),
+        );
+        assert_eq!(r.claims[0].verdict, Verdict::Consistent);
+        assert_eq!(c.ledger().filers(), (2, 1));
+        let reports = c.ledger().take_load_reports();
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].entity, "Apple Inc.");
+        assert_eq!(reports[0].imports[0].used, 20);
+        assert!(reports[0].errors.is_empty());
+        assert!(c.ledger().take_load_reports().is_empty());
+        // a filer can be named by its CIK too
+        let aliases = "kind,alias,canonical\nentity,英伟达,1045810\nmetric,营收,revenue\n";
+        let (l, _) = ledger_of(dir.path());
+        let c = checker(l, aliases);
+        let r = c.check(
+            "n",
+            "英伟达2025财年营收1304.97亿美元。",
+            Some(d("2025-03-01")),
+        );
+        assert_eq!(
+            r.claims[0].verdict,
+            Verdict::Consistent,
+            "{}",
+            r.claims[0].reason
+        );
+    }
+
+    #[test]
+    fn a_zip_of_companyfacts() {
+        let dir = TempDir::new("cf-zip");
+        zip_of(
+            &dir.path().join("companyfacts.zip"),
+            &[
+                ("CIK0000320193.json", APPLE),
+                ("CIK0001045810.json", NVIDIA),
+                ("notes.txt", "hello"),
+                (
+                    "CIK0000000001.json",
+                    "{\"cik\": 1, \"entityName\": \"Cut\", \"facts\": {\"us-gaap\": {\"Revenues\": {\"units\": {\"USD\": [{\"end\"",
+                ),
+            ],
+        );
+        let (l, errors) = ledger_of(&dir.path().join("companyfacts.zip"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].ends_with("companyfacts.zip[notes.txt]: not companyfacts JSON: a zip entry that is not a .json file: expected an object with \"cik\", \"entityName\" and \"facts\""), "{errors:?}");
+        assert_eq!(l.filers(), (3, 0));
+        let aliases = "kind,alias,canonical\nentity,NVIDIA,NVIDIA CORP\nentity,Cut,Cut\nmetric,revenue,revenue\n";
+        let c = checker(l, aliases);
+        let r = c.check(
+            "n",
+            "NVIDIA's fiscal 2025 revenue was $130.5 billion. Cut's 2024 revenue was $5 billion.",
+            Some(d("2025-03-01")),
+        );
+        assert_eq!(r.claims[0].verdict, Verdict::Consistent);
+        assert_eq!(r.claims[1].verdict, Verdict::Unverifiable);
+        assert_eq!(c.ledger().filers(), (3, 2));
+        let reports = c.ledger().take_load_reports();
+        let cut = reports
+            .iter()
+            .find(|r| r.entity == "Cut")
+            .expect("Cut was read");
+        assert_eq!(cut.errors.len(), 1);
+        assert!(
+            cut.errors[0]
+                .to_string()
+                .contains("companyfacts.zip[CIK0000000001.json]:1:"),
+            "{:?}",
+            cut.errors
+        );
+        // the CLI reads it the same way, reports the broken entry, and the
+        // import writes every filer
+        dir.write("a.csv", aliases)
+            .write("t.txt", "NVIDIA's fiscal 2025 revenue was $130.5 billion.");
+        let r = figcheck(
+            &dir,
+            &[
+                "check",
+                "t.txt",
+                "--ledger",
+                "companyfacts.zip",
+                "--aliases",
+                "a.csv",
+                "--date",
+                "2025-03-01",
+            ],
+            None,
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stdout.contains("1 consistent"), "{}", r.stdout);
+        assert_eq!(
+            r.stderr.lines().collect::<Vec<_>>(),
+            [
+                "figcheck: companyfacts.zip[notes.txt]: not companyfacts JSON: a zip entry that is not a .json file: expected an object with \"cik\", \"entityName\" and \"facts\"",
+                "figcheck: companyfacts.zip: 1 file is not used; the other files are read when an article names their company",
+            ]
+        );
+        let r = figcheck(
+            &dir,
+            &["ledger", "import", "companyfacts.zip", "-o", "all.csv"],
+            None,
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        let csv = std::fs::read_to_string(dir.path().join("all.csv")).expect("written");
+        assert!(csv.contains("\nApple Inc.,revenue,2017-04-02,2017-07-01,45408000000,USD,"));
+        assert!(csv.contains("\nNVIDIA CORP,revenue,2024-04-29,2024-07-28,30040000000,USD,"));
+    }
+}
