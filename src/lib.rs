@@ -61,6 +61,7 @@ pub mod date;
 pub mod error;
 pub mod extract;
 mod fold;
+mod hash;
 pub mod jsonl;
 pub mod ledger;
 pub mod link;

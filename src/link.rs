@@ -143,13 +143,15 @@ impl Linker {
     /// A linker that knows the ledger's own names and the aliases.
     pub fn new(ledger: &Ledger, aliases: &Aliases) -> Linker {
         let mut forms: Vec<Form> = Vec::new();
+        // (folded form, kind) already added: the first alias of a form wins
+        let mut seen: std::collections::HashSet<(String, AliasKind)> = Default::default();
         let mut add = |alias: &str, kind: AliasKind, canonical: &str| {
             let folded = fold(alias);
             if folded.is_empty() {
                 return;
             }
             let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
-            if !forms.iter().any(|f| f.folded == folded && f.kind == kind) {
+            if seen.insert((folded.clone(), kind)) {
                 forms.push(Form {
                     folded,
                     kind,

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 /// One figure: entity, metric, start, end, unit.
 type Key = (usize, usize, Option<Date>, Date, Unit);
@@ -24,7 +24,7 @@ fn key(names: &mut Names, r: &LedgerRow) -> Key {
 
 /// The rows of each figure, in the order the figures first appear.
 fn group(names: &mut Names, rows: &[LedgerRow]) -> Vec<Vec<usize>> {
-    let mut at: HashMap<Key, usize> = HashMap::new();
+    let mut at: FastMap<Key, usize> = FastMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let k = key(names, r);
@@ -92,7 +92,7 @@ fn separate_concepts(rows: &mut [LedgerRow], groups: &[Vec<usize>]) -> bool {
         };
         let value = latest(chosen).map(|l| l.1);
         // a filing that gave both concepts different values: two figures
-        let by_filing = |c: &str| -> HashMap<&str, rust_decimal::Decimal> {
+        let by_filing = |c: &str| -> FastMap<&str, rust_decimal::Decimal> {
             g.iter()
                 .filter(|&&i| rows[i].concept.as_deref() == Some(c))
                 .filter_map(|&i| {
@@ -131,11 +131,11 @@ fn separate_concepts(rows: &mut [LedgerRow], groups: &[Vec<usize>]) -> bool {
 /// (then every one of them is named in `errors` and kept in `rejected`).
 /// How fresh each companyfacts file is (its newest filing date): of two
 /// vintages of one filer's data, the newer one's value for a filing wins.
-type Vintages = HashMap<String, Date>;
+type Vintages = FastMap<String, Date>;
 
 /// (older file, newer file) → how many values of the older file the newer
 /// one corrected.
-type Superseded = HashMap<(String, String), usize>;
+type Superseded = FastMap<(String, String), usize>;
 
 fn merge(
     rows: &[LedgerRow],
@@ -267,8 +267,8 @@ fn merge(
 /// year's end was filed.
 fn fourth_quarters(rows: &[LedgerRow], entity: &str) -> Vec<LedgerRow> {
     // (metric, concept, unit, start, end) of every row
-    let mut quarters: HashSet<(&str, Unit, Date)> = HashSet::new();
-    let mut nine: HashMap<(&str, Unit, Date), Vec<&LedgerRow>> = HashMap::new();
+    let mut quarters: FastSet<(&str, Unit, Date)> = FastSet::default();
+    let mut nine: FastMap<(&str, Unit, Date), Vec<&LedgerRow>> = FastMap::default();
     for r in rows.iter().filter(|r| r.entity == entity) {
         match r.length {
             Length::Quarter => {
@@ -330,9 +330,9 @@ fn fourth_quarters(rows: &[LedgerRow], entity: &str) -> Vec<LedgerRow> {
 /// The fiscal calendar each entity's rows show: year ends from its annual
 /// spans (annual forms, or hand-written), quarter ends from its 3/6/9-month
 /// spans.
-fn calendars(names: &mut Names, rows: &[LedgerRow]) -> HashMap<usize, Calendar> {
-    let mut years: HashMap<usize, Vec<Date>> = HashMap::new();
-    let mut quarters: HashMap<usize, Vec<Date>> = HashMap::new();
+fn calendars(names: &mut Names, rows: &[LedgerRow]) -> FastMap<usize, Calendar> {
+    let mut years: FastMap<usize, Vec<Date>> = FastMap::default();
+    let mut quarters: FastMap<usize, Vec<Date>> = FastMap::default();
     for r in rows {
         let annual = r.filing.as_ref().is_none_or(|f| f.is_annual());
         match r.length {
@@ -377,7 +377,7 @@ pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
         .iter()
         .filter_map(|s| Some((s.path.clone(), s.newest_filed?)))
         .collect();
-    let mut superseded = Superseded::new();
+    let mut superseded = Superseded::default();
     let mut merged: Vec<LedgerRow> = Vec::with_capacity(groups.len());
     for g in &groups {
         let r = merge(
@@ -417,7 +417,7 @@ pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
             r.fiscal = c.fiscal(r.end);
         }
     }
-    let mut index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut index: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
     for (i, r) in merged.iter().enumerate() {
         index
             .entry((names.id(&r.entity), names.id(&r.metric)))
@@ -438,14 +438,14 @@ pub(super) fn build(b: LedgerBuilder) -> (Ledger, Vec<Error>) {
     errors.sort_by_key(|e| (file_rank(e), e.location().line));
     warnings.sort_by_key(|e| (file_rank(e), e.location().line));
     rejected.sort_by_key(|r| r.line);
-    let mut rejected_index: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut rejected_index: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
     for (i, r) in rejected.iter().enumerate() {
         rejected_index
             .entry((names.id(&r.entity), names.id(&r.metric)))
             .or_default()
             .push(i);
     }
-    names.written = HashMap::new();
+    names.written = FastMap::default();
     let ledger = Ledger {
         rows: merged,
         names,

@@ -117,6 +117,8 @@ struct State<'t> {
     path: &'t str,
     file: Arc<str>,
     positions: Positions<'t>,
+    /// (byte offset, line there): a forward cursor for the facts' lines
+    line_at: (usize, usize),
     cik: Option<serde_json::Value>,
     entity: Option<String>,
     saw_facts: bool,
@@ -131,6 +133,20 @@ impl<'t> State<'t> {
     /// The line and column of byte `offset` of the text.
     fn place(&mut self, offset: usize) -> (usize, usize) {
         self.positions.at(offset)
+    }
+
+    /// The line of byte `offset` (facts come in text order: the newlines
+    /// between two facts are counted once).
+    fn line(&mut self, offset: usize) -> usize {
+        let (at, line) = self.line_at;
+        let bytes = self.text.as_bytes();
+        let line = if offset >= at {
+            line + memchr::memchr_iter(b'\n', &bytes[at..offset.min(bytes.len())]).count()
+        } else {
+            1 + memchr::memchr_iter(b'\n', &bytes[..offset.min(bytes.len())]).count()
+        };
+        self.line_at = (offset, line);
+        line
     }
 
     fn skip(&mut self, why: String) {
@@ -250,7 +266,7 @@ impl<'t> State<'t> {
         })();
         match parsed {
             Ok(mut row) => {
-                row.line = self.place(offset).0;
+                row.line = self.line(offset);
                 self.rows.push(row);
             }
             Err(problem) => self.bad(offset, at, problem),
@@ -516,6 +532,7 @@ pub(super) fn read(bytes: &[u8], path: &str, file: Arc<str>) -> Result<Import, V
         path,
         file,
         positions: Positions::new(text),
+        line_at: (0, 1),
         cik: None,
         entity: None,
         saw_facts: false,

@@ -35,10 +35,10 @@ pub use fx::{FxQuote, FxRates};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::fold::fold;
+use crate::hash::FastMap;
 use crate::normalize::Currency;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -284,9 +284,9 @@ impl RejectedRow {
 #[derive(Clone, Debug, Default)]
 struct Names {
     /// folded name → id
-    folded: HashMap<String, usize>,
+    folded: FastMap<String, usize>,
     /// name as written → id (while loading; emptied after)
-    written: HashMap<String, usize>,
+    written: FastMap<String, usize>,
 }
 
 impl Names {
@@ -568,14 +568,14 @@ pub struct Ledger {
     rows: Vec<LedgerRow>,
     names: Names,
     /// (entity, metric) → row indices sorted by (end, start)
-    index: HashMap<(usize, usize), Vec<usize>>,
+    index: FastMap<(usize, usize), Vec<usize>>,
     /// rows that could not be loaded, in file order
     rejected: Vec<RejectedRow>,
     /// (entity, metric) → indices into `rejected`
-    rejected_index: HashMap<(usize, usize), Vec<usize>>,
+    rejected_index: FastMap<(usize, usize), Vec<usize>>,
     warnings: Vec<Error>,
     /// entity id → its fiscal calendar
-    calendars: HashMap<usize, Calendar>,
+    calendars: FastMap<usize, Calendar>,
     imports: Vec<ImportStats>,
     /// Filers of directories and archives, read when first needed.
     lazy: Arc<filings::Lazy>,

@@ -8,7 +8,7 @@
 //! others), and the phrasings news uses in English, simplified Chinese and
 //! traditional Chinese.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 const METRICS: &str = include_str!("metrics.csv");
@@ -51,7 +51,7 @@ pub struct Metric {
 struct Table {
     metrics: Vec<Metric>,
     /// concept → (metric index, rank among its concepts)
-    concepts: HashMap<String, (usize, usize)>,
+    concepts: FastMap<String, (usize, usize)>,
 }
 
 fn split(s: &str, sep: char) -> Vec<String> {
@@ -102,7 +102,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut metrics: Vec<Metric> = Vec::new();
-        let mut concepts = HashMap::new();
+        let mut concepts = FastMap::default();
         for m in records().filter_map(|r| metric(&r)) {
             for (rank, c) in m.concepts.iter().enumerate() {
                 concepts.entry(c.clone()).or_insert((metrics.len(), rank));
@@ -148,12 +148,12 @@ pub fn concept_rank(metric: &str, concept: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use crate::hash::FastSet;
 
     #[test]
     fn every_line_reads() {
-        let mut names = HashSet::new();
-        let mut seen = HashSet::new();
+        let mut names = FastSet::default();
+        let mut seen = FastSet::default();
         let mut rdr = csv::Reader::from_reader(METRICS.as_bytes());
         let mut n = 0;
         for (i, rec) in rdr.records().enumerate() {
