@@ -47,10 +47,19 @@
 //! figure too large for `Decimal` is reported, as an `Err` item in place of
 //! that figure.
 //!
+//! - [`ledger`] holds the figures of record: hand-written CSV ledgers and SEC
+//!   XBRL companyfacts JSON ([`ledger::companyfacts`]: real periods, fiscal
+//!   calendars, derived fourth quarters, restatements with their filings),
+//!   one file, a directory or the bulk zip ([`LedgerBuilder`]); [`names`]
+//!   the built-in metric table; [`Checker`] links every claim and verifies
+//!   it ([`verify`]) into a [`Report`].
+//!
 //! # Features
 //! - `cli` (default): the `figcheck` command-line program (clap, anyhow,
-//!   serde_json). The library needs none of it: depend on figcheck with
-//!   `default-features = false` to get only the parser.
+//!   html5ever, indicatif). The library needs none of it: depend on figcheck
+//!   with `default-features = false` to get only the library.
+//! - `zip` (default): ledgers from SEC's bulk `companyfacts.zip` (the `zip`
+//!   crate, deflate only).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -110,8 +110,12 @@ pub struct ExtractArgs {
 Exit status: 0 when no claim fails (see --fail-on), 1 when some claim is contradicted (or, \
 with --fail-on unverifiable, contradicted or unverifiable), 2 on any error (a bad ledger, \
 aliases or FX file, an unreadable article, a bad JSON line, usage); an error wins over 1. \
-The ledger, aliases and FX files are checked before any article is read: every bad row is \
-reported with its file, line and column, and nothing is checked.
+The ledger, aliases and FX files are read before any article: every bad row or fact is \
+reported with its file, line and column, and the check goes on with the good ones (exit 2); \
+a file that cannot be used at all (unreadable, a required column missing, not companyfacts) \
+stops the run. A --ledger may be a ledger CSV, an SEC companyfacts JSON file \
+(data.sec.gov/api/xbrl/companyfacts/CIK##########.json), a directory of them or the bulk \
+companyfacts.zip; the companies of a directory or zip are read when an article names them.
 
 Inputs are files and directories, read as for `figcheck extract` (directories recursively, \
 by extension: .txt .md .markdown .html .htm .jsonl .ndjson). With JSON Lines input, each \
