@@ -85,7 +85,7 @@ pub fn load(paths: &[PathBuf], diag: &mut Diagnostics, verbose: bool) -> Option<
             }
         }
         if let (Some(s), true) = (import, verbose) {
-            diag.info(stats_line(s));
+            stats_lines(s, diag);
         }
     }
     // merge errors of no file named (none expected)
@@ -107,7 +107,7 @@ pub fn report_loads(ledger: &Ledger, diag: &mut Diagnostics, verbose: bool) {
         }
         if verbose || !r.errors.is_empty() {
             for s in &r.imports {
-                diag.info(stats_line(s));
+                stats_lines(s, diag);
             }
         }
     }
@@ -115,6 +115,15 @@ pub fn report_loads(ledger: &Ledger, diag: &mut Diagnostics, verbose: bool) {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A file's counts, then the place of the first fact skipped for each
+/// reason.
+fn stats_lines(s: &ImportStats, diag: &mut Diagnostics) {
+    diag.info(stats_line(s));
+    for (why, at) in &s.first_skipped {
+        diag.info(format_args!("  skipped for {why}, the first at {at}"));
+    }
 }
 
 /// "CIK0000320193.json: Apple Inc. (CIK 320193): 24,579 facts; 21,360 used;

@@ -126,6 +126,8 @@ struct State<'t> {
     errors: Vec<Error>,
     facts: usize,
     skipped: BTreeMap<String, usize>,
+    /// The first fact skipped for each reason, and where.
+    first_skipped: Vec<(String, String)>,
     newest: Option<Date>,
 }
 
@@ -149,8 +151,17 @@ impl<'t> State<'t> {
         line
     }
 
-    fn skip(&mut self, why: String) {
-        *self.skipped.entry(why).or_insert(0) += 1;
+    /// Counts a fact skipped for `why`; the first of each reason is
+    /// remembered with its place.
+    fn skip(&mut self, why: String, offset: usize, at: impl FnOnce() -> String) {
+        if let Some(n) = self.skipped.get_mut(&why) {
+            *n += 1;
+            return;
+        }
+        let (l, c) = self.place(offset);
+        self.first_skipped
+            .push((why.clone(), format!("{}:{l}:{c}: {}", self.path, at())));
+        self.skipped.insert(why, 1);
     }
 
     fn bad(&mut self, offset: usize, at: impl FnOnce() -> String, problem: String) {
@@ -168,7 +179,7 @@ impl<'t> State<'t> {
         let offset = (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
         let at = || format!("facts.{taxonomy}.{concept}.units.{unit}[{index}]");
         if !TAXONOMIES.contains(&taxonomy) {
-            self.skip(format!("taxonomy {taxonomy}"));
+            self.skip(format!("taxonomy {taxonomy}"), offset, at);
             return;
         }
         let fact: Fact<'t> = match serde_json::from_str(raw.get()) {
@@ -197,11 +208,11 @@ impl<'t> State<'t> {
             return;
         };
         if !is_periodic(form) {
-            self.skip(format!("form {form}"));
+            self.skip(format!("form {form}"), offset, at);
             return;
         }
         let Some(u) = self::unit(unit) else {
-            self.skip(format!("unit {unit}"));
+            self.skip(format!("unit {unit}"), offset, at);
             return;
         };
         let date = |name: &str, v: Option<&str>| -> Result<Option<Date>, String> {
@@ -540,6 +551,7 @@ pub(super) fn read(bytes: &[u8], path: &str, file: Arc<str>) -> Result<Import, V
         errors: Vec::new(),
         facts: 0,
         skipped: BTreeMap::new(),
+        first_skipped: Vec::new(),
         newest: None,
     };
     let mut de = serde_json::Deserializer::from_str(body);
@@ -647,6 +659,11 @@ pub(super) fn read(bytes: &[u8], path: &str, file: Arc<str>) -> Result<Import, V
         facts: st.facts,
         used: st.rows.len(),
         skipped: st.skipped.into_iter().collect(),
+        first_skipped: {
+            let mut v = st.first_skipped;
+            v.sort();
+            v
+        },
         derived: 0,
         newest_filed: st.newest,
     };

@@ -323,6 +323,9 @@ pub struct ImportStats {
     pub used: usize,
     /// Facts left out, by reason ("form 8-K", "taxonomy srt", "unit Store", …), sorted.
     pub skipped: Vec<(String, usize)>,
+    /// For each reason, where the first fact skipped for it is
+    /// (`file:line:col: facts.us-gaap.NumberOfStores.units.Store[0]`), sorted.
+    pub first_skipped: Vec<(String, String)>,
     /// Figures derived (fourth quarters).
     pub derived: usize,
     /// The newest filing date seen.

@@ -849,6 +849,7 @@ mod cli {
             imp.stderr.lines().collect::<Vec<_>>(),
             [
                 "figcheck: CIK0000320193.json: Apple Inc. (CIK 320193): 23 facts read, 20 used, 3 skipped (form 8-K: 3); 1 fourth quarter derived; newest filing 2020-10-30",
+                "figcheck:   skipped for form 8-K, the first at CIK0000320193.json:103:13: facts.us-gaap.SalesRevenueNet.units.USD[7]",
                 "figcheck: 18 ledger rows written (14 figures; 4 earlier values of restated figures on lines of their own)",
             ]
         );
@@ -873,6 +874,17 @@ mod cli {
         args.extend(["--ledger", "CIK0000320193.json", "--format", "html"]);
         let html = figcheck(&dir, &args, None);
         assert!(html.stdout.contains("<a href=\"https://www.sec.gov/Archives/edgar/data/320193/000032019317000009/0000320193-17-000009-index.htm\""));
+        // the Markdown report names it
+        let mut args: Vec<&str> = base[..6].to_vec();
+        args.extend(["--ledger", "CIK0000320193.json", "--format", "markdown"]);
+        let md = figcheck(&dir, &args, None);
+        assert!(md.stdout.contains("10-Q 0000320193-17-000009 filed 2017-08-02, us-gaap:SalesRevenueNet, FY2017 Q3: 2017-04-02 to 2017-07-01"), "{}", md.stdout);
+        assert!(
+            md.stdout
+                .contains("derived: fourth quarter = year 2016-09-25 to 2017-09-30"),
+            "{}",
+            md.stdout
+        );
         // and the text report names it
         let mut args: Vec<&str> = base[..6].to_vec();
         args.extend(["--ledger", "CIK0000320193.json"]);
