@@ -669,8 +669,14 @@ pub fn verify(
     let (rows, note) = match choose(&series, link, article_date, calendar) {
         Ok(x) => x,
         Err(why) => {
+            // how far the filings go: companyfacts can lag a filing
+            let newest = ledger
+                .newest_filed(&entity.name)
+                .map_or(String::new(), |d| {
+                    format!("; the ledger's newest filing for {} is of {d}", entity.name)
+                });
             return unverifiable(format!(
-                "{} / {}: {why}{}",
+                "{} / {}: {why}{}{newest}",
                 entity.name,
                 metric.name,
                 rejected()

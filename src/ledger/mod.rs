@@ -790,6 +790,22 @@ impl Ledger {
         v
     }
 
+    /// The newest filing date in the companyfacts files of an entity (what
+    /// the ledger knows up to: companyfacts can lag a filing).
+    pub fn newest_filed(&self, entity: &str) -> Option<Date> {
+        let own = self
+            .imports
+            .iter()
+            .filter(|s| fold(&s.entity) == fold(entity))
+            .filter_map(|s| s.newest_filed)
+            .max();
+        let filer = self.lazy.filer(entity).and_then(|f| {
+            let l = self.lazy.loaded(f)?;
+            l.imports.iter().filter_map(|s| s.newest_filed).max()
+        });
+        own.max(filer)
+    }
+
     /// The fiscal calendar of an entity, when its rows show one.
     pub fn calendar(&self, entity: &str) -> Option<&Calendar> {
         match self.names.get(entity).and_then(|e| self.calendars.get(&e)) {
