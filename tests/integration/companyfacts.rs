@@ -1130,3 +1130,26 @@ mod many {
         assert!(csv.contains("\nNVIDIA CORP,revenue,2024-04-29,2024-07-28,30040000000,USD,"));
     }
 }
+
+/// The README's example: the Digitimes report of Apple's fiscal 2017 third
+/// quarter against the small Apple file.
+#[test]
+fn readme_example_of_filings() {
+    let c = checker(
+        load(APPLE, "tests/data/companyfacts/apple.json"),
+        include_str!("../../data/apple-aliases.csv"),
+    );
+    let text = include_str!("../../data/corpus/apple-fy17-q3-en.txt");
+    let r = c.check("data/corpus/apple-fy17-q3-en.txt", text, None);
+    assert_eq!(r.date, Some(d("2017-08-02")));
+    assert_eq!(
+        (
+            r.summary.consistent,
+            r.summary.contradicted,
+            r.summary.unverifiable
+        ),
+        (4, 0, 9)
+    );
+    assert_eq!(r.claims[0].mention.text, "US$45.4 billion");
+    assert!(r.claims[0].reason.starts_with("ledger: Apple Inc. revenue for 2017-04-02 to 2017-07-01 (quarter, FY2017 Q3) is 45408000000 USD (10-Q 0000320193-17-000009 filed 2017-08-02); the text does not say which span"));
+}
