@@ -550,7 +550,43 @@ fn choose<'l>(
         .copied()
         .filter(|r| r.end >= p.start && r.end <= p.end && fits_length(r, p.length))
         .collect();
-    let rows = latest(rows);
+    let mut rows = latest(rows);
+    // a calendar year ("2024年营收") of a company whose fiscal year does not
+    // follow it: the fiscal year ending in it, or the one covering most of
+    // it (NVIDIA's fiscal 2025 runs 2024-01-29 to 2025-01-26); both are
+    // compared, and the reason says which fits
+    let mut note = String::new();
+    if let (Some(c), Some(Length::Year)) = (calendar, p.length) {
+        let mid = Date::new(p.start.year(), 7, 2).ok();
+        let whole_year = p.start.month() == 1
+            && p.start.day() == 1
+            && p.end.month() == 12
+            && p.end.day() == 31
+            && p.start.year() == p.end.year();
+        if let (true, Some(fy)) = (whole_year, mid.and_then(|m| c.fiscal_year_of(m))) {
+            let most: Vec<&LedgerRow> = series
+                .iter()
+                .copied()
+                .filter(|r| {
+                    r.fiscal.is_some_and(|f| f.year == fy)
+                        && (r.length == Length::Year || r.start.is_none())
+                })
+                .collect();
+            let most = latest(most);
+            let ends_in = rows.first().map(|r| r.end);
+            if let Some(m) = most.first().filter(|m| Some(m.end) != ends_in) {
+                let ended = match (rows.first(), rows.first().and_then(|r| r.fiscal)) {
+                    (Some(r), Some(f)) => format!("fiscal {} (ended {}) or ", f.year, r.end),
+                    _ => String::new(),
+                };
+                note = format!(
+                    "\"{written}\" may mean {ended}fiscal {fy} (ending {}), which covers most of it: both were compared",
+                    m.end
+                );
+                rows.extend(most);
+            }
+        }
+    }
     if rows.is_empty() {
         let what = match p.length {
             Some(l) if l != Length::Instant => format!(", a {l}"),
@@ -562,7 +598,7 @@ fn choose<'l>(
             have()
         ));
     }
-    Ok((rows, String::new()))
+    Ok((rows, note))
 }
 
 fn fmt_dec(d: Decimal) -> String {

@@ -1153,3 +1153,52 @@ fn readme_example_of_filings() {
     assert_eq!(r.claims[0].mention.text, "US$45.4 billion");
     assert!(r.claims[0].reason.starts_with("ledger: Apple Inc. revenue for 2017-04-02 to 2017-07-01 (quarter, FY2017 Q3) is 45408000000 USD (10-Q 0000320193-17-000009 filed 2017-08-02); the text does not say which span"));
 }
+
+/// "2024年" for a company whose fiscal year ends in January: the fiscal year
+/// ending in 2024 and the one covering most of it are both readings.
+#[test]
+fn a_calendar_year_of_a_january_filer_has_two_readings() {
+    let aliases = "kind,alias,canonical\nentity,英伟达,NVIDIA CORP\nmetric,营收,revenue\n";
+    let c = checker(load(NVIDIA, "nvidia.json"), aliases);
+    let r = c.check(
+        "n",
+        "英伟达2025年营收2159.38亿美元。英伟达2025年营收1304.97亿美元。英伟达2025年营收900亿美元。",
+        Some(d("2026-03-01")),
+    );
+    let v: Vec<Verdict> = r.claims.iter().map(|c| c.verdict).collect();
+    assert_eq!(
+        v,
+        [
+            Verdict::Consistent,
+            Verdict::Consistent,
+            Verdict::Contradicted
+        ]
+    );
+    assert!(r.claims[0].reason.contains("\"2025年\" may mean fiscal 2025 (ended 2025-01-26) or fiscal 2026 (ending 2026-01-25), which covers most of it: both were compared"), "{}", r.claims[0].reason);
+    assert_eq!(
+        r.claims[0]
+            .ledger
+            .as_ref()
+            .and_then(|l| l.fiscal.clone())
+            .as_deref(),
+        Some("FY2026")
+    );
+    assert_eq!(
+        r.claims[1]
+            .ledger
+            .as_ref()
+            .and_then(|l| l.fiscal.clone())
+            .as_deref(),
+        Some("FY2025")
+    );
+    // a calendar-year filer has one reading
+    let aliases = "kind,alias,canonical\nentity,谷歌,ALPHABET INC.\nmetric,营收,revenue\n";
+    let c = checker(load(ALPHABET, "alphabet.json"), aliases);
+    let r = c.check("g", "谷歌2025年营收4028.36亿美元。", Some(d("2026-03-01")));
+    assert_eq!(r.claims[0].verdict, Verdict::Consistent);
+    assert!(
+        !r.claims[0].reason.contains("may mean"),
+        "{}",
+        r.claims[0].reason
+    );
+}
