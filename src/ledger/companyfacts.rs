@@ -336,7 +336,7 @@ fn scientific(t: &str) -> Option<Decimal> {
 }
 
 /// The CIK of `cik`: a number, or a string of digits.
-fn cik(v: &serde_json::Value) -> Option<u64> {
+pub(super) fn cik(v: &serde_json::Value) -> Option<u64> {
     match v {
         serde_json::Value::Number(n) => n.as_str().parse().ok(),
         serde_json::Value::String(s) => {

@@ -287,11 +287,7 @@ fn head(bytes: &[u8], label: &str) -> Result<(Option<u64>, String), Error> {
         Err(e) if e.is_eof() => false,
         Err(e) => return Err(not(e.to_string())),
     };
-    let cik = found.0.as_ref().and_then(|v| match v {
-        serde_json::Value::Number(n) => n.as_str().parse().ok(),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    });
+    let cik = found.0.as_ref().and_then(super::companyfacts::cik);
     match (found.1, cik) {
         (Some(n), _) if !n.trim().is_empty() => Ok((cik, n.trim().to_string())),
         // named as the full reading names it

@@ -657,6 +657,13 @@ fn verdicts_name_the_filing() {
     );
 }
 
+/// The claim of `text` is unverifiable, and its reason says `why`.
+fn unverifiable_because(c: &Checker, text: &str, date: &str, why: &str) {
+    let r = c.check("a", text, Some(d(date)));
+    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable, "{text}");
+    assert!(r.claims[0].reason.contains(why), "{}", r.claims[0].reason);
+}
+
 #[test]
 fn wrong_figures_are_contradicted_and_guidance_is_not_checked() {
     let c = checker(load(APPLE, "apple.json"), APPLE_ALIASES);
@@ -665,32 +672,18 @@ fn wrong_figures_are_contradicted_and_guidance_is_not_checked() {
     let v: Vec<Verdict> = r.claims.iter().map(|c| c.verdict).collect();
     assert_eq!(v, [Verdict::Contradicted, Verdict::Contradicted]);
     // a total amount never compared with a per-share figure
-    let r = c.check(
-        "a",
+    unverifiable_because(
+        &c,
         "Apple's fiscal 2017 third quarter earnings per diluted share: US$8.7 billion.",
-        Some(d("2017-08-02")),
-    );
-    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
-    assert!(
-        r.claims[0]
-            .reason
-            .contains("is per share (USD/shares) and the claim is a total amount"),
-        "{}",
-        r.claims[0].reason
+        "2017-08-02",
+        "is per share (USD/shares) and the claim is a total amount",
     );
     // a period that had not ended at the article date is guidance
-    let r = c.check(
-        "a",
+    unverifiable_because(
+        &c,
         "Apple expects fiscal 2017 fourth quarter revenues of US$52 billion.",
-        Some(d("2017-08-02")),
-    );
-    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
-    assert!(
-        r.claims[0]
-            .reason
-            .contains("ends after the article date 2017-08-02"),
-        "{}",
-        r.claims[0].reason
+        "2017-08-02",
+        "ends after the article date 2017-08-02",
     );
     // a fiscal quarter with no calendar known: refused, not guessed
     let csv = "entity,metric,start,period,value,unit\nApple Inc.,revenue,2017-04-02,2017-07-01,45408000000,USD\n";
@@ -698,18 +691,11 @@ fn wrong_figures_are_contradicted_and_guidance_is_not_checked() {
         Ledger::from_csv(csv, "l.csv").expect("loads"),
         APPLE_ALIASES,
     );
-    let r = c.check(
-        "a",
+    unverifiable_because(
+        &c,
         "Apple's fiscal 2017 third quarter revenues were US$45.4 billion.",
-        Some(d("2017-08-02")),
-    );
-    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
-    assert!(
-        r.claims[0]
-            .reason
-            .contains("does not show this company's fiscal calendar"),
-        "{}",
-        r.claims[0].reason
+        "2017-08-02",
+        "does not show this company's fiscal calendar",
     );
 }
 
