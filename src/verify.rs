@@ -426,6 +426,56 @@ fn convert(
     }
 }
 
+/// The versions of a row, oldest first: `Some(i)` for `earlier[i]`, `None`
+/// for the latest, with the date each was filed.
+fn versions(r: &LedgerRow) -> impl Iterator<Item = (Option<usize>, Decimal, Option<Date>)> + '_ {
+    r.earlier
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (Some(i), v.value, v.filing.as_ref().map(|f| f.filed)))
+        .chain(std::iter::once((
+            None,
+            r.value,
+            r.filing.as_ref().map(|f| f.filed),
+        )))
+}
+
+/// The version of a row on record at `date`: the latest filed on or before
+/// it; for a row none of whose values was filed by then (an article written
+/// the day of the results, before the 10-Q), the first. The latest without
+/// a date.
+fn as_of(r: &LedgerRow, date: Option<Date>) -> (Option<usize>, Decimal) {
+    let Some(d) = date else {
+        return (None, r.value);
+    };
+    let mut pick: Option<(Option<usize>, Decimal)> = None;
+    for (v, value, filed) in versions(r) {
+        if filed.is_none_or(|f| f <= d) {
+            pick = Some((v, value));
+        }
+    }
+    pick.unwrap_or_else(|| {
+        versions(r)
+            .next()
+            .map_or((None, r.value), |(v, value, _)| (v, value))
+    })
+}
+
+/// [`convert`] of one version's value of a row.
+fn convert_value(
+    row: &LedgerRow,
+    value: Decimal,
+    a: &Amount,
+    fx: &FxRates,
+) -> Result<(Decimal, Option<(Decimal, Date)>), String> {
+    if value == row.value {
+        return convert(row, a, fx);
+    }
+    let mut r = LedgerRow::new("", "", row.end, value, row.unit);
+    r.start = row.start;
+    convert(&r, a, fx)
+}
+
 /// Whether a row can be what a period of `want` length means: rows with a
 /// start must have that length; a row without one (an instant, or a
 /// hand-written row that does not say) is judged by its date alone.
@@ -482,8 +532,14 @@ fn choose<'l>(
         }
     };
     let Some(p) = &link.period else {
+        // what had been published by the article date: periods ended, and
+        // figures filed, on or before it
         let rows: Vec<&LedgerRow> = match article_date {
-            Some(d) => series.iter().copied().filter(|r| r.end <= d).collect(),
+            Some(d) => series
+                .iter()
+                .copied()
+                .filter(|r| r.end <= d && r.first_reported().1.is_none_or(|f| f.filed <= d))
+                .collect(),
             None => series.to_vec(),
         };
         let rows = latest(rows);
@@ -722,11 +778,13 @@ pub fn verify(
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut why_not: Option<(String, Date)> = None;
     for r in &rows {
-        match convert(r, a, fx) {
+        // the value on record at the article date
+        let (version, value) = as_of(r, article_date);
+        match convert_value(r, value, a, fx) {
             Ok((l, fxq)) => candidates.push(Candidate {
                 row: r,
-                version: None,
-                value: r.value,
+                version,
+                value,
                 converted: l,
                 fxq,
             }),
@@ -752,16 +810,14 @@ pub fn verify(
     let holding = candidates
         .iter()
         .position(|c| holds(a, c.converted, policy));
-    // when no latest value holds, an earlier version (as first reported,
-    // before a restatement or split) may
+    // when the value on record does not hold, an earlier one (as first
+    // reported, before a restatement or split) may; values filed after the
+    // article date are not what it could have quoted
     let earlier = || -> Option<Candidate> {
         for c in &candidates {
-            for (i, v) in c.row.earlier.iter().enumerate() {
-                let row = LedgerRow {
-                    value: v.value,
-                    ..LedgerRow::new("", "", c.row.end, v.value, c.row.unit)
-                };
-                if let Ok((l, fxq)) = convert(&row, a, fx) {
+            let before = c.version.unwrap_or(c.row.earlier.len());
+            for (i, v) in c.row.earlier.iter().enumerate().take(before) {
+                if let Ok((l, fxq)) = convert_value(c.row, v.value, a, fx) {
                     if holds(a, l, policy) {
                         return Some(Candidate {
                             row: c.row,
@@ -890,26 +946,42 @@ pub fn verify(
         _ => {}
     }
     if let Some(first) = row.earlier.first() {
-        let latest = filing_words(row.filing.as_ref(), row.line);
-        match chosen.version {
-            Some(i) => {
-                let v = &row.earlier[i];
-                let which = if i == 0 { "first reported" } else { "reported" };
-                reason = format!(
-                    "matches the figure {which} in {} ({} {}), restated to {} {} in {latest}; {reason}",
-                    filing_words(v.filing.as_ref(), v.line),
-                    fmt_dec(v.value),
-                    row.unit,
-                    fmt_dec(row.value),
-                    row.unit,
-                );
-            }
-            None => reason.push_str(&format!(
-                "; first reported as {} {} in {}, restated in {latest}",
+        // the value on record at the article date, and the latest
+        let (record, record_value) = as_of(row, article_date);
+        let version_filing = |v: Option<usize>| match v {
+            Some(i) => filing_words(row.earlier[i].filing.as_ref(), row.earlier[i].line),
+            None => filing_words(row.filing.as_ref(), row.line),
+        };
+        if chosen.version != record {
+            // an earlier value than the one on record fits
+            let i = chosen.version.unwrap_or(0);
+            let v = &row.earlier[i];
+            let which = if i == 0 { "first reported" } else { "reported" };
+            reason = format!(
+                "matches the figure {which} in {} ({} {}), restated to {} {} in {}; {reason}",
+                filing_words(v.filing.as_ref(), v.line),
+                fmt_dec(v.value),
+                row.unit,
+                fmt_dec(record_value),
+                row.unit,
+                version_filing(record),
+            );
+        } else if record.is_some() {
+            // later filings, after the article date, changed the value on record
+            reason.push_str(&format!(
+                "; the value on record at the article date: restated to {} {} in {}, after it",
+                fmt_dec(row.value),
+                row.unit,
+                filing_words(row.filing.as_ref(), row.line)
+            ));
+        } else {
+            reason.push_str(&format!(
+                "; first reported as {} {} in {}, restated in {}",
                 fmt_dec(first.value),
                 row.unit,
-                filing_words(first.filing.as_ref(), first.line)
-            )),
+                filing_words(first.filing.as_ref(), first.line),
+                version_filing(None)
+            ));
         }
     }
     if spans.len() > 1 && link.period.as_ref().is_none_or(|p| p.length.is_none()) {
@@ -935,7 +1007,7 @@ pub fn verify(
             relative_difference: rel,
         };
     }
-    let diagnosis = diagnose(a, l, row, &series, fx, policy);
+    let diagnosis = diagnose(a, l, row, &series, article_date, fx, policy);
     Finding {
         verdict: Verdict::Contradicted,
         reason: format!("{reason}; {diagnosis}"),
@@ -951,6 +1023,7 @@ fn diagnose(
     l: Decimal,
     row: &LedgerRow,
     series: &[&LedgerRow],
+    article_date: Option<Date>,
     fx: &FxRates,
     policy: &Policy,
 ) -> Diagnosis {
@@ -1003,18 +1076,30 @@ fn diagnose(
             return Diagnosis::CurrencyMixup { currency };
         }
     }
-    // 3. period mismatch: the same metric for another period of the same
-    // span within two years, the nearest first (over twenty years of
-    // quarters, some quarter fits almost any figure)
+    // 3. period mismatch: the same metric for another span ending the same
+    // day (a quarter written with the nine months' or the year's figure),
+    // else for another period of the same span within two years, the nearest
+    // first (over twenty years of quarters, some quarter fits almost any
+    // figure); never a period that had not ended at the article date
+    let other = |r: &&&LedgerRow| {
+        !(std::ptr::eq(**r, row) || (r.end == row.end && r.start == row.start))
+            && article_date.is_none_or(|d| r.end <= d)
+    };
     let mut near: Vec<&&LedgerRow> = series
         .iter()
+        .filter(|r| other(r) && r.end == row.end)
+        .collect();
+    let mut same_span: Vec<&&LedgerRow> = series
+        .iter()
         .filter(|r| {
-            !(std::ptr::eq(**r, row) || (r.end == row.end && r.start == row.start))
+            other(r)
+                && r.end != row.end
                 && r.length == row.length
                 && (r.end.ordinal() - row.end.ordinal()).abs() <= 731
         })
         .collect();
-    near.sort_by_key(|r| (r.end.ordinal() - row.end.ordinal()).abs());
+    same_span.sort_by_key(|r| (r.end.ordinal() - row.end.ordinal()).abs());
+    near.extend(same_span);
     for r in near {
         if let Ok((v, _)) = convert(r, a, fx) {
             if holds(a, v, policy) {
@@ -1115,7 +1200,7 @@ mod tests {
         let p = Policy::default();
         let series = [&row];
         assert_eq!(
-            diagnose(&amt("250万美元"), row.value, &row, &series, &fx, &p),
+            diagnose(&amt("250万美元"), row.value, &row, &series, None, &fx, &p),
             Diagnosis::ScaleSlip { exponent: -4 }
         );
         assert_eq!(
@@ -1124,13 +1209,14 @@ mod tests {
                 row.value,
                 &row,
                 &series,
+                None,
                 &fx,
                 &p
             ),
             Diagnosis::ScaleSlip { exponent: 2 }
         );
         assert_eq!(
-            diagnose(&amt("3.7万亿美元"), row.value, &row, &series, &fx, &p),
+            diagnose(&amt("3.7万亿美元"), row.value, &row, &series, None, &fx, &p),
             Diagnosis::BeyondTolerance
         );
         assert_eq!(
@@ -1139,6 +1225,7 @@ mod tests {
                 row.value,
                 &row,
                 &series,
+                None,
                 &fx,
                 &p
             ),

@@ -629,9 +629,11 @@ fn verdicts_name_the_filing() {
         "{}",
         q4.reason
     );
+    // in January 2018, 49,049 million was the value on record; the
+    // restatement came in November
     let ap = &r.claims[6];
     assert!(
-        ap.reason.starts_with("matches the figure first reported in the 10-K 0000320193-17-000070 filed 2017-11-03 (49049000000 USD), restated to 44242000000 USD in the 10-K 0000320193-18-000145 filed 2018-11-05"),
+        ap.reason.ends_with("the value on record at the article date: restated to 44242000000 USD in the 10-K 0000320193-18-000145 filed 2018-11-05, after it"),
         "{}",
         ap.reason
     );
@@ -655,6 +657,40 @@ fn verdicts_name_the_filing() {
             "https://www.sec.gov/Archives/edgar/data/320193/000032019317000009/0000320193-17-000009-index.htm"
         )
     );
+}
+
+/// A figure is checked against what was on record at the article date: a
+/// value restated after it is not what the article could have quoted, and
+/// the value first reported still fits a later article, saying so.
+#[test]
+fn restatements_are_judged_at_the_article_date() {
+    let aliases = "kind,alias,canonical\nentity,NVIDIA,NVIDIA CORP\nmetric,diluted EPS,diluted earnings per share\n";
+    let c = checker(load(NVIDIA, "nvidia.json"), aliases);
+    let at = |text: &str, date: &str| {
+        let r = c.check("n", text, Some(d(date)));
+        (r.claims[0].verdict, r.claims[0].reason.clone())
+    };
+    // before the 10:1 split of June 2024
+    let (v, why) = at("NVIDIA's fiscal 2024 diluted EPS was $11.93.", "2024-02-22");
+    assert_eq!(v, Verdict::Consistent);
+    assert!(why.ends_with("the value on record at the article date: restated to 1.19 USD/shares in the 10-K 0001045810-25-000023 filed 2025-02-26, after it"), "{why}");
+    let (v, why) = at("NVIDIA's fiscal 2024 diluted EPS was $1.19.", "2024-02-22");
+    assert_eq!(v, Verdict::Contradicted, "{why}");
+    // after it, both fit: the split-adjusted figure, and the one first reported
+    let (v, _) = at("NVIDIA's fiscal 2024 diluted EPS was $1.19.", "2026-03-01");
+    assert_eq!(v, Verdict::Consistent);
+    let (v, why) = at("NVIDIA's fiscal 2024 diluted EPS was $11.93.", "2026-03-01");
+    assert_eq!(v, Verdict::Consistent);
+    assert!(why.starts_with("matches the figure first reported in the 10-K 0001045810-24-000029 filed 2024-02-21 (11.93 USD/shares), restated to 1.19 USD/shares in the 10-K 0001045810-25-000023 filed 2025-02-26"), "{why}");
+    // Apple's accounts payable, restated in November 2018
+    let c = checker(load(APPLE, "apple.json"), APPLE_ALIASES);
+    let r = c.check(
+        "a",
+        "Apple's accounts payable at the end of fiscal 2017 were US$49 billion.",
+        Some(d("2019-01-15")),
+    );
+    assert_eq!(r.claims[0].verdict, Verdict::Consistent);
+    assert!(r.claims[0].reason.starts_with("matches the figure first reported in the 10-K 0000320193-17-000070 filed 2017-11-03 (49049000000 USD), restated to 44242000000 USD in the 10-K 0000320193-18-000145 filed 2018-11-05"), "{}", r.claims[0].reason);
 }
 
 /// The claim of `text` is unverifiable, and its reason says `why`.
