@@ -66,5 +66,15 @@ for a in articles:
     doc = {"id": a.stem, "text": a.read_text(encoding="utf-8"), "date": "2025-01-21"}
     put("jsonl", a.stem, json.dumps(doc, ensure_ascii=False) + "\n")
 
+# companyfacts: the companyfacts fixtures (good and bad), whole and cut off
+# at a quarter, half and three quarters of their bytes (a file that breaks off)
+facts = ROOT / "tests" / "data" / "companyfacts"
+for f in sorted(facts.glob("*.json")) + sorted((facts / "bad").glob("*.json")):
+    data = f.read_bytes()
+    name = f.stem if f.parent == facts else f"bad-{f.stem}"
+    put("companyfacts", name, data)
+    for k in (1, 2, 3):
+        put("companyfacts", f"{name}-cut{k}", data[: len(data) * k // 4])
+
 for target in sorted(os.listdir(OUT)):
     print(target, len(os.listdir(OUT / target)))

@@ -113,6 +113,10 @@ pub struct Link {
     pub metric: Option<NameLink>,
     /// The period, if one was written (else the ledger's latest row is used).
     pub period: Option<PeriodLink>,
+    /// The span words near the claim say ("quarterly revenues", "for the
+    /// quarter", "nine-month", 全年, 单季), when the period written does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Length>,
 }
 
 #[derive(Clone, Debug)]
@@ -432,12 +436,75 @@ impl Document<'_> {
             .find(|p| p.span.is_some_and(|s| s.end() <= after_limit))
             .and_then(|p| p.span.map(|s| (s.start() - span.end(), p)));
         let period = nearer(best_before, best_after).map(|p| self.resolve_year_ago(p));
+        let span = match &period {
+            Some(p) if p.length.is_some() => None,
+            _ => span_words(
+                self.text,
+                cs.max(span.start().saturating_sub(80)),
+                span.start(),
+            )
+            .or_else(|| span_words(self.text, span.end(), ce.min(span.end() + 40))),
+        };
         Link {
             entity,
             metric,
             period,
+            span,
         }
     }
+}
+
+/// Words that say how long a period is, most specific first.
+const SPAN_WORDS: &[(&str, Length)] = &[
+    ("nine months", Length::NineMonths),
+    ("nine-month", Length::NineMonths),
+    ("9 months", Length::NineMonths),
+    ("前三季度", Length::NineMonths),
+    ("前三季", Length::NineMonths),
+    ("first half", Length::Half),
+    ("six months", Length::Half),
+    ("six-month", Length::Half),
+    ("half-year", Length::Half),
+    ("上半年", Length::Half),
+    ("下半年", Length::Half),
+    ("full-year", Length::Year),
+    ("full year", Length::Year),
+    ("annual", Length::Year),
+    ("全年", Length::Year),
+    ("年度", Length::Year),
+    ("quarterly", Length::Quarter),
+    ("quarter", Length::Quarter),
+    ("季度", Length::Quarter),
+    ("单季", Length::Quarter),
+    ("單季", Length::Quarter),
+    ("当季", Length::Quarter),
+    ("當季", Length::Quarter),
+    ("季内", Length::Quarter),
+];
+
+/// The span the words in `text[from..to]` name (the nearest to the claim
+/// wins: the last before it, the first after it, by where they start).
+fn span_words(text: &str, from: usize, to: usize) -> Option<Length> {
+    let (mut from, mut to) = (from.min(text.len()), to.min(text.len()));
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = text.get(from..to)?.to_ascii_lowercase();
+    // the word ending last; of two ending at one place, the more specific
+    // (前三季度 over its 季度, "quarterly" over "quarter")
+    let mut best: Option<(usize, Length)> = None;
+    for (w, l) in SPAN_WORDS {
+        if let Some(i) = window.rfind(w) {
+            let end = i + w.len();
+            if best.is_none_or(|(b, _)| end > b) {
+                best = Some((end, *l));
+            }
+        }
+    }
+    best.map(|(_, l)| l)
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -453,8 +520,10 @@ fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     for (i, c) in text.char_indices() {
         let end_here = match c {
-            '。' | '！' | '？' | '!' | '?' | '\n' | '；' => true,
-            ';' => true,
+            '。' | '！' | '？' | '!' | '?' | '\n' => true,
+            // a semicolon joins the parts of one statement ("Revenues will
+            // be …; and operating expenses …"): a clause, not a sentence
+            ';' | '；' => clauses,
             '.' => {
                 let next_ws = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
                 // abbreviations are short: look back a few chars only (a
@@ -473,11 +542,18 @@ fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
                 next_ws && !abbr
             }
             '，' | ',' | '(' | ')' | '（' | '）' | '、' | ':' | '：' if clauses => {
-                // a comma between digits is a thousands separator
-                !(c == ','
-                    && i > 0
-                    && b[i - 1].is_ascii_digit()
-                    && b.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
+                // a comma between digits is a thousands separator, and one
+                // between a day and a year is part of a date ("September
+                // 30, 2017")
+                let digit_before = i > 0 && b[i - 1].is_ascii_digit();
+                let thousands = digit_before && b.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+                let year_after = digit_before
+                    && b.get(i + 1) == Some(&b' ')
+                    && b.get(i + 2..i + 6).is_some_and(|y| {
+                        y.iter().all(u8::is_ascii_digit) && (y[0] == b'1' || y[0] == b'2')
+                    })
+                    && !b.get(i + 6).is_some_and(u8::is_ascii_digit);
+                !(c == ',' && (thousands || year_after))
             }
             _ => false,
         };

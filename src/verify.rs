@@ -538,9 +538,17 @@ fn choose<'l>(
             Some(d) => series
                 .iter()
                 .copied()
-                .filter(|r| r.end <= d && r.first_reported().1.is_none_or(|f| f.filed <= d))
+                .filter(|r| {
+                    r.end <= d
+                        && r.first_reported().1.is_none_or(|f| f.filed <= d)
+                        && fits_length(r, link.span)
+                })
                 .collect(),
-            None => series.to_vec(),
+            None => series
+                .iter()
+                .copied()
+                .filter(|r| fits_length(r, link.span))
+                .collect(),
         };
         let rows = latest(rows);
         return match (rows.first(), article_date) {
@@ -563,6 +571,8 @@ fn choose<'l>(
         };
     };
     let written = p.text.as_deref().unwrap_or("");
+    // the span the period's words name, else the words near the claim
+    let want = p.length.or(link.span);
     if let Some(f) = p.fiscal {
         match (calendar, f.quarter) {
             (Some(c), q) => {
@@ -576,7 +586,7 @@ fn choose<'l>(
                     .filter(|r| {
                         r.fiscal.is_some_and(|rf| {
                             rf.year == f.year && q.is_none_or(|q| rf.quarter == q)
-                        }) && fits_length(r, p.length)
+                        }) && fits_length(r, want)
                             && (q.is_some() || r.start.is_none() || r.length == Length::Year)
                     })
                     .collect();
@@ -604,7 +614,7 @@ fn choose<'l>(
     let rows: Vec<&LedgerRow> = series
         .iter()
         .copied()
-        .filter(|r| r.end >= p.start && r.end <= p.end && fits_length(r, p.length))
+        .filter(|r| r.end >= p.start && r.end <= p.end && fits_length(r, want))
         .collect();
     let mut rows = latest(rows);
     // a calendar year ("2024年营收") of a company whose fiscal year does not
@@ -644,7 +654,7 @@ fn choose<'l>(
         }
     }
     if rows.is_empty() {
-        let what = match p.length {
+        let what = match want {
             Some(l) if l != Length::Instant => format!(", a {l}"),
             _ => String::new(),
         };
@@ -984,7 +994,14 @@ pub fn verify(
             ));
         }
     }
-    if spans.len() > 1 && link.period.as_ref().is_none_or(|p| p.length.is_none()) {
+    if spans.len() > 1
+        && link
+            .period
+            .as_ref()
+            .and_then(|p| p.length)
+            .or(link.span)
+            .is_none()
+    {
         let names: Vec<&str> = spans.iter().map(|l| l.label()).collect();
         reason.push_str(&format!(
             "; the text does not say which span: the ledger has {} figures ending {}, and the {} figure is {}",

@@ -1173,7 +1173,7 @@ fn readme_example_of_filings() {
         (4, 0, 9)
     );
     assert_eq!(r.claims[0].mention.text, "US$45.4 billion");
-    assert!(r.claims[0].reason.starts_with("ledger: Apple Inc. revenue for 2017-04-02 to 2017-07-01 (quarter, FY2017 Q3) is 45408000000 USD (10-Q 0000320193-17-000009 filed 2017-08-02); the text does not say which span"));
+    assert!(r.claims[0].reason.starts_with("ledger: Apple Inc. revenue for 2017-04-02 to 2017-07-01 (quarter, FY2017 Q3) is 45408000000 USD (10-Q 0000320193-17-000009 filed 2017-08-02)"));
 }
 
 /// "2024年" for a company whose fiscal year ends in January: the fiscal year
