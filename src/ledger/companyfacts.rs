@@ -320,6 +320,13 @@ fn scientific(t: &str) -> Option<Decimal> {
     let (m, e) = t.split_once(['e', 'E'])?;
     let exp: i32 = e.strip_prefix('+').unwrap_or(e).parse().ok()?;
     let mut d = Decimal::from_str_exact(m).ok()?;
+    if d.is_zero() {
+        return Some(Decimal::ZERO);
+    }
+    // beyond 10^28 nothing is held exactly (and a huge exponent is no loop)
+    if exp > 28 {
+        return None;
+    }
     if exp >= 0 {
         for _ in 0..exp {
             d = d.checked_mul(Decimal::TEN)?;
@@ -700,6 +707,7 @@ mod tests {
             Some("\"val\" is the string \"n/a\": expected a number")
         );
         assert!(d("1e400").is_err());
+        assert_eq!(d("0e2147483647").as_deref(), Ok("0"));
         assert!(d("123456789012345678901234567890").is_err());
     }
 
