@@ -8,6 +8,7 @@ use super::{
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::hash::{FastMap, FastSet};
+use rust_decimal::Decimal;
 
 /// One figure: entity, metric, start, end, unit.
 type Key = (usize, usize, Option<Date>, Date, Unit);
@@ -194,51 +195,65 @@ fn merge(
             .then_with(|| rows[a].line.cmp(&rows[b].line))
     });
     // one filing given two values by two vintages of the data (SEC corrects
-    // its companyfacts): the newer file's value
+    // its companyfacts): the newest file giving that filing is used for it
+    // (filings compared whole, not as neighbours: another filing between
+    // two of one filing's facts hides nothing)
     let vintage = |i: usize| vintages.get(&*rows[i].file).copied();
+    let disagrees = |a: Option<&str>, v: &[usize]| {
+        let mut same = v.iter().filter(|&&i| accn(i) == a);
+        let first = same.next().map(|&i| rows[i].value);
+        same.any(|&i| Some(rows[i].value) != first)
+    };
     let mut dropped: Vec<usize> = Vec::new();
-    for w in v.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if accn(a) == accn(b) && rows[a].value != rows[b].value && rows[a].file != rows[b].file {
-            let (old, new) = if vintage(a) <= vintage(b) {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            dropped.push(old);
+    for &i in &v {
+        let a = accn(i);
+        if !disagrees(a, &v) {
+            continue;
+        }
+        let newest = v
+            .iter()
+            .filter(|&&j| accn(j) == a)
+            .max_by_key(|&&j| vintage(j))
+            .copied()
+            .unwrap_or(i);
+        if rows[i].file != rows[newest].file {
+            dropped.push(i);
             *superseded
-                .entry((rows[old].file.to_string(), rows[new].file.to_string()))
+                .entry((rows[i].file.to_string(), rows[newest].file.to_string()))
                 .or_insert(0) += 1;
         }
     }
     v.retain(|i| !dropped.contains(i));
     // one filing giving two values for one figure: which is meant is unknown
-    for w in v.windows(2) {
-        if accn(w[0]) == accn(w[1]) && rows[w[0]].value != rows[w[1]].value {
-            let r = &rows[w[0]];
-            let filing = r
-                .filing
-                .as_ref()
-                .map_or(String::new(), |f| format!("{} {}", f.form, f.accn));
-            for &i in g {
-                rejected.push(RejectedRow::of(&rows[i]));
-            }
-            errors.push(at_line(
-                ErrorKind::ConflictingFacts {
-                    key: key_words(first),
-                    filing,
-                    values: g
-                        .iter()
-                        .filter(|&&i| accn(i) == accn(w[0]))
-                        .map(|&i| crate::report::decimal(rows[i].value))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                },
-                &r.file,
-                r.line,
-            ));
-            return None;
+    if let Some(&w) = v.iter().find(|&&i| disagrees(accn(i), &v)) {
+        let r = &rows[w];
+        let filing = r
+            .filing
+            .as_ref()
+            .map_or(String::new(), |f| format!("{} {}", f.form, f.accn));
+        for &i in g {
+            rejected.push(RejectedRow::of(&rows[i]));
         }
+        let mut values: Vec<Decimal> = Vec::new();
+        for &i in v.iter().filter(|&&i| accn(i) == accn(w)) {
+            if !values.contains(&rows[i].value) {
+                values.push(rows[i].value);
+            }
+        }
+        errors.push(at_line(
+            ErrorKind::ConflictingFacts {
+                key: key_words(first),
+                filing,
+                values: values
+                    .into_iter()
+                    .map(crate::report::decimal)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+            &r.file,
+            r.line,
+        ));
+        return None;
     }
     // the first filing of each value (a repeat of the value before is the
     // same figure again: a comparative)
@@ -324,6 +339,17 @@ fn fourth_quarters(rows: &[LedgerRow], entity: &str) -> Vec<LedgerRow> {
         ));
         out.push(q);
     }
+    // one quarter derived twice (two years ending that day with different
+    // starts, each with its nine months): kept once when the derivations
+    // agree, not at all when they differ (which is meant is unknown)
+    let key = |q: &LedgerRow| (q.metric.clone(), q.unit, q.start, q.end);
+    let mut values: FastMap<_, (Decimal, bool)> = FastMap::default();
+    for q in &out {
+        let e = values.entry(key(q)).or_insert((q.value, true));
+        e.1 &= e.0 == q.value;
+    }
+    let mut seen: FastSet<_> = FastSet::default();
+    out.retain(|q| values[&key(q)].1 && seen.insert(key(q)));
     out
 }
 

@@ -199,7 +199,13 @@ impl<'t> State<'t> {
         if let Some(f) = filed {
             self.newest = Some(self.newest.map_or(f, |n| n.max(f)));
         }
-        let Some(form) = fact.form.as_deref() else {
+        // fields as a ledger CSV reads them back: trimmed
+        let Some(form) = fact
+            .form
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+        else {
             self.bad(
                 offset,
                 at,
@@ -245,10 +251,12 @@ impl<'t> State<'t> {
             let accn = fact
                 .accn
                 .as_deref()
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
                 .ok_or("no \"accn\": expected the accession number")?;
             let filed = date("filed", fact.filed.as_deref())?
                 .ok_or("no \"filed\": expected the filing date")?;
-            let concept = format!("{taxonomy}:{concept}");
+            let concept = format!("{taxonomy}:{}", concept.trim());
             let metric = crate::names::metric_of_concept(&concept)
                 .map_or_else(|| concept.clone(), str::to_string);
             Ok(LedgerRow {
@@ -517,6 +525,26 @@ fn what_is(text: &str) -> String {
 /// is stored in each row.
 ///
 /// # Errors
+/// The 1-based column in chars of serde_json's place (`line`, and `column`
+/// bytes read on that line) in `text`; a char cut by the place counts.
+fn char_column(text: &str, line: usize, column: usize) -> usize {
+    let b = text.as_bytes();
+    let start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', b)
+            .nth(line - 2)
+            .map_or(b.len(), |i| i + 1)
+    };
+    let end = (start + column).min(b.len());
+    let mut cut = end;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let chars = text[start.min(cut)..cut].chars().count() + usize::from(cut < end);
+    chars.max(1)
+}
+
 /// When the file is not companyfacts JSON (not an object, no `facts`).
 pub(super) fn read(bytes: &[u8], path: &str, file: Arc<str>) -> Result<Import, Vec<Error>> {
     let mut errors = Vec::new();
@@ -525,11 +553,7 @@ pub(super) fn read(bytes: &[u8], path: &str, file: Arc<str>) -> Result<Import, V
         Err(e) => {
             // named, then read with the bad bytes replaced: the facts
             // around them still count
-            let mut err = Error::invalid_utf8(path, bytes, 0, e.valid_up_to(), 1);
-            if let ErrorKind::InvalidUtf8 { .. } = err.kind() {
-                err = err.clone();
-            }
-            errors.push(err);
+            errors.push(Error::invalid_utf8(path, bytes, 0, e.valid_up_to(), 1));
             String::from_utf8_lossy(bytes)
         }
     };
@@ -565,8 +589,6 @@ pub(super) fn read(bytes: &[u8], path: &str, file: Arc<str>) -> Result<Import, V
     let parsed = Top(&mut st).deserialize(&mut de).and_then(|()| de.end());
     let mut warnings = Vec::new();
     if let Err(e) = parsed {
-        let bom = text.len() - body.len();
-        let _ = bom;
         let message = if st.facts > 0 {
             format!(
                 "{e}; the {} facts before it are used, the rest of the file is not read",
@@ -575,7 +597,7 @@ pub(super) fn read(bytes: &[u8], path: &str, file: Arc<str>) -> Result<Import, V
         } else {
             e.to_string()
         };
-        let (l, c) = (e.line(), e.column());
+        let (l, c) = (e.line(), char_column(body, e.line(), e.column()));
         // serde_json's own "at line L column C" is dropped: the place leads
         let message = match message.find(" at line ") {
             Some(i) => {
@@ -737,5 +759,21 @@ mod tests {
         assert_eq!(cik(&serde_json::json!("0001997711")), Some(1997711));
         assert_eq!(cik(&serde_json::json!("x1")), None);
         assert_eq!(cik(&serde_json::json!(null)), None);
+    }
+
+    #[test]
+    fn json_error_columns_count_chars() {
+        assert_eq!(char_column("{\"a\":\"ééé\"", 1, 13), 10);
+        assert_eq!(char_column("x\n{\"é", 2, 3), 3);
+        // a place inside a char counts that char
+        assert_eq!(char_column("é", 1, 1), 1);
+        assert_eq!(char_column("", 1, 0), 1);
+        let text = "{\"cik\":1,\"entityName\":\"ééé\",\"facts\":{\"us-gaap\":{\"Revenues\":{\"label\":\"ééé";
+        let e = match read(text.as_bytes(), "f.json", Arc::from("f.json")) {
+            Ok(i) => i.errors,
+            Err(e) => e,
+        };
+        let at = e[0].location();
+        assert_eq!((at.line, at.column), (Some(1), Some(72)), "{}", e[0]);
     }
 }

@@ -457,6 +457,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_cr_inside_quotes_is_text() {
+        // a CR in a quoted field stays (fuzz finding 9); one outside ends a line
+        let csv = "entity,metric,period,value,unit,note\r\"A\rB\",cash,2024-09-30,1,USD,\"x\"\"\ry\"\rC,cash,2024-09-30,z,USD,\r";
+        let (l, errors) = Ledger::from_csv_partial(csv, "l.csv").expect("usable");
+        assert_eq!(l.rows()[0].entity, "A\rB");
+        assert_eq!(l.rows()[0].note.as_deref(), Some("x\"\ry"));
+        assert_eq!(
+            msgs(Err(errors)),
+            [
+                "l.csv:3:19: invalid amount \"z\": expected an exact decimal such as 1234.5 or 1,234.5"
+            ]
+        );
+    }
+
+    #[test]
     fn a_file_of_empty_lines_is_empty() {
         // no memory is reserved per line: 20 million newlines are just empty
         let csv = "entity,metric,period,value,unit\n".to_string() + &"\n".repeat(20_000_000);

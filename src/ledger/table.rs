@@ -56,9 +56,10 @@ pub(super) fn line_col_after(text: &str, at: At, i: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The text with every lone CR (old Mac line ends, which the CSV reader
-/// takes as line ends) made a LF, so that line numbers count them too. The
-/// length and every offset stay the same.
+/// The text with every lone CR outside quoted fields (old Mac line ends,
+/// which the CSV reader takes as line ends) made a LF, so that line numbers
+/// count them too; a CR inside a quoted field is text and stays. The length
+/// and every offset stay the same.
 pub(super) fn lone_cr_to_lf(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     let lone = |i: usize| b.get(i + 1) != Some(&b'\n');
@@ -66,10 +67,30 @@ pub(super) fn lone_cr_to_lf(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = b.to_vec();
-    for i in memchr::memchr_iter(b'\r', b) {
-        if lone(i) {
-            out[i] = b'\n';
+    // the CSV reader's quoting: a quote opens a field only at its start; in
+    // a quoted field "" is a quote and a lone " closes it
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if quoted {
+            if c == b'"' {
+                if b.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else {
+            match c {
+                b'"' if field_start => quoted = true,
+                b'\r' if lone(i) => out[i] = b'\n',
+                _ => {}
+            }
+            field_start = matches!(c, b',' | b'\n' | b'\r');
         }
+        i += 1;
     }
     // only ASCII bytes changed
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))

@@ -12,7 +12,7 @@
 //! id,date,kind,start,end,line,column,text,value,min,max,currency,approx,bound,
 //! inclusive,strong,points,precision,entity,metric,period,verdict,reason,diagnosis,
 //! ledger_entity,ledger_metric,ledger_period,ledger_value,ledger_unit,ledger_source,
-//! ledger_start,ledger_fiscal,ledger_concept,ledger_form,ledger_accn,ledger_filed,
+//! ledger_start,ledger_length,ledger_fiscal,ledger_concept,ledger_form,ledger_accn,ledger_filed,
 //! ledger_url,ledger_derived,ledger_restated,ledger_file,ledger_line,
 //! fx_rate,fx_date,converted_value,difference,relative_difference,
 //! entity_evidence,metric_evidence,period_evidence
@@ -23,7 +23,7 @@ use serde_json::Value;
 use std::io::{self, Write};
 
 /// The header row.
-pub const COLUMNS: [&str; 49] = [
+pub const COLUMNS: [&str; 50] = [
     "id",
     "date",
     "kind",
@@ -55,6 +55,7 @@ pub const COLUMNS: [&str; 49] = [
     "ledger_unit",
     "ledger_source",
     "ledger_start",
+    "ledger_length",
     "ledger_fiscal",
     "ledger_concept",
     "ledger_form",
@@ -77,7 +78,7 @@ pub const COLUMNS: [&str; 49] = [
 
 /// Where each column after `id` and `date` comes from in the JSON claim
 /// object: a path of keys.
-const PATHS: [&[&str]; 47] = [
+const PATHS: [&[&str]; 48] = [
     &["kind"],
     &["start"],
     &["end"],
@@ -107,6 +108,7 @@ const PATHS: [&[&str]; 47] = [
     &["ledger", "unit"],
     &["ledger", "source"],
     &["ledger", "start"],
+    &["ledger", "length"],
     &["ledger", "fiscal"],
     &["ledger", "concept"],
     &["ledger", "filing", "form"],

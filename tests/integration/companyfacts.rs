@@ -1224,3 +1224,118 @@ fn a_calendar_year_of_a_january_filer_has_two_readings() {
         r.claims[0].reason
     );
 }
+
+/// A companyfacts file of entity `X` (CIK 1) whose `us-gaap:Revenues` in
+/// USD are `facts` (each a JSON object's members).
+fn revenues(facts: &[&str]) -> String {
+    let facts: Vec<String> = facts.iter().map(|f| format!("{{{f}}}")).collect();
+    format!(
+        "{{\"cik\":1,\"entityName\":\"X\",\"facts\":{{\"us-gaap\":{{\"Revenues\":{{\"units\":{{\"USD\":[\n{}\n]}}}}}}}}}}",
+        facts.join(",\n")
+    )
+}
+
+/// The ledger of `json`, and the one its import CSV loads back to: the two
+/// hold the same figures, and the CSV loads without an error or warning.
+fn json_and_csv(json: &str) -> (Ledger, Ledger) {
+    let from_json = load(json, "f.json");
+    let mut csv = Vec::new();
+    from_json.write_csv(&mut csv).expect("writes");
+    let csv = String::from_utf8(csv).expect("UTF-8");
+    let (from_csv, errors) = Ledger::from_csv_partial(&csv, "f.csv").expect("loads");
+    assert!(errors.is_empty(), "{errors:?}\n{csv}");
+    assert!(from_csv.warnings().is_empty(), "{:?}", from_csv.warnings());
+    let figures = |l: &Ledger| {
+        let mut v: Vec<_> = l
+            .rows()
+            .iter()
+            .map(|r| {
+                (
+                    r.entity.clone(),
+                    r.metric.clone(),
+                    r.start,
+                    r.end,
+                    r.value,
+                    r.concept.clone(),
+                    r.filing.clone(),
+                    r.earlier.iter().map(|v| v.value).collect::<Vec<_>>(),
+                    r.derived.clone(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(figures(&from_json), figures(&from_csv), "{csv}");
+    (from_json, from_csv)
+}
+
+#[test]
+fn fuzz_findings_of_the_companyfacts_reader() {
+    // finding 7: spaces around a concept, form or accession number are not
+    // part of it (the CSV reads them trimmed)
+    let json = revenues(&[
+        r#""start":"2025-01-01","end":"2025-03-31","val":1,"accn":" c","fy":2025,"fp":"Q1","form":"10-Q ","filed":"2025-04-30""#,
+        r#""start":"2025-01-01","end":"2025-03-31","val":1,"accn":"b","fy":2025,"fp":"Q1","form":"10-Q","filed":"2025-04-30""#,
+    ])
+    .replace("\"Revenues\"", "\"Revenues \"");
+    let (l, _) = json_and_csv(&json);
+    let r = &l.rows()[0];
+    assert_eq!(r.concept.as_deref(), Some("us-gaap:Revenues"));
+    let f = r.filing.as_ref().expect("filed");
+    assert_eq!((f.form.as_str(), f.accn.as_str()), ("10-Q", "b"));
+
+    // finding 9: a CR in a name comes back from the CSV as a CR
+    let (l, _) = json_and_csv(&json.replace("\"X\"", "\"A\\rB\""));
+    assert_eq!(l.rows()[0].entity, "A\rB");
+
+    // finding 10: one filing giving two values, with another filing between
+    // them, is refused from the JSON as from its CSV
+    let json = revenues(&[
+        r#""start":"2025-01-01","end":"2025-03-31","val":1,"accn":"a","form":"10-Q","filed":"2025-04-30""#,
+        r#""start":"2025-01-01","end":"2025-03-31","val":1,"accn":"b","form":"10-Q","filed":"2025-04-30""#,
+        r#""start":"2025-01-01","end":"2025-03-31","val":2,"accn":"a","form":"10-Q","filed":"2026-04-30""#,
+    ]);
+    let (l, errors) = Ledger::from_companyfacts_partial(&json, "f.json").expect("usable");
+    assert!(l.rows().is_empty(), "{:?}", l.rows());
+    assert_eq!(
+        messages(&errors),
+        [
+            "f.json:2:1: the 10-Q a gives X / revenue / 2025-01-01 to 2025-03-31 twice, as 1, 2: none of them is used"
+        ]
+    );
+
+    // finding 11: one quarter derived twice, from two years ending that day:
+    // refused when the derivations differ, kept once when they agree
+    let year_and_nine = |v: [u32; 4]| {
+        revenues(&[
+            &format!(
+                r#""start":"2024-01-01","end":"2024-12-31","val":{},"accn":"a","form":"10-K","filed":"2025-02-01""#,
+                v[0]
+            ),
+            &format!(
+                r#""start":"2024-01-03","end":"2024-12-31","val":{},"accn":"b","form":"10-K","filed":"2025-02-01""#,
+                v[1]
+            ),
+            &format!(
+                r#""start":"2024-01-01","end":"2024-09-30","val":{},"accn":"c","form":"10-Q","filed":"2024-11-01""#,
+                v[2]
+            ),
+            &format!(
+                r#""start":"2024-01-03","end":"2024-09-30","val":{},"accn":"d","form":"10-Q","filed":"2024-11-01""#,
+                v[3]
+            ),
+        ])
+    };
+    let q4 = |l: &Ledger| -> Vec<String> {
+        l.rows()
+            .iter()
+            .filter(|r| r.derived.is_some())
+            .map(|r| r.value.to_string())
+            .collect()
+    };
+    let (l, _) = json_and_csv(&year_and_nine([100, 200, 70, 150]));
+    assert!(q4(&l).is_empty(), "{:?}", q4(&l));
+    let (l, _) = json_and_csv(&year_and_nine([100, 180, 70, 150]));
+    assert_eq!(q4(&l), ["30"]);
+}

@@ -216,6 +216,12 @@ fn expected_row(r: &Report, c: &ClaimReport) -> Vec<String> {
         lf(&|l| l.unit.clone()),
         lf(&|l| o(&l.source)),
         lf(&|l| d(l.start)),
+        lf(&|l| {
+            l.length
+                .map(|n| serde_json::to_value(n).expect("serializes"))
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        }),
         lf(&|l| o(&l.fiscal)),
         lf(&|l| o(&l.concept)),
         lf(&|l| {
@@ -301,7 +307,7 @@ fn csv_round_trips_every_claim() {
     let r = sample();
     let (header, rows) = read_csv(&csv_of(&[&r]));
     assert_eq!(header, COLUMNS);
-    assert_eq!(header.len(), 49);
+    assert_eq!(header.len(), 50);
     assert_eq!(rows.len(), r.claims.len());
     for (i, (row, c)) in rows.iter().zip(&r.claims).enumerate() {
         assert_eq!(row.len(), COLUMNS.len(), "row {}", i + 1);
