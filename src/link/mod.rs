@@ -1,0 +1,650 @@
+//! Linking a claim to what it is about: entity, metric and period.
+//!
+//! - The text is split into sentences (。！？!? and newlines, and `.` before
+//!   white space unless it ends an abbreviation such as "U.S." or "Sept.") and
+//!   clauses (additionally ；; ，, and brackets).
+//! - **Entity**: the nearest entity alias before the claim in its sentence,
+//!   else the first one after it in its clause, else the entity last named
+//!   in the previous sentences (so "该公司" / "the company" carry the subject
+//!   over).
+//! - **Metric**: the nearest metric alias in the claim's clause, else in its
+//!   sentence (before or after the claim).
+//! - **Period**: the date expression nearest the claim in its sentence,
+//!   resolved against the article date: 2024年9月30日, 2024-09-30, 9月底,
+//!   去年9月底, end of September, as of Sept. 30, 2024, Q3 2024, 第三季度,
+//!   上半年, 2024财年, FY2024, 2024年, and 当前 / currently (the month up to
+//!   the article date); one before the claim in its sentence or after it in its clause.
+//!   A period is a date range; the ledger row
+//!   chosen is the latest one inside it. Without one, the latest row on or
+//!   before the article date is used, and the link says so.
+//!
+//! Every link carries its evidence: the words that decided it and where.
+
+use crate::date::{Date, days_in_month};
+use crate::fold::{Folded, fold};
+use crate::ledger::{AliasKind, Aliases, Ledger, Length};
+use crate::span::Span;
+use serde::Serialize;
+
+mod periods;
+
+pub use periods::{dateline, month_days};
+use periods::{periods, shift_days};
+
+/// How a link was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum How {
+    /// The nearest name before the claim in its sentence.
+    BeforeInSentence,
+    /// The first name after the claim in its clause.
+    AfterInSentence,
+    /// Carried over from an earlier sentence.
+    PreviousSentence,
+    /// The nearest name in the claim's clause.
+    InClause,
+    /// The nearest name in the claim's sentence.
+    InSentence,
+    /// A date expression written in the sentence.
+    Written,
+    /// No date written: the latest ledger row on or before the article date.
+    LatestBeforeArticleDate,
+    /// A word meaning "now" (当前, currently): the article date.
+    ArticleDate,
+    /// "A year earlier", 去年同期: the nearest written period, one year back.
+    YearAgo,
+}
+
+/// A name found in the text and the ledger name it stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NameLink {
+    /// The ledger name.
+    pub name: String,
+    /// The words in the article.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+    /// How the link was chosen.
+    pub how: How,
+}
+
+/// The period a claim refers to: an inclusive date range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PeriodLink {
+    /// First day of the period.
+    pub start: Date,
+    /// Last day of the period (the as-of date for point-in-time figures).
+    pub end: Date,
+    /// The words in the article, when written.
+    pub text: Option<String>,
+    /// Where they are.
+    pub span: Option<Span>,
+    /// How it was chosen.
+    pub how: How,
+    /// How long a span the words name ("third quarter": a quarter; "前三季度":
+    /// nine months; "FY2024": a year); none for a date or a month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<Length>,
+    /// A fiscal year (and quarter) named as such ("fiscal 2017 third
+    /// quarter", "FY2024", "2024财年"), resolved against the company's own
+    /// fiscal calendar when the ledger knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal: Option<FiscalRef>,
+}
+
+/// A fiscal year, and optionally a quarter of it, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct FiscalRef {
+    /// The fiscal year, by the calendar year it ends in.
+    pub year: i32,
+    /// The quarter, 1–4, when one is named.
+    pub quarter: Option<u8>,
+}
+
+impl PeriodLink {
+    fn with_length(mut self, length: Length) -> PeriodLink {
+        self.length = Some(length);
+        self
+    }
+}
+
+/// What a claim is about.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The entity, if one was found.
+    pub entity: Option<NameLink>,
+    /// The metric, if one was found.
+    pub metric: Option<NameLink>,
+    /// The period, if one was written (else the ledger's latest row is used).
+    pub period: Option<PeriodLink>,
+    /// The span words near the claim say ("quarterly revenues", "for the
+    /// quarter", "nine-month", 全年, 单季), when the period written does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Length>,
+}
+
+#[derive(Clone, Debug)]
+struct Occurrence {
+    start: usize,
+    end: usize,
+    kind: AliasKind,
+    canonical: String,
+}
+
+/// A surface form to look for.
+#[derive(Clone, Debug)]
+struct Form {
+    folded: String,
+    kind: AliasKind,
+    canonical: String,
+    latin: bool,
+}
+
+/// Finds entities, metrics and periods in one text.
+pub struct Linker {
+    forms: Vec<Form>,
+    /// All forms at once (leftmost-longest).
+    matcher: aho_corasick::AhoCorasick,
+}
+
+impl Linker {
+    /// A linker that knows the ledger's own names and the aliases.
+    pub fn new(ledger: &Ledger, aliases: &Aliases) -> Linker {
+        let mut forms: Vec<Form> = Vec::new();
+        // (folded form, kind) already added: the first alias of a form wins
+        let mut seen: std::collections::HashSet<(String, AliasKind)> = Default::default();
+        let mut add = |alias: &str, kind: AliasKind, canonical: &str| {
+            let folded = fold(alias);
+            if folded.is_empty() {
+                return;
+            }
+            let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
+            if seen.insert((folded.clone(), kind)) {
+                forms.push(Form {
+                    folded,
+                    kind,
+                    canonical: canonical.to_string(),
+                    latin,
+                });
+            }
+        };
+        for a in aliases.entries() {
+            add(&a.alias, a.kind, &a.canonical);
+        }
+        // the names of the rows, and of the rows left out as bad (so that a
+        // claim about one links, and can say why it cannot be checked)
+        let mut entities = ledger.entities();
+        let mut metrics = ledger.metrics();
+        for r in ledger.rejected() {
+            entities.push(&r.entity);
+            metrics.push(&r.metric);
+        }
+        for names in [&mut entities, &mut metrics] {
+            names.retain(|n| !n.is_empty());
+            names.sort_unstable();
+            names.dedup();
+        }
+        for e in entities {
+            add(e, AliasKind::Entity, e);
+        }
+        for m in metrics {
+            add(m, AliasKind::Metric, m);
+        }
+        // longest first, so overlaps keep the more specific name
+        forms.sort_by_key(|f| std::cmp::Reverse(f.folded.len()));
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|f| f.folded.as_str()))
+            .expect("alias patterns build an automaton");
+        Linker { forms, matcher }
+    }
+
+    /// Prepares a document for linking its claims.
+    pub fn document<'t>(&self, text: &'t str, article_date: Option<Date>) -> Document<'t> {
+        let folded = Folded::new(text);
+        let mut occ: Vec<Occurrence> = Vec::new();
+        // one pass over the folded text; leftmost-longest matches never overlap
+        for m in self.matcher.find_iter(folded.text.as_str()) {
+            let f = &self.forms[m.pattern().as_usize()];
+            let (i, j) = (m.start(), m.end());
+            if f.latin {
+                let b = folded.text.as_bytes();
+                let before = i.checked_sub(1).map(|k| b[k]);
+                let after = b.get(j).copied();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    || after.is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    continue;
+                }
+            }
+            occ.push(Occurrence {
+                start: folded.orig(i),
+                end: folded.orig(j),
+                kind: f.kind,
+                canonical: f.canonical.clone(),
+            });
+        }
+        occ.sort_by_key(|o| o.start);
+        let sentences = split(text, false);
+        let clauses = split(text, true);
+        let date = article_date.or_else(|| dateline(text));
+        let periods = periods(text, date);
+        let of_kind = |kind: AliasKind| -> Vec<usize> {
+            occ.iter()
+                .enumerate()
+                .filter(|(_, o)| o.kind == kind)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (entities, metrics) = (of_kind(AliasKind::Entity), of_kind(AliasKind::Metric));
+        let written: Vec<usize> = periods
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.how == How::Written && p.span.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let longest_period = periods
+            .iter()
+            .filter_map(|p| p.span.map(|s| s.end() - s.start()))
+            .max()
+            .unwrap_or(0);
+        Document {
+            text,
+            occ,
+            sentences,
+            clauses,
+            date,
+            periods,
+            entities,
+            metrics,
+            written,
+            longest_period,
+        }
+    }
+}
+
+/// A document prepared for linking.
+pub struct Document<'t> {
+    text: &'t str,
+    occ: Vec<Occurrence>,
+    sentences: Vec<(usize, usize)>,
+    clauses: Vec<(usize, usize)>,
+    date: Option<Date>,
+    /// Every period expression of the text, in order.
+    periods: Vec<PeriodLink>,
+    /// Indices into `occ` of the entity occurrences, in order (their ends
+    /// are in order too: occurrences never overlap).
+    entities: Vec<usize>,
+    /// … and of the metric occurrences.
+    metrics: Vec<usize>,
+    /// Indices into `periods` of the dates written out, in order.
+    written: Vec<usize>,
+    /// The longest period expression, in bytes (bounds the searches).
+    longest_period: usize,
+}
+
+/// Of a candidate before the claim and one after it, each with its distance,
+/// the nearer; the one before wins a tie.
+fn nearer<T>(before: Option<(usize, T)>, after: Option<(usize, T)>) -> Option<T> {
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if b.0 <= a.0 { b.1 } else { a.1 }),
+        (b, a) => b.or(a).map(|x| x.1),
+    }
+}
+
+fn containing(parts: &[(usize, usize)], pos: usize) -> (usize, usize) {
+    // parts are sorted and contiguous: binary search
+    let k = parts.partition_point(|&(s, _)| s <= pos);
+    k.checked_sub(1)
+        .and_then(|k| parts.get(k))
+        .copied()
+        .filter(|&(s, e)| s <= pos && pos < e)
+        .unwrap_or((0, usize::MAX))
+}
+
+impl Document<'_> {
+    /// The article date: given, or the dateline found in the text.
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+
+    fn name(&self, o: &Occurrence, how: How) -> NameLink {
+        NameLink {
+            name: o.canonical.clone(),
+            text: self.text[o.start..o.end].to_string(),
+            span: Span::new(o.start, o.end),
+            how,
+        }
+    }
+
+    /// A "year-ago" period ("去年同期", "a year earlier") is the nearest
+    /// written period before it, one year back (with 15 days of slack either
+    /// side for fiscal calendars); without one, the year before the article.
+    fn resolve_year_ago(&self, p: &PeriodLink) -> PeriodLink {
+        if p.how != How::YearAgo {
+            return p.clone();
+        }
+        let at = p.span.map_or(0, |s| s.start());
+        let before = self
+            .written
+            .partition_point(|&i| self.periods[i].span.map_or(0, |s| s.start()) < at);
+        let base = self.written[..before]
+            .iter()
+            .rev()
+            .map(|&i| &self.periods[i])
+            .find(|q| q.span.is_some_and(|s| s.end() <= at));
+        let mut out = p.clone();
+        if let Some(b) = base {
+            let back = |d: Date, slack: i64| {
+                shift_days(
+                    Date::new(
+                        d.year() - 1,
+                        d.month(),
+                        d.day().min(days_in_month(d.year() - 1, d.month())),
+                    )
+                    .unwrap_or(d),
+                    slack,
+                )
+            };
+            out.start = back(b.start, -15);
+            out.end = back(b.end, 15);
+            out.length = b.length;
+            out.fiscal = b.fiscal.map(|f| FiscalRef {
+                year: f.year - 1,
+                ..f
+            });
+        }
+        out
+    }
+
+    /// Links the claim at `span`. Every search is a binary search or stays
+    /// near the claim, so a sentence of 100 MB (text without sentence ends)
+    /// costs no more per claim than a short one.
+    pub fn link(&self, span: Span) -> Link {
+        let (ss, se) = containing(&self.sentences, span.start());
+        let (cs, ce) = containing(&self.clauses, span.start());
+        let after_limit = ce.min(se);
+        // the occurrence of `list` ending last before the claim, and the
+        // first one starting after it (occurrences do not overlap, so their
+        // ends are in order like their starts)
+        let around = |list: &[usize]| {
+            let k = list.partition_point(|&i| self.occ[i].end <= span.start());
+            let before = k.checked_sub(1).map(|k| &self.occ[list[k]]);
+            let k = list.partition_point(|&i| self.occ[i].start < span.end());
+            let after = list.get(k).map(|&i| &self.occ[i]);
+            (before, after)
+        };
+        // entity: before the claim in its sentence, else after it in its
+        // clause, else the last one named before the sentence
+        let (before, after) = around(&self.entities);
+        let entity = before
+            .filter(|o| o.start >= ss)
+            .map(|o| self.name(o, How::BeforeInSentence))
+            .or_else(|| {
+                after
+                    .filter(|o| o.end <= after_limit)
+                    .map(|o| self.name(o, How::AfterInSentence))
+            })
+            .or_else(|| {
+                let k = self.entities.partition_point(|&i| self.occ[i].start < ss);
+                k.checked_sub(1)
+                    .map(|k| &self.occ[self.entities[k]])
+                    .filter(|o| o.end <= ss)
+                    .map(|o| self.name(o, How::PreviousSentence))
+            });
+        // metric: nearest in clause, else in sentence; a metric named before
+        // the figure wins a near tie ("首轮 1000 亿美元投资")
+        let (before, after) = around(&self.metrics);
+        let nearest = |lo: usize, hi: usize| {
+            nearer(
+                before
+                    .filter(|o| o.start >= lo)
+                    .map(|o| (span.start() - o.end, o)),
+                after
+                    .filter(|o| o.end <= hi)
+                    .map(|o| ((o.start - span.end()) * 2 + 4, o)),
+            )
+        };
+        let metric = nearest(cs, ce)
+            .map(|o| self.name(o, How::InClause))
+            .or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
+        // period: the nearest before the claim in its sentence, or after it in
+        // its clause. Periods are in order of start and may nest, so the one
+        // ending last before the claim is looked for among those starting at
+        // most the longest period's length before the best found so far.
+        let start_of = |p: &PeriodLink| p.span.map_or(0, |s| s.start());
+        let k = self.periods.partition_point(|p| start_of(p) < span.start());
+        let mut best_before: Option<(usize, &PeriodLink)> = None;
+        for p in self.periods[..k].iter().rev() {
+            let Some(s) = p.span else { continue };
+            if s.start() < ss {
+                break;
+            }
+            if let Some((d, _)) = best_before {
+                let best_end = span.start() - d;
+                if s.start() + self.longest_period < best_end {
+                    break;
+                }
+            }
+            if s.end() <= span.start() {
+                let d = span.start() - s.end();
+                if best_before.is_none_or(|(bd, _)| d <= bd) {
+                    best_before = Some((d, p));
+                }
+            }
+        }
+        let k = self.periods.partition_point(|p| start_of(p) < span.end());
+        let best_after = self.periods[k..]
+            .iter()
+            .take_while(|p| start_of(p) < after_limit)
+            .find(|p| p.span.is_some_and(|s| s.end() <= after_limit))
+            .and_then(|p| p.span.map(|s| (s.start() - span.end(), p)));
+        let period = nearer(best_before, best_after).map(|p| self.resolve_year_ago(p));
+        let span = match &period {
+            Some(p) if p.length.is_some() => None,
+            _ => span_words(
+                self.text,
+                cs.max(span.start().saturating_sub(80)),
+                span.start(),
+            )
+            .or_else(|| span_words(self.text, span.end(), ce.min(span.end() + 40))),
+        };
+        Link {
+            entity,
+            metric,
+            period,
+            span,
+        }
+    }
+}
+
+/// Words that say how long a period is, most specific first.
+const SPAN_WORDS: &[(&str, Length)] = &[
+    ("nine months", Length::NineMonths),
+    ("nine-month", Length::NineMonths),
+    ("9 months", Length::NineMonths),
+    ("前三季度", Length::NineMonths),
+    ("前三季", Length::NineMonths),
+    ("first half", Length::Half),
+    ("six months", Length::Half),
+    ("six-month", Length::Half),
+    ("half-year", Length::Half),
+    ("上半年", Length::Half),
+    ("下半年", Length::Half),
+    ("full-year", Length::Year),
+    ("full year", Length::Year),
+    ("annual", Length::Year),
+    ("全年", Length::Year),
+    ("年度", Length::Year),
+    ("quarterly", Length::Quarter),
+    ("quarter", Length::Quarter),
+    ("季度", Length::Quarter),
+    ("单季", Length::Quarter),
+    ("單季", Length::Quarter),
+    ("当季", Length::Quarter),
+    ("當季", Length::Quarter),
+    ("季内", Length::Quarter),
+];
+
+/// The span the words in `text[from..to]` name (the nearest to the claim
+/// wins: the last before it, the first after it, by where they start).
+fn span_words(text: &str, from: usize, to: usize) -> Option<Length> {
+    let (mut from, mut to) = (from.min(text.len()), to.min(text.len()));
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = text.get(from..to)?.to_ascii_lowercase();
+    // the word ending last; of two ending at one place, the more specific
+    // (前三季度 over its 季度, "quarterly" over "quarter")
+    let mut best: Option<(usize, Length)> = None;
+    for (w, l) in SPAN_WORDS {
+        if let Some(i) = window.rfind(w) {
+            let end = i + w.len();
+            if best.is_none_or(|(b, _)| end > b) {
+                best = Some((end, *l));
+            }
+        }
+    }
+    best.map(|(_, l)| l)
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "u.s", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "inc", "corp", "co", "ltd", "mr", "mrs", "ms", "dr", "no", "vs", "e.g", "i.e",
+    "st", "jr", "sr", "plc", "bros",
+];
+
+/// Splits into sentences (or clauses); returns byte ranges covering the text.
+fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let end_here = match c {
+            '。' | '！' | '？' | '!' | '?' | '\n' => true,
+            // a semicolon joins the parts of one statement ("Revenues will
+            // be …; and operating expenses …"): a clause, not a sentence
+            ';' | '；' => clauses,
+            '.' => {
+                let next_ws = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+                // abbreviations are short: look back a few chars only (a
+                // long run of "a.a.a." would otherwise be quadratic)
+                let word: String = text[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
+                    .take(8)
+                    .collect::<String>()
+                    .chars()
+                    .rev()
+                    .collect();
+                let abbr = ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+                    || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+                next_ws && !abbr
+            }
+            '，' | ',' | '(' | ')' | '（' | '）' | '、' | ':' | '：' if clauses => {
+                // a comma between digits is a thousands separator, and one
+                // between a day and a year is part of a date ("September
+                // 30, 2017")
+                let digit_before = i > 0 && b[i - 1].is_ascii_digit();
+                let thousands = digit_before && b.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+                let year_after = digit_before
+                    && b.get(i + 1) == Some(&b' ')
+                    && b.get(i + 2..i + 6).is_some_and(|y| {
+                        y.iter().all(u8::is_ascii_digit) && (y[0] == b'1' || y[0] == b'2')
+                    })
+                    && !b.get(i + 6).is_some_and(u8::is_ascii_digit);
+                !(c == ',' && (thousands || year_after))
+            }
+            _ => false,
+        };
+        if end_here {
+            let e = i + c.len_utf8();
+            out.push((start, e));
+            start = e;
+        }
+    }
+    out.push((start, text.len() + 1));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn sentences_keep_abbreviations_and_decimals() {
+        let t = "Revenue was $1.5 billion in the U.S. market. Cash rose. 现金增加。好";
+        let s = split(t, false);
+        let parts: Vec<&str> = s.iter().map(|&(a, b)| &t[a..b.min(t.len())]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Revenue was $1.5 billion in the U.S. market.",
+                " Cash rose.",
+                " 现金增加。",
+                "好"
+            ]
+        );
+    }
+
+    #[test]
+    fn links_entity_metric_period_with_evidence() {
+        let ledger = Ledger::from_csv(
+            "entity,metric,period,value,unit\nSoftBank Group,cash and cash equivalents,2024-09-30,25,USD\nArm Holdings,market capitalization,2025-01-22,160,USD\n",
+            "l.csv",
+        )
+        .expect("ledger");
+        let aliases = Aliases::from_csv(
+            "kind,alias,canonical\nentity,软银,SoftBank Group\nentity,安谋,Arm Holdings\nmetric,现金及现金等价物,cash and cash equivalents\nmetric,市值,market capitalization\n",
+            "a.csv",
+        )
+        .expect("aliases");
+        let linker = Linker::new(&ledger, &aliases);
+        let text = "软银这次并未拥有足够现金,截至去年 9 月底,该公司资产负债表上的现金及现金等价物约 250 亿美元,还持有安谋股份(安谋当前市值约 1600 亿美元)。该公司表示。";
+        let doc = linker.document(text, Some(d("2025-01-22")));
+        let at = text.find("约 250").expect("claim");
+        let l = doc.link(Span::new(at, at + "约 250 亿美元".len()));
+        let e = l.entity.expect("entity");
+        assert_eq!(
+            (e.name.as_str(), e.text.as_str(), e.how),
+            ("SoftBank Group", "软银", How::BeforeInSentence)
+        );
+        let m = l.metric.expect("metric");
+        assert_eq!(
+            (m.name.as_str(), m.how),
+            ("cash and cash equivalents", How::InClause)
+        );
+        let p = l.period.expect("period");
+        assert_eq!(
+            (p.end.to_string(), p.text.as_deref()),
+            ("2024-09-30".into(), Some("去年 9 月底"))
+        );
+        let at = text.find("约 1600").expect("claim");
+        let l = doc.link(Span::new(at, at + "约 1600 亿美元".len()));
+        assert_eq!(l.entity.map(|e| e.name), Some("Arm Holdings".into()));
+        assert_eq!(
+            l.metric.map(|m| m.name),
+            Some("market capitalization".into())
+        );
+        // traditional script and carried-over subject
+        let text2 = "軟銀公布業績。該公司現金及現金等價物約250億美元。";
+        let doc = linker.document(text2, Some(d("2025-01-22")));
+        let at = text2.find("約250").expect("claim");
+        let l = doc.link(Span::new(at, at + "約250億美元".len()));
+        let e = l.entity.expect("entity");
+        assert_eq!(
+            (e.name.as_str(), e.text.as_str(), e.how),
+            ("SoftBank Group", "軟銀", How::PreviousSentence)
+        );
+        assert_eq!(l.metric.map(|m| m.text), Some("現金及現金等價物".into()));
+    }
+}
