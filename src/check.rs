@@ -57,21 +57,22 @@ impl Checker {
         text: &str,
         date: Option<Date>,
     ) -> Report {
-        let doc = self.linker.document(text, date);
+        let mut doc = self.linker.document(text, date);
         let date = doc.date();
         let mut claims = Vec::new();
         let mut errors = Vec::new();
         let mut summary = Summary::default();
         let mut positions = Positions::new(text);
+        let mut found = Vec::new();
         for item in self.extractor.claims(text) {
-            let claim = match item {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(located(&e, &mut positions));
-                    continue;
-                }
-            };
-            let link = doc.link(claim.span());
+            match item {
+                Ok(c) => found.push(c),
+                Err(e) => errors.push(located(&e, &mut positions)),
+            }
+        }
+        doc.set_claims(found.iter().map(|c| c.span()).collect());
+        for claim in found {
+            let link = doc.link_claim(claim.span(), claim.amount());
             let f = verify(
                 claim.amount(),
                 &link,

@@ -263,6 +263,29 @@ fn unverifiable(reason: String) -> Finding {
     }
 }
 
+/// How far an amount is from the ledger figure `l` when it is a thousand
+/// times or more larger or smaller ("over 1000 times", "under 1/1000 of").
+fn far_off(a: &Amount, l: Decimal) -> Option<&'static str> {
+    if a.kind() != Kind::Money || l.is_zero() {
+        return None;
+    }
+    let (lo, hi) = ends(a);
+    let v = match (lo, hi) {
+        (Some(x), Some(y)) => x.abs().max(y.abs()),
+        (Some(x), None) | (None, Some(x)) => x.abs(),
+        (None, None) => return None,
+    };
+    let thousand = Decimal::from(1000);
+    let l = l.abs();
+    if v >= l.checked_mul(thousand)? {
+        Some("over 1,000 times")
+    } else if v.checked_mul(thousand)? <= l {
+        Some("under 1/1,000 of")
+    } else {
+        None
+    }
+}
+
 /// The written figure as (low end, high end) for distance computations.
 fn ends(a: &Amount) -> (Option<Decimal>, Option<Decimal>) {
     match a.value() {
@@ -733,6 +756,9 @@ pub fn verify(
         return unverifiable("no entity: no known entity name in the sentence or before it".into());
     };
     let Some(metric) = &link.metric else {
+        if let Some(why) = &link.refused {
+            return unverifiable(format!("no metric: {why} (entity {})", entity.name));
+        }
         return unverifiable(format!(
             "no metric: no known metric name near the claim (entity {})",
             entity.name
@@ -1014,6 +1040,22 @@ pub fn verify(
     if !note.is_empty() {
         reason = format!("{reason}; {note}");
     }
+    // a figure a thousand times or more away from the row is about
+    // something else (a per-share figure beside a total, a bound that holds
+    // only by the distance), unless an exact figure shows a scale slip
+    let far = far_off(a, l);
+    let diagnosis = (!consistent).then(|| diagnose(a, l, row, &series, article_date, fx, policy));
+    if let Some(times) = far {
+        let exact = a.qualifier().bound.is_none() && matches!(a.value(), Value::Point(_));
+        if !(exact && matches!(diagnosis, Some(Diagnosis::ScaleSlip { .. }))) {
+            return Finding {
+                ledger: Some(ledger_match),
+                ..unverifiable(format!(
+                    "probably another metric: the claim is {times} the ledger figure ({reason})"
+                ))
+            };
+        }
+    }
     if consistent {
         return Finding {
             verdict: Verdict::Consistent,
@@ -1024,7 +1066,7 @@ pub fn verify(
             relative_difference: rel,
         };
     }
-    let diagnosis = diagnose(a, l, row, &series, article_date, fx, policy);
+    let diagnosis = diagnosis.unwrap_or(Diagnosis::BeyondTolerance);
     Finding {
         verdict: Verdict::Contradicted,
         reason: format!("{reason}; {diagnosis}"),

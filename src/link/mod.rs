@@ -22,8 +22,12 @@
 
 use crate::date::{Date, days_in_month};
 use crate::fold::{Folded, fold};
-use crate::ledger::{AliasKind, Aliases, Ledger, Length};
+use crate::hash::FastMap;
+use crate::ledger::{AliasKind, Aliases, Ledger, Length, Unit};
+use crate::names::Measure;
+use crate::normalize::{Amount, Kind};
 use crate::span::Span;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 mod periods;
@@ -122,6 +126,10 @@ pub struct Link {
     /// quarter", "nine-month", 全年, 单季), when the period written does not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Length>,
+    /// Why no metric was linked although one is named near the claim (its
+    /// figures are of another kind: per share, a ratio, an amount).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -130,6 +138,8 @@ struct Occurrence {
     end: usize,
     kind: AliasKind,
     canonical: String,
+    /// For a metric: what its figures are measured in, when known.
+    measure: Option<Measure>,
 }
 
 /// A surface form to look for.
@@ -139,6 +149,47 @@ struct Form {
     kind: AliasKind,
     canonical: String,
     latin: bool,
+    measure: Option<Measure>,
+    /// A proper name found by figcheck, not written by the user: matches
+    /// only where the text capitalizes it ("Apple", "APPLE", not "apple").
+    proper: bool,
+    /// Other metrics the form stands for, measured otherwise.
+    also: Vec<(String, Option<Measure>)>,
+}
+
+/// What a claim's figure is, for choosing a metric it can be checked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Anything (no claim known).
+    Any,
+    /// A percentage.
+    Percent,
+    /// Money rounded to less than ten thousand units ("US$1.67", "每股0.1美元"):
+    /// per share or a (small) amount.
+    SmallMoney,
+    /// Money rounded to ten thousand units or more: an amount, never per share.
+    Money,
+}
+
+impl Shape {
+    fn of(a: &Amount) -> Shape {
+        match a.kind() {
+            Kind::Percent => Shape::Percent,
+            Kind::Money if a.precision() < Decimal::from(10_000) => Shape::SmallMoney,
+            Kind::Money => Shape::Money,
+        }
+    }
+
+    /// Whether a metric measured in `m` (unknown: `None`) can be what a
+    /// figure of this shape is about.
+    fn fits(self, m: Option<Measure>) -> bool {
+        match (self, m) {
+            (Shape::Any, _) | (_, None) => true,
+            (Shape::Percent, Some(m)) => m == Measure::Ratio,
+            (Shape::SmallMoney, Some(m)) => matches!(m, Measure::PerShare | Measure::Amount),
+            (Shape::Money, Some(m)) => m == Measure::Amount,
+        }
+    }
 }
 
 /// Finds entities, metrics and periods in one text.
@@ -151,26 +202,74 @@ pub struct Linker {
 impl Linker {
     /// A linker that knows the ledger's own names and the aliases.
     pub fn new(ledger: &Ledger, aliases: &Aliases) -> Linker {
-        let mut forms: Vec<Form> = Vec::new();
-        // (folded form, kind) already added: the first alias of a form wins
-        let mut seen: std::collections::HashSet<(String, AliasKind)> = Default::default();
-        let mut add = |alias: &str, kind: AliasKind, canonical: &str| {
-            let folded = fold(alias);
-            if folded.is_empty() {
-                return;
-            }
-            let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
-            if seen.insert((folded.clone(), kind)) {
-                forms.push(Form {
-                    folded,
-                    kind,
-                    canonical: canonical.to_string(),
-                    latin,
-                });
+        // what each of the ledger's metrics is measured in, from its rows'
+        // units (a hand-written ledger's own names), else the built-in table
+        let mut units: FastMap<String, Option<Measure>> = FastMap::default();
+        for r in ledger.rows() {
+            let m = match r.unit {
+                Unit::Currency(_) => Measure::Amount,
+                Unit::PerShare(_) => Measure::PerShare,
+                Unit::Percent => Measure::Ratio,
+                Unit::Shares => Measure::Shares,
+            };
+            units
+                .entry(fold(&r.metric))
+                .and_modify(|e| {
+                    if *e != Some(m) {
+                        *e = None;
+                    }
+                })
+                .or_insert(Some(m));
+        }
+        let measure_of = |canonical: &str| -> Option<Measure> {
+            match units.get(&fold(canonical)) {
+                Some(m) => *m,
+                None => crate::names::metric(canonical).map(crate::names::Metric::measure),
             }
         };
+        let mut forms: Vec<Form> = Vec::new();
+        // (folded form, kind) already added, and where: the first alias of a
+        // form wins, except that a built-in phrasing of two metrics measured
+        // differently ("dividend": per share or an amount) stands for both
+        let mut seen: FastMap<(String, AliasKind), (usize, bool)> = FastMap::default();
+        let mut add =
+            |alias: &str, kind: AliasKind, canonical: &str, proper: bool, builtin: bool| {
+                let folded = fold(alias);
+                if folded.is_empty() {
+                    return;
+                }
+                let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
+                let measure = match kind {
+                    AliasKind::Metric => measure_of(canonical),
+                    _ => None,
+                };
+                if let Some(&(i, was_builtin)) = seen.get(&(folded.clone(), kind)) {
+                    let f: &mut Form = &mut forms[i];
+                    if builtin
+                        && was_builtin
+                        && f.canonical != canonical
+                        && f.measure != measure
+                        && f.also.iter().all(|(_, m)| *m != measure)
+                    {
+                        f.also.push((canonical.to_string(), measure));
+                    }
+                    return;
+                }
+                seen.insert((folded.clone(), kind), (forms.len(), builtin));
+                {
+                    forms.push(Form {
+                        folded,
+                        kind,
+                        canonical: canonical.to_string(),
+                        latin,
+                        measure,
+                        proper: proper && latin,
+                        also: Vec::new(),
+                    });
+                }
+            };
         for a in aliases.entries() {
-            add(&a.alias, a.kind, &a.canonical);
+            add(&a.alias, a.kind, &a.canonical, false, false);
         }
         // the names of the rows, and of the rows left out as bad (so that a
         // claim about one links, and can say why it cannot be checked)
@@ -185,11 +284,26 @@ impl Linker {
             names.sort_unstable();
             names.dedup();
         }
-        for e in entities {
-            add(e, AliasKind::Entity, e);
+        for e in &entities {
+            add(e, AliasKind::Entity, e, false, false);
         }
-        for m in metrics {
-            add(m, AliasKind::Metric, m);
+        // a filer's name without its corporate suffixes ("NVIDIA CORP":
+        // NVIDIA; "Taiwan Semiconductor Manufacturing Co Ltd")
+        for e in &entities {
+            let short = crate::names::short_name(e);
+            if short.len() < e.len() {
+                add(short, AliasKind::Entity, e, true, false);
+            }
+        }
+        for m in &metrics {
+            add(m, AliasKind::Metric, m, false, false);
+        }
+        // the built-in phrasings of every metric (after the user's and the
+        // ledger's own names, which win a form they share)
+        for m in crate::names::metrics() {
+            for p in m.phrasings() {
+                add(p, AliasKind::Metric, &m.name, false, true);
+            }
         }
         // longest first, so overlaps keep the more specific name
         forms.sort_by_key(|f| std::cmp::Reverse(f.folded.len()));
@@ -208,6 +322,12 @@ impl Linker {
         for m in self.matcher.find_iter(folded.text.as_str()) {
             let f = &self.forms[m.pattern().as_usize()];
             let (i, j) = (m.start(), m.end());
+            if f.proper {
+                let first = text[folded.orig(i)..].chars().next();
+                if first.is_some_and(|c| c.is_lowercase()) {
+                    continue;
+                }
+            }
             if f.latin {
                 let b = folded.text.as_bytes();
                 let before = i.checked_sub(1).map(|k| b[k]);
@@ -218,12 +338,18 @@ impl Linker {
                     continue;
                 }
             }
-            occ.push(Occurrence {
-                start: folded.orig(i),
-                end: folded.orig(j),
-                kind: f.kind,
-                canonical: f.canonical.clone(),
-            });
+            let (start, end) = (folded.orig(i), folded.orig(j));
+            let choices = std::iter::once((&f.canonical, f.measure))
+                .chain(f.also.iter().map(|(c, m)| (c, *m)));
+            for (canonical, measure) in choices {
+                occ.push(Occurrence {
+                    start,
+                    end,
+                    kind: f.kind,
+                    canonical: canonical.clone(),
+                    measure,
+                });
+            }
         }
         occ.sort_by_key(|o| o.start);
         let sentences = split(text, false);
@@ -260,6 +386,7 @@ impl Linker {
             metrics,
             written,
             longest_period,
+            claims: Vec::new(),
         }
     }
 }
@@ -282,6 +409,8 @@ pub struct Document<'t> {
     written: Vec<usize>,
     /// The longest period expression, in bytes (bounds the searches).
     longest_period: usize,
+    /// The spans of the document's claims, in order (see [`Document::set_claims`]).
+    claims: Vec<Span>,
 }
 
 /// Of a candidate before the claim and one after it, each with its distance,
@@ -362,6 +491,128 @@ impl Document<'_> {
     /// near the claim, so a sentence of 100 MB (text without sentence ends)
     /// costs no more per claim than a short one.
     pub fn link(&self, span: Span) -> Link {
+        self.link_shaped(span, Shape::Any)
+    }
+
+    /// Links the claim of `amount` at `span`: as [`Document::link`], with a
+    /// metric its figure can be about (a percentage links to a ratio, an
+    /// amount of billions never to a per-share metric).
+    pub fn link_claim(&self, span: Span, amount: &Amount) -> Link {
+        self.link_shaped(span, Shape::of(amount))
+    }
+
+    /// The claims of the document (their spans, in text order), so that a
+    /// metric named beyond another figure is not taken for a claim's.
+    pub fn set_claims(&mut self, claims: Vec<Span>) {
+        self.claims = claims;
+    }
+
+    /// Whether a claim other than the one at `span` lies inside `from..to`.
+    fn figure_between(&self, from: usize, to: usize, span: Span) -> bool {
+        let k = self.claims.partition_point(|c| c.start() < from);
+        self.claims[k..]
+            .iter()
+            .take_while(|c| c.end() <= to)
+            .any(|c| *c != span)
+    }
+
+    /// The metric of a claim of `shape` at `span`: the nearest one its
+    /// figure fits in its clause (a per-share metric first for a small
+    /// amount), else in its sentence when no other figure stands between
+    /// them (unless the clause compares: "compared with $26.0 billion a year
+    /// ago"). A metric named before the figure wins a near tie ("首轮 1000
+    /// 亿美元投资").
+    fn metric(
+        &self,
+        span: Span,
+        shape: Shape,
+        (cs, ce): (usize, usize),
+        (ss, se): (usize, usize),
+    ) -> Option<NameLink> {
+        const LOOK: usize = 32;
+        let list = &self.metrics;
+        let kb = list.partition_point(|&i| self.occ[i].end <= span.start());
+        let ka = list.partition_point(|&i| self.occ[i].start < span.end());
+        let before = |lo: usize, ok: &dyn Fn(&Occurrence) -> bool| {
+            list[..kb]
+                .iter()
+                .rev()
+                .take(LOOK)
+                .map(|&i| &self.occ[i])
+                .take_while(|o| o.start >= lo)
+                .find(|o| ok(o))
+                .map(|o| (span.start() - o.end, o))
+        };
+        let after = |hi: usize, ok: &dyn Fn(&Occurrence) -> bool| {
+            list[ka..]
+                .iter()
+                .take(LOOK)
+                .map(|&i| &self.occ[i])
+                .take_while(|o| o.end <= hi)
+                .find(|o| ok(o))
+                .map(|o| ((o.start - span.end()) * 2 + 4, o))
+        };
+        let fits = |o: &Occurrence| shape.fits(o.measure);
+        if shape == Shape::SmallMoney {
+            let per_share = |o: &Occurrence| o.measure == Some(Measure::PerShare);
+            if let Some(o) = nearer(before(cs, &per_share), after(ce, &per_share)) {
+                return Some(self.name(o, How::InClause));
+            }
+        }
+        if let Some(o) = nearer(before(cs, &fits), after(ce, &fits)) {
+            return Some(self.name(o, How::InClause));
+        }
+        let compares = compares(self.text, cs, ce);
+        let clear_before = |o: &Occurrence| {
+            fits(o) && (compares || !self.figure_between(o.end, span.start(), span))
+        };
+        let clear_after = |o: &Occurrence| {
+            fits(o) && (compares || !self.figure_between(span.end(), o.start, span))
+        };
+        nearer(before(ss, &clear_before), after(se, &clear_after))
+            .map(|o| self.name(o, How::InSentence))
+    }
+
+    /// Why no metric was linked when one stands near the claim whose
+    /// figures are not of the claim's kind.
+    fn refused(&self, span: Span, shape: Shape, (ss, se): (usize, usize)) -> Option<String> {
+        let list = &self.metrics;
+        let kb = list.partition_point(|&i| self.occ[i].end <= span.start());
+        let ka = list.partition_point(|&i| self.occ[i].start < span.end());
+        let b = kb
+            .checked_sub(1)
+            .map(|k| &self.occ[list[k]])
+            .filter(|o| o.start >= ss)
+            .map(|o| (span.start() - o.end, o));
+        let a = list
+            .get(ka)
+            .map(|&i| &self.occ[i])
+            .filter(|o| o.end <= se)
+            .map(|o| (o.start - span.end(), o));
+        let o = nearer(b, a)?;
+        let measure = o.measure?;
+        if shape.fits(Some(measure)) {
+            return None;
+        }
+        let is = match measure {
+            Measure::Amount => "an amount",
+            Measure::PerShare => "per share",
+            Measure::Ratio => "a ratio",
+            Measure::Shares => "a number of shares",
+        };
+        let claim = match shape {
+            Shape::Percent => "a percentage",
+            Shape::Money => "a total amount",
+            Shape::SmallMoney | Shape::Any => "an amount",
+        };
+        Some(format!(
+            "\"{}\" ({}) is named near it, but that metric is {is} and the claim is {claim}",
+            &self.text[o.start..o.end],
+            o.canonical
+        ))
+    }
+
+    fn link_shaped(&self, span: Span, shape: Shape) -> Link {
         let (ss, se) = containing(&self.sentences, span.start());
         let (cs, ce) = containing(&self.clauses, span.start());
         let after_limit = ce.min(se);
@@ -393,22 +644,11 @@ impl Document<'_> {
                     .filter(|o| o.end <= ss)
                     .map(|o| self.name(o, How::PreviousSentence))
             });
-        // metric: nearest in clause, else in sentence; a metric named before
-        // the figure wins a near tie ("首轮 1000 亿美元投资")
-        let (before, after) = around(&self.metrics);
-        let nearest = |lo: usize, hi: usize| {
-            nearer(
-                before
-                    .filter(|o| o.start >= lo)
-                    .map(|o| (span.start() - o.end, o)),
-                after
-                    .filter(|o| o.end <= hi)
-                    .map(|o| ((o.start - span.end()) * 2 + 4, o)),
-            )
+        let metric = self.metric(span, shape, (cs, ce), (ss, se));
+        let refused = match metric {
+            None => self.refused(span, shape, (ss, se)),
+            Some(_) => None,
         };
-        let metric = nearest(cs, ce)
-            .map(|o| self.name(o, How::InClause))
-            .or_else(|| nearest(ss, se).map(|o| self.name(o, How::InSentence)));
         // period: the nearest before the claim in its sentence, or after it in
         // its clause. Periods are in order of start and may nest, so the one
         // ending last before the claim is looked for among those starting at
@@ -455,8 +695,47 @@ impl Document<'_> {
             metric,
             period,
             span,
+            refused,
         }
     }
+}
+
+/// Words that make a clause a comparison with a figure named before it.
+const COMPARISON_WORDS: &[&str] = &[
+    "compared",
+    "from",
+    "versus",
+    "vs",
+    "a year ago",
+    "a year earlier",
+    "prior year",
+    "last year",
+    "比",
+    "较",
+    "較",
+    "相比",
+    "相較",
+    "同比",
+    "同期",
+    "去年",
+    "上年",
+];
+
+/// Whether the clause `text[from..to]` compares with an earlier figure.
+fn compares(text: &str, from: usize, to: usize) -> bool {
+    let (from, to) = (from.min(text.len()), to.min(text.len()));
+    let Some(clause) = text.get(from..to) else {
+        return false;
+    };
+    let lower = clause.to_ascii_lowercase();
+    COMPARISON_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            // a Latin word on its own ("from", not "wherefrom")
+            !w.is_ascii()
+                || (!lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                    && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
+    })
 }
 
 /// Words that say how long a period is, most specific first.

@@ -31,6 +31,137 @@ pub enum MetricKind {
     Derived,
 }
 
+/// What a figure of a metric is measured in: what a claim must be to be
+/// checked against it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Measure {
+    /// A money amount (flows, stocks, and amounts computed from them).
+    Amount,
+    /// Money per share (EPS, dividends per share, book value per share).
+    PerShare,
+    /// A ratio or percentage (margins, tax rates, return on equity).
+    Ratio,
+    /// A number of shares.
+    Shares,
+}
+
+impl Metric {
+    /// What the metric's figures are measured in. A derived metric is
+    /// classed by its name: margins, rates and returns are ratios, "per
+    /// share" is per share, the rest amounts.
+    pub fn measure(&self) -> Measure {
+        match self.kind {
+            MetricKind::Flow | MetricKind::Stock => Measure::Amount,
+            MetricKind::PerShare => Measure::PerShare,
+            MetricKind::Ratio => Measure::Ratio,
+            MetricKind::Shares => Measure::Shares,
+            MetricKind::Derived => {
+                let n = self.name.as_str();
+                if n.contains("per share") {
+                    Measure::PerShare
+                } else if n.contains("margin") || n.contains("rate") || n.starts_with("return on") {
+                    Measure::Ratio
+                } else {
+                    Measure::Amount
+                }
+            }
+        }
+    }
+
+    /// Every phrasing: the canonical name, then English, simplified and
+    /// traditional Chinese.
+    pub fn phrasings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.en.iter().map(String::as_str))
+            .chain(self.zh_hans.iter().map(String::as_str))
+            .chain(self.zh_hant.iter().map(String::as_str))
+    }
+}
+
+/// Corporate suffixes left off a filer's name in news, lower case.
+const SUFFIXES: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "companies",
+    "ltd",
+    "limited",
+    "plc",
+    "holdings",
+    "holding",
+    "group",
+    "n.v",
+    "nv",
+    "s.a",
+    "sa",
+    "ag",
+    "se",
+    "llc",
+    "l.p",
+    "lp",
+];
+
+/// A company's name without its corporate suffixes, as news writes it:
+/// "NVIDIA CORP" is NVIDIA, "Apple Inc." Apple, "TAIWAN SEMICONDUCTOR
+/// MANUFACTURING CO LTD" Taiwan Semiconductor Manufacturing, "Alibaba Group
+/// Holding Ltd" Alibaba, "Tesla, Inc." Tesla, "MICROSOFT CORP /WA/"
+/// Microsoft (case kept as filed). A name that would be left empty is kept.
+///
+/// ```
+/// use figcheck::names::short_name;
+/// assert_eq!(short_name("NVIDIA CORP"), "NVIDIA");
+/// assert_eq!(short_name("Tesla, Inc."), "Tesla");
+/// assert_eq!(short_name("Alibaba Group Holding Ltd"), "Alibaba");
+/// assert_eq!(short_name("Meta Platforms, Inc."), "Meta Platforms");
+/// assert_eq!(short_name("MICROSOFT CORP /WA/"), "MICROSOFT");
+/// assert_eq!(short_name("Taiwan Semiconductor Manufacturing Co Ltd"), "Taiwan Semiconductor Manufacturing");
+/// assert_eq!(short_name("Inc."), "Inc.");
+/// ```
+pub fn short_name(name: &str) -> &str {
+    let full = name.trim();
+    let mut s = full;
+    // SEC's state tags: "MICROSOFT CORP /WA/", "ARROW ELECTRONICS INC /NY/"
+    if let Some(i) = s.rfind(" /") {
+        if s.ends_with('/') && s.len() - i <= 6 {
+            s = s[..i].trim_end();
+        }
+    }
+    loop {
+        let t = s.trim_end_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+        let Some(cut) = t
+            .rfind(|c: char| c.is_whitespace() || c == ',')
+            .map(|i| i + 1)
+        else {
+            return if s.len() < full.len() { t } else { full };
+        };
+        let word = t[cut..].trim_end_matches('.').to_ascii_lowercase();
+        if !SUFFIXES.contains(&word.as_str()) {
+            return t;
+        }
+        s = t[..cut].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+        if s.is_empty() {
+            return t;
+        }
+    }
+}
+
+/// The built-in metric named `name` (its canonical name, exactly).
+///
+/// ```
+/// use figcheck::names::{metric, Measure};
+/// assert_eq!(metric("gross margin").map(|m| m.measure()), Some(Measure::Ratio));
+/// assert_eq!(metric("diluted earnings per share").map(|m| m.measure()), Some(Measure::PerShare));
+/// assert!(metric("turnover").is_none());
+/// ```
+pub fn metric(name: &str) -> Option<&'static Metric> {
+    let t = table();
+    t.by_name.get(name).map(|&i| &t.metrics[i])
+}
+
 /// One metric of the built-in table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Metric {
@@ -52,6 +183,8 @@ struct Table {
     metrics: Vec<Metric>,
     /// concept → (metric index, rank among its concepts)
     concepts: FastMap<String, (usize, usize)>,
+    /// canonical name → metric index
+    by_name: FastMap<String, usize>,
 }
 
 fn split(s: &str, sep: char) -> Vec<String> {
@@ -84,7 +217,7 @@ fn records() -> impl Iterator<Item = csv::StringRecord> {
 }
 
 /// One record as a metric; `None` when it is malformed (the test checks none is).
-fn metric(rec: &csv::StringRecord) -> Option<Metric> {
+fn record(rec: &csv::StringRecord) -> Option<Metric> {
     if rec.len() != 6 {
         return None;
     }
@@ -103,13 +236,19 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut metrics: Vec<Metric> = Vec::new();
         let mut concepts = FastMap::default();
-        for m in records().filter_map(|r| metric(&r)) {
+        let mut by_name = FastMap::default();
+        for m in records().filter_map(|r| record(&r)) {
+            by_name.entry(m.name.clone()).or_insert(metrics.len());
             for (rank, c) in m.concepts.iter().enumerate() {
                 concepts.entry(c.clone()).or_insert((metrics.len(), rank));
             }
             metrics.push(m);
         }
-        Table { metrics, concepts }
+        Table {
+            metrics,
+            concepts,
+            by_name,
+        }
     })
 }
 
@@ -159,7 +298,7 @@ mod tests {
         for (i, rec) in rdr.records().enumerate() {
             let line = i + 2;
             let rec = rec.unwrap_or_else(|e| panic!("metrics.csv line {line}: {e}"));
-            let m = metric(&rec).unwrap_or_else(|| panic!("metrics.csv line {line}: {rec:?}"));
+            let m = record(&rec).unwrap_or_else(|| panic!("metrics.csv line {line}: {rec:?}"));
             assert!(
                 names.insert(m.name.clone()),
                 "line {line}: {} twice",

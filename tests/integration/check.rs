@@ -364,7 +364,7 @@ fn unverifiable_reasons() {
     );
     assert!(
         reason("Acme revenue was 10%.")
-            .contains("the claim is a percentage but the ledger figure is an amount in USD")
+            .contains("\"revenue\" (revenue) is named near it, but that metric is an amount and the claim is a percentage")
     );
 }
 

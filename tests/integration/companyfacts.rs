@@ -712,7 +712,7 @@ fn wrong_figures_are_contradicted_and_guidance_is_not_checked() {
         &c,
         "Apple's fiscal 2017 third quarter earnings per diluted share: US$8.7 billion.",
         "2017-08-02",
-        "is per share (USD/shares) and the claim is a total amount",
+        "that metric is per share and the claim is a total amount",
     );
     // a period that had not ended at the article date is guidance
     unverifiable_because(

@@ -9,6 +9,7 @@ mod corpus;
 mod extract;
 mod hostile;
 mod ledger;
+mod linking;
 mod no_loss;
 mod numerals;
 mod props;

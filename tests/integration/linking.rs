@@ -1,0 +1,166 @@
+//! Linking with the built-in tables (issue 10): metric phrasings in three
+//! scripts, filers' names without their suffixes, claims linked only to
+//! metrics of their kind, metrics beyond another figure not taken, and
+//! figures a thousand times off a row refused. No `--aliases` anywhere.
+
+use figcheck::{Aliases, Checker, Extractor, FxRates, Ledger, Policy, Report, Verdict};
+
+fn checker(ledger: Ledger) -> Checker {
+    Checker::new(
+        Extractor::new(),
+        ledger,
+        Aliases::default(),
+        FxRates::default(),
+        Policy::default(),
+    )
+}
+
+fn csv(rows: &str) -> Checker {
+    let text = format!("entity,metric,start,period,value,unit,scale\n{rows}");
+    checker(Ledger::from_csv(&text, "l.csv").expect("ledger loads"))
+}
+
+/// (text, verdict, metric linked, reason) of every claim.
+fn table(r: &Report) -> Vec<(String, Verdict, Option<String>, String)> {
+    r.claims
+        .iter()
+        .map(|c| {
+            (
+                c.mention.text.clone(),
+                c.verdict,
+                c.metric.clone(),
+                c.reason.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn filers_names_and_built_in_phrasings_link_without_aliases() {
+    let (l, errors) = Ledger::from_companyfacts_partial(
+        include_str!("../data/companyfacts/apple.json"),
+        "apple.json",
+    )
+    .expect("companyfacts");
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = checker(l);
+    let text = "Apple Inc. today announced financial results for its fiscal 2017 third quarter ended July 1, 2017. The Company posted quarterly revenues of US$45.4 billion and quarterly earnings per diluted share of US$1.67.";
+    let r = c.check("a", text, "2017-08-02".parse().ok());
+    let t = table(&r);
+    assert_eq!(t.len(), 2, "{t:#?}");
+    assert_eq!(t[0].1, Verdict::Consistent, "{t:#?}");
+    assert_eq!(t[0].2.as_deref(), Some("revenue"));
+    assert_eq!(t[1].1, Verdict::Consistent, "{t:#?}");
+    assert_eq!(t[1].2.as_deref(), Some("diluted earnings per share"));
+    // "apple" in lower case is fruit, not the filer
+    let r = c.check("b", "apple revenues were US$45.4 billion.", None);
+    assert!(r.claims[0].entity.is_none(), "{:?}", r.claims[0]);
+}
+
+#[test]
+fn chinese_phrasings_in_both_scripts() {
+    let c = csv("NVIDIA,revenue,2025-07-28,2025-10-26,57006000000,USD,\n\
+         NVIDIA,net income,2025-07-28,2025-10-26,31910000000,USD,\n");
+    for text in [
+        "NVIDIA第三财季营收570.06亿美元，净利润319.1亿美元。",
+        "NVIDIA第三財季營收570.06億美元，淨利319.1億美元。",
+    ] {
+        let r = c.check("zh", text, "2025-11-20".parse().ok());
+        let t = table(&r);
+        let metrics: Vec<Option<&str>> = t.iter().map(|x| x.2.as_deref()).collect();
+        assert_eq!(
+            metrics,
+            [Some("revenue"), Some("net income")],
+            "{text}: {t:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_amount_never_links_to_a_per_share_metric() {
+    // newcomer finding: "最多达20亿美元" linked to the dividend per share
+    // (0.1 USD) and came out consistent
+    let c = csv(
+        "Maybank,dividends declared per share,2025-01-01,2025-06-30,0.1,USD,\n\
+         Maybank,share repurchases,2025-01-01,2025-06-30,2,USD,billion\n",
+    );
+    let r = c.check(
+        "d",
+        "Maybank宣布派发第二次股息每股0.1美元,并拟展开最多达20亿美元的回购。",
+        "2025-08-30".parse().ok(),
+    );
+    let t = table(&r);
+    assert_eq!(t[0].2.as_deref(), Some("dividends declared per share"));
+    assert_eq!(t[0].1, Verdict::Consistent, "{t:#?}");
+    let buyback = t
+        .iter()
+        .find(|x| x.0.contains("20亿"))
+        .expect("the buyback");
+    assert_ne!(
+        buyback.2.as_deref(),
+        Some("dividends declared per share"),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn a_metric_beyond_another_figure_is_not_taken() {
+    // newcomer finding: "减值21亿美元" (no metric in its clause) linked to
+    // the profit before tax of another clause: a false contradiction
+    let c = csv("HSBC,income before income taxes,2024-01-01,2024-12-31,32.3,USD,billion\n");
+    let r = c.check(
+        "d",
+        "HSBC全年税前利润323亿美元，减值21亿美元，暂计增益15亿美元。",
+        "2025-02-20".parse().ok(),
+    );
+    let t = table(&r);
+    assert_eq!(t[0].1, Verdict::Consistent, "{t:#?}");
+    for x in &t[1..] {
+        assert_eq!(x.1, Verdict::Unverifiable, "{t:#?}");
+        assert!(x.2.is_none(), "{t:#?}");
+    }
+    // a comparison carries the metric over the figure it compares with
+    let c = csv("Acme,revenue,2024-01-01,2024-12-31,30,USD,billion\n\
+         Acme,revenue,2023-01-01,2023-12-31,26,USD,billion\n");
+    let r = c.check(
+        "d",
+        "Acme's 2024 revenue was $30 billion, compared with $26 billion in 2023.",
+        "2025-02-20".parse().ok(),
+    );
+    let v: Vec<Verdict> = r.claims.iter().map(|c| c.verdict).collect();
+    assert_eq!(
+        v,
+        [Verdict::Consistent, Verdict::Consistent],
+        "{:#?}",
+        table(&r)
+    );
+}
+
+#[test]
+fn a_figure_a_thousand_times_off_is_another_metric() {
+    let c = csv("Acme,revenue,2024-01-01,2024-12-31,30,USD,billion\n");
+    // a bound that holds only by the distance
+    let r = c.check(
+        "d",
+        "Acme's 2024 revenue was under $50 trillion.",
+        "2025-02-20".parse().ok(),
+    );
+    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
+    assert!(
+        r.claims[0].reason.starts_with("probably another metric"),
+        "{}",
+        r.claims[0].reason
+    );
+    // an exact figure with a scale slip stays contradicted
+    let r = c.check(
+        "d",
+        "Acme's 2024 revenue was $30 trillion.",
+        "2025-02-20".parse().ok(),
+    );
+    assert_eq!(
+        r.claims[0].verdict,
+        Verdict::Contradicted,
+        "{}",
+        r.claims[0].reason
+    );
+}
