@@ -597,19 +597,61 @@ fn choose<'l>(
     // the span the period's words name, else the words near the claim
     let want = p.length.or(link.span);
     if let Some(f) = p.fiscal {
+        // a fiscal quarter named without its year ("第三财季", "fiscal third
+        // quarter"): the latest one reported on or before the article date
+        let (year, year_note) = match f.year {
+            Some(y) => (y, String::new()),
+            None => {
+                let latest = series
+                    .iter()
+                    .filter(|r| {
+                        r.fiscal
+                            .is_some_and(|rf| f.quarter.is_none_or(|q| rf.quarter == q))
+                            && r.length == p.length.unwrap_or(Length::Quarter)
+                            && article_date.is_none_or(|d| r.end <= d)
+                    })
+                    .filter_map(|r| r.fiscal.map(|rf| rf.year))
+                    .max();
+                match (calendar, latest) {
+                    (Some(_), Some(y)) => (
+                        y,
+                        format!(
+                            "\"{}\" names no year: fiscal {y}, the latest {} reported on or before {}",
+                            p.text.as_deref().unwrap_or(""),
+                            f.quarter.map_or("year".to_string(), |q| format!("Q{q}")),
+                            article_date.map_or("the newest filing".to_string(), |d| format!(
+                                "the article date {d}"
+                            ))
+                        ),
+                    ),
+                    _ => {
+                        return Err(format!(
+                            "\"{}\" names a fiscal quarter without its year, and the ledger shows no such quarter of this company's fiscal calendar{}",
+                            p.text.as_deref().unwrap_or(""),
+                            article_date
+                                .map_or(String::new(), |d| format!(" ended on or before {d}"))
+                        ));
+                    }
+                }
+            }
+        };
+        let f = crate::link::FiscalRef {
+            year: Some(year),
+            ..f
+        };
         match (calendar, f.quarter) {
             (Some(c), q) => {
                 let span = match q {
-                    Some(q) => c.quarter(f.year, q),
-                    None => c.year(f.year),
+                    Some(q) => c.quarter(year, q),
+                    None => c.year(year),
                 };
                 let rows: Vec<&LedgerRow> = series
                     .iter()
                     .copied()
                     .filter(|r| {
-                        r.fiscal.is_some_and(|rf| {
-                            rf.year == f.year && q.is_none_or(|q| rf.quarter == q)
-                        }) && fits_length(r, want)
+                        r.fiscal
+                            .is_some_and(|rf| rf.year == year && q.is_none_or(|q| rf.quarter == q))
+                            && fits_length(r, want)
                             && (q.is_some() || r.start.is_none() || r.length == Length::Year)
                     })
                     .collect();
@@ -618,17 +660,17 @@ fn choose<'l>(
                     let span = span.map_or(String::new(), |(s, e)| format!(" ({})", when(s, e)));
                     return Err(format!(
                         "no ledger row for fiscal {}{}{span} (\"{written}\"); the ledger has {}",
-                        f.year,
+                        year,
                         q.map_or(String::new(), |q| format!(" Q{q}")),
                         have()
                     ));
                 }
-                return Ok((rows, String::new()));
+                return Ok((rows, year_note));
             }
             (None, Some(q)) => {
                 return Err(format!(
                     "\"{written}\" names fiscal {} Q{q}, and the ledger does not show this company's fiscal calendar (it has no annual figures), so which dates that quarter covers is unknown",
-                    f.year
+                    year
                 ));
             }
             (None, None) => {}

@@ -100,8 +100,9 @@ pub struct PeriodLink {
 /// A fiscal year, and optionally a quarter of it, as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct FiscalRef {
-    /// The fiscal year, by the calendar year it ends in.
-    pub year: i32,
+    /// The fiscal year, by the calendar year it ends in; none when not
+    /// written ("第三财季", "fiscal third quarter": the latest reported).
+    pub year: Option<i32>,
     /// The quarter, 1–4, when one is named.
     pub quarter: Option<u8>,
 }
@@ -480,7 +481,7 @@ impl Document<'_> {
             out.end = back(b.end, 15);
             out.length = b.length;
             out.fiscal = b.fiscal.map(|f| FiscalRef {
-                year: f.year - 1,
+                year: f.year.map(|y| y - 1),
                 ..f
             });
         }

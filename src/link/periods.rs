@@ -257,6 +257,11 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             }
         }
     }
+    // fiscal quarters: "third quarter of fiscal 2026", "Q3 FY26", "fiscal
+    // third quarter" (the year left to the company's calendar)
+    if let Some(p) = fiscal_quarter_en(s, i) {
+        return Some(p);
+    }
     // Q3 2024, 3Q24, third quarter of 2024
     if (rest.starts_with('Q') || rest.starts_with('q'))
         && !(i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic())
@@ -564,6 +569,30 @@ fn chinese_quarter(
         _ => return None,
     };
     j += c.len_utf8();
+    // 第三财季 / 第三財季 / 第三财政季度: the company's fiscal quarter, of the
+    // year written before it, else the latest reported
+    if !cumulative {
+        if let Some(w) = ["财季", "財季", "财政季度", "財政季度", "个财季", "個財季"]
+            .iter()
+            .find(|w| r[j..].starts_with(**w))
+        {
+            j += w.len();
+            let (fy, start) = match year {
+                Some((y, start)) => (Some(y), start),
+                None => (None, i),
+            };
+            let (a, b) = match fy {
+                Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
+                None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
+            };
+            let mut p = range(a, b, s, start, i - start + j).with_length(Length::Quarter);
+            p.fiscal = Some(FiscalRef {
+                year: fy,
+                quarter: Some(q as u8),
+            });
+            return Some(p);
+        }
+    }
     let tail = ["季度", "季"].iter().find(|w| r[j..].starts_with(**w))?;
     j += tail.len();
     let (y, start) = match year {
@@ -664,12 +693,139 @@ fn english_date(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> 
     None
 }
 
+/// `w` at the start of `r`, ASCII case ignored: its length.
+fn word_at(r: &str, w: &str) -> Option<usize> {
+    (r.len() >= w.len() && r.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+        .then_some(w.len())
+}
+
+/// A quarter's ordinal at the start of `r` ("third", "3rd", "Q3"): (quarter, length).
+fn quarter_word(r: &str) -> Option<(u8, usize)> {
+    for (w, q) in [
+        ("first", 1u8),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("1st", 1),
+        ("2nd", 2),
+        ("3rd", 3),
+        ("4th", 4),
+    ] {
+        if let Some(n) = word_at(r, w) {
+            return Some((q, n));
+        }
+    }
+    None
+}
+
+/// A fiscal year written at the start of `r`: "fiscal 2026", "fiscal year
+/// 2026", "FY26", "FY2026", "fiscal '26": (year, length).
+fn fiscal_year_words(r: &str) -> Option<(i32, usize)> {
+    for w in ["fiscal year ", "fiscal ", "FY ", "FY"] {
+        if let Some(n) = word_at(r, w) {
+            let (y, k) = int_at(&r[n..])?;
+            let y = match k {
+                2 => 2000 + y as i32,
+                4 => y as i32,
+                _ => return None,
+            };
+            if r[n + k..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            return Some((y, n + k));
+        }
+    }
+    None
+}
+
+/// English fiscal quarters at byte `i`: "third quarter of fiscal 2026",
+/// "third-quarter fiscal 2026", "Q3 FY26", "Q3 fiscal 2026", "fiscal
+/// 2026 third quarter" (read by [`fiscal_tail`]), and without a year,
+/// "fiscal third quarter", "third fiscal quarter", "fiscal Q3".
+fn fiscal_quarter_en(s: &str, i: usize) -> Option<PeriodLink> {
+    let rest = &s[i..];
+    let fiscal = |q: u8, year: Option<i32>, len: usize| {
+        // the dates are the company's: a wide range the calendar narrows
+        let (a, b) = match year {
+            Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
+            None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
+        };
+        let mut p = range(a, b, s, i, len).with_length(Length::Quarter);
+        p.fiscal = Some(FiscalRef {
+            year,
+            quarter: Some(q),
+        });
+        Some(p)
+    };
+    // Q3 FY26 / Q3 fiscal 2026 / Q3 of fiscal 2026 / 3Q FY26
+    let q_first = if let Some(n) = word_at(rest, "Q") {
+        int_at(&rest[n..])
+            .filter(|&(q, k)| k == 1 && (1..=4).contains(&q))
+            .map(|(q, k)| (q as u8, n + k))
+    } else {
+        int_at(rest)
+            .filter(|&(q, k)| k == 1 && (1..=4).contains(&q) && rest[k..].starts_with(['Q', 'q']))
+            .map(|(q, k)| (q as u8, k + 1))
+    };
+    if let Some((q, n)) = q_first {
+        let r = &rest[n..];
+        let g = skip_ws(r);
+        let of = word_at(&r[g..], "of ").unwrap_or(0);
+        if let Some((y, k)) = fiscal_year_words(&r[g + of..]) {
+            return fiscal(q, Some(y), n + g + of + k);
+        }
+        return None;
+    }
+    // fiscal third quarter / fiscal Q3 (no year)
+    if let Some(n) = word_at(rest, "fiscal ") {
+        let r = &rest[n..];
+        if let Some((q, k)) = quarter_word(r) {
+            let t = &r[k..];
+            if let Some(m) = [" quarter", "-quarter"].iter().find_map(|w| word_at(t, w)) {
+                return fiscal(q, None, n + k + m);
+            }
+        }
+        if let Some(k) = word_at(r, "Q") {
+            if let Some((q, d)) = int_at(&r[k..]).filter(|&(q, d)| d == 1 && (1..=4).contains(&q)) {
+                if !r[k + d..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    return fiscal(q as u8, None, n + k + d);
+                }
+            }
+        }
+        return None;
+    }
+    // third quarter of fiscal 2026 / third-quarter fiscal 2026 / third fiscal quarter
+    let (q, k) = quarter_word(rest)?;
+    let r = &rest[k..];
+    if let Some(m) = word_at(r, " fiscal quarter") {
+        let t = &r[m..];
+        let of = [" of ", " "]
+            .iter()
+            .find_map(|w| word_at(t, w))
+            .unwrap_or(0);
+        if let Some((y, n)) = fiscal_year_words(&t[of..]) {
+            return fiscal(q, Some(y), k + m + of + n);
+        }
+        return fiscal(q, None, k + m);
+    }
+    let m = [" quarter", "-quarter"]
+        .iter()
+        .find_map(|w| word_at(r, w))?;
+    let t = &r[m..];
+    let of = [" of ", " "]
+        .iter()
+        .find_map(|w| word_at(t, w))
+        .unwrap_or(0);
+    let (y, n) = fiscal_year_words(&t[of..])?;
+    fiscal(q, Some(y), k + m + of + n)
+}
+
 /// A fiscal year just read (`p`, `len` bytes at `i`), and a quarter written
 /// after it: "fiscal 2017 third quarter", "FY2024 Q3", "2024财年第三季度".
 fn fiscal_tail(s: &str, i: usize, len: usize, year: i32, p: PeriodLink) -> PeriodLink {
     let mut p = p.with_length(Length::Year);
     p.fiscal = Some(FiscalRef {
-        year,
+        year: Some(year),
         quarter: None,
     });
     let r = &s[i + len..];
@@ -681,6 +837,14 @@ fn fiscal_tail(s: &str, i: usize, len: usize, year: i32, p: PeriodLink) -> Perio
         ("second quarter", 2),
         ("third quarter", 3),
         ("fourth quarter", 4),
+        ("第一财季", 1),
+        ("第二财季", 2),
+        ("第三财季", 3),
+        ("第四财季", 4),
+        ("第一財季", 1),
+        ("第二財季", 2),
+        ("第三財季", 3),
+        ("第四財季", 4),
         ("第一季度", 1),
         ("第二季度", 2),
         ("第三季度", 3),
@@ -701,7 +865,7 @@ fn fiscal_tail(s: &str, i: usize, len: usize, year: i32, p: PeriodLink) -> Perio
     }
     if let Some((q, n)) = quarter {
         p.fiscal = Some(FiscalRef {
-            year,
+            year: Some(year),
             quarter: Some(q),
         });
         p.length = Some(Length::Quarter);

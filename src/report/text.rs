@@ -163,10 +163,13 @@ fn claim(
                     Some(f) => format!("{f} ({})", l.period),
                     None => l.period.to_string(),
                 },
-                (Some(f), None) => match f.quarter {
-                    Some(q) => format!("fiscal {} Q{q}", f.year),
-                    None => format!("fiscal {}", f.year),
-                },
+                (Some(f), None) => {
+                    let year = f.year.map_or(String::new(), |y| format!(" {y}"));
+                    match f.quarter {
+                        Some(q) => format!("fiscal{year} Q{q}"),
+                        None => format!("fiscal{year}"),
+                    }
+                }
                 (None, _) => p.end.to_string(),
             },
             p.text.as_deref().unwrap_or(""),

@@ -164,3 +164,48 @@ fn a_figure_a_thousand_times_off_is_another_metric() {
         r.claims[0].reason
     );
 }
+
+#[test]
+fn fiscal_quarters_written_with_and_without_their_year() {
+    let (l, errors) = Ledger::from_companyfacts_partial(
+        include_str!("../data/companyfacts/nvidia.json"),
+        "nvidia.json",
+    )
+    .expect("companyfacts");
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = checker(l);
+    for text in [
+        "NVIDIA's revenue for the third quarter of fiscal 2025 was $35.1 billion.",
+        "NVIDIA's Q3 FY25 revenue was $35.1 billion.",
+        "NVIDIA reported fiscal third quarter revenue of $35.1 billion.",
+        "NVIDIA第三财季营收351亿美元。",
+        "NVIDIA第三財季營收351億美元。",
+    ] {
+        let r = c.check("q", text, "2024-11-21".parse().ok());
+        let claim = &r.claims[0];
+        assert_eq!(
+            claim.verdict,
+            Verdict::Consistent,
+            "{text}: {}",
+            claim.reason
+        );
+        let l = claim.ledger.as_ref().expect("a row");
+        assert_eq!(
+            l.start.map(|d| d.to_string()).as_deref(),
+            Some("2024-07-29"),
+            "{text}"
+        );
+    }
+    // no third quarter reported yet by the article date: refused
+    let r = c.check(
+        "q",
+        "NVIDIA第三财季营收351亿美元。",
+        "2020-05-01".parse().ok(),
+    );
+    assert_eq!(
+        r.claims[0].verdict,
+        Verdict::Unverifiable,
+        "{}",
+        r.claims[0].reason
+    );
+}
