@@ -277,6 +277,13 @@ impl Amount {
         self.precision
     }
 
+    /// Whether a money figure is the size of a per-share figure: rounded to
+    /// less than ten thousand units ("US$1.67" and "每股0.1美元" are; "US$45.4
+    /// billion" is not).
+    pub(crate) fn per_share_sized(&self) -> bool {
+        self.precision < Decimal::from(10_000)
+    }
+
     /// For a percent: true when written as percentage points (个百分点).
     pub fn points(&self) -> bool {
         self.points

@@ -386,13 +386,6 @@ fn difference(a: &Amount, l: Decimal) -> Option<Decimal> {
     }
 }
 
-/// Whether a money claim is the size of a per-share figure: not rounded to
-/// ten thousands or more ("US$1.67" and "每股0.1美元" are; "US$45.4 billion"
-/// is not).
-fn per_share_sized(a: &Amount) -> bool {
-    a.precision() < Decimal::from(10_000)
-}
-
 /// Converts a row into the claim's unit; None with a reason when impossible.
 fn convert(
     row: &LedgerRow,
@@ -403,7 +396,7 @@ fn convert(
         (Kind::Percent, Unit::Percent) => return Ok((row.value, None)),
         (Kind::Money, Unit::Currency(rc)) => rc,
         (Kind::Money, Unit::PerShare(rc)) => {
-            if !per_share_sized(a) {
+            if !a.per_share_sized() {
                 return Err(format!(
                     "the ledger figure is per share ({}) and the claim is a total amount",
                     row.unit

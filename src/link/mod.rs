@@ -27,7 +27,6 @@ use crate::ledger::{AliasKind, Aliases, Ledger, Length, Unit};
 use crate::names::Measure;
 use crate::normalize::{Amount, Kind};
 use crate::span::Span;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 mod periods;
@@ -176,7 +175,7 @@ impl Shape {
     fn of(a: &Amount) -> Shape {
         match a.kind() {
             Kind::Percent => Shape::Percent,
-            Kind::Money if a.precision() < Decimal::from(10_000) => Shape::SmallMoney,
+            Kind::Money if a.per_share_sized() => Shape::SmallMoney,
             Kind::Money => Shape::Money,
         }
     }
@@ -205,7 +204,7 @@ impl Linker {
     pub fn new(ledger: &Ledger, aliases: &Aliases) -> Linker {
         // what each of the ledger's metrics is measured in, from its rows'
         // units (a hand-written ledger's own names), else the built-in table
-        let mut units: FastMap<String, Option<Measure>> = FastMap::default();
+        let mut by_name: FastMap<&str, Option<Measure>> = FastMap::default();
         for r in ledger.rows() {
             let m = match r.unit {
                 Unit::Currency(_) => Measure::Amount,
@@ -213,14 +212,26 @@ impl Linker {
                 Unit::Percent => Measure::Ratio,
                 Unit::Shares => Measure::Shares,
             };
-            units
-                .entry(fold(&r.metric))
+            by_name
+                .entry(r.metric.as_str())
                 .and_modify(|e| {
                     if *e != Some(m) {
                         *e = None;
                     }
                 })
                 .or_insert(Some(m));
+        }
+        // folded once per distinct name (spellings that fold alike merge)
+        let mut units: FastMap<String, Option<Measure>> = FastMap::default();
+        for (name, m) in by_name {
+            units
+                .entry(fold(name))
+                .and_modify(|e| {
+                    if *e != m {
+                        *e = None;
+                    }
+                })
+                .or_insert(m);
         }
         let measure_of = |canonical: &str| -> Option<Measure> {
             match units.get(&fold(canonical)) {
@@ -574,22 +585,26 @@ impl Document<'_> {
             .map(|o| self.name(o, How::InSentence))
     }
 
+    /// Of the occurrences `list` (indices into `occ`), the one ending last
+    /// before the claim at `span`, and the first one starting after it
+    /// (occurrences do not overlap, so their ends are in order like their
+    /// starts).
+    fn around(&self, list: &[usize], span: Span) -> (Option<&Occurrence>, Option<&Occurrence>) {
+        let k = list.partition_point(|&i| self.occ[i].end <= span.start());
+        let before = k.checked_sub(1).map(|k| &self.occ[list[k]]);
+        let k = list.partition_point(|&i| self.occ[i].start < span.end());
+        let after = list.get(k).map(|&i| &self.occ[i]);
+        (before, after)
+    }
+
     /// Why no metric was linked when one stands near the claim whose
     /// figures are not of the claim's kind.
     fn refused(&self, span: Span, shape: Shape, (ss, se): (usize, usize)) -> Option<String> {
-        let list = &self.metrics;
-        let kb = list.partition_point(|&i| self.occ[i].end <= span.start());
-        let ka = list.partition_point(|&i| self.occ[i].start < span.end());
-        let b = kb
-            .checked_sub(1)
-            .map(|k| &self.occ[list[k]])
+        let (b, a) = self.around(&self.metrics, span);
+        let b = b
             .filter(|o| o.start >= ss)
             .map(|o| (span.start() - o.end, o));
-        let a = list
-            .get(ka)
-            .map(|&i| &self.occ[i])
-            .filter(|o| o.end <= se)
-            .map(|o| (o.start - span.end(), o));
+        let a = a.filter(|o| o.end <= se).map(|o| (o.start - span.end(), o));
         let o = nearer(b, a)?;
         let measure = o.measure?;
         if shape.fits(Some(measure)) {
@@ -617,19 +632,9 @@ impl Document<'_> {
         let (ss, se) = containing(&self.sentences, span.start());
         let (cs, ce) = containing(&self.clauses, span.start());
         let after_limit = ce.min(se);
-        // the occurrence of `list` ending last before the claim, and the
-        // first one starting after it (occurrences do not overlap, so their
-        // ends are in order like their starts)
-        let around = |list: &[usize]| {
-            let k = list.partition_point(|&i| self.occ[i].end <= span.start());
-            let before = k.checked_sub(1).map(|k| &self.occ[list[k]]);
-            let k = list.partition_point(|&i| self.occ[i].start < span.end());
-            let after = list.get(k).map(|&i| &self.occ[i]);
-            (before, after)
-        };
         // entity: before the claim in its sentence, else after it in its
         // clause, else the last one named before the sentence
-        let (before, after) = around(&self.entities);
+        let (before, after) = self.around(&self.entities, span);
         let entity = before
             .filter(|o| o.start >= ss)
             .map(|o| self.name(o, How::BeforeInSentence))
