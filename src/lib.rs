@@ -67,6 +67,7 @@
 
 pub mod check;
 pub mod date;
+mod derive;
 pub mod error;
 pub mod extract;
 mod fold;

@@ -569,10 +569,20 @@ fn choose<'l>(
         let rows = latest(rows);
         return match (rows.first(), article_date) {
             (Some(r), Some(d)) => {
-                let note = format!(
-                    "no date in the sentence: used the latest ledger row on or before the article date {d} ({})",
-                    r.end
-                );
+                let note = if r.end == d && r.start.is_none() {
+                    format!("no period written: used the ledger row of the article date {d}")
+                } else if r.start.is_none() {
+                    format!(
+                        "no period written: assumed the latest figure on or before the article date {d}, of {}",
+                        r.end
+                    )
+                } else {
+                    format!(
+                        "no period written: assumed the latest {} reported by the article date {d}: {}",
+                        r.length,
+                        r.period_words()
+                    )
+                };
                 Ok((rows, note))
             }
             (Some(r), None) => {
@@ -778,6 +788,17 @@ impl Candidate<'_> {
     }
 }
 
+/// The figure a claim states, for choosing among what the ledger allows:
+/// its point, the middle of its range, or the bound it names.
+fn claimed(a: &Amount) -> Option<Decimal> {
+    let v = a.value();
+    match (v.point(), v.min(), v.max()) {
+        (Some(p), _, _) => Some(p),
+        (None, Some(lo), Some(hi)) => (lo + hi).checked_div(Decimal::TWO),
+        (None, lo, hi) => lo.or(hi),
+    }
+}
+
 /// Checks one claim against the ledger.
 pub fn verify(
     a: &Amount,
@@ -790,6 +811,36 @@ pub fn verify(
     let Some(entity) = &link.entity else {
         return unverifiable("no entity: no known entity name in the sentence or before it".into());
     };
+    if let Some(c) = &link.context {
+        // the filings hold consolidated, reported figures: a segment's
+        // figure, guidance, an estimate, a market value or a share price is
+        // not checked against them (nor guidance or an estimate against any
+        // ledger's figures)
+        let refuse = match &link.metric {
+            None => true,
+            Some(m) => {
+                let series = ledger.series(&entity.name, &m.name);
+                series.is_empty()
+                    || series
+                        .iter()
+                        .any(|r| r.concept.is_some() || r.filing.is_some())
+                    || matches!(
+                        c.kind,
+                        crate::link::ContextKind::Guidance | crate::link::ContextKind::Estimate
+                    )
+            }
+        };
+        if refuse {
+            let about = link.metric.as_ref().map_or(String::new(), |m| {
+                format!(" against {} / {}", entity.name, m.name)
+            });
+            return unverifiable(format!(
+                "not checked{about}: \"{}\" makes it {}",
+                c.text,
+                c.kind.why()
+            ));
+        }
+    }
     let Some(metric) = &link.metric else {
         if let Some(why) = &link.refused {
             return unverifiable(format!("no metric: {why} (entity {})", entity.name));
@@ -799,7 +850,14 @@ pub fn verify(
             entity.name
         ));
     };
-    let series = ledger.series(&entity.name, &metric.name);
+    // a metric no row reports may be computed from others (margins, free
+    // cash flow)
+    let computed: Vec<LedgerRow>;
+    let mut series = ledger.series(&entity.name, &metric.name);
+    if series.is_empty() {
+        computed = crate::derive::series(ledger, &entity.name, &metric.name);
+        series = computed.iter().collect();
+    }
     // rows for this pair that could not be loaded: the claim says so rather
     // than pretending the ledger has nothing
     let rejected = || {
@@ -845,6 +903,29 @@ pub fn verify(
                 rejected()
             ));
         }
+    };
+    // a growth rate: each row against the one a year (or a quarter) before
+    let grown: Vec<LedgerRow>;
+    let rows: Vec<&LedgerRow> = match &link.growth {
+        None => rows,
+        Some(g) => match crate::derive::growth(
+            &rows,
+            &series,
+            g,
+            &|r| as_of(r, article_date).1,
+            claimed(a),
+        ) {
+            Ok(v) => {
+                grown = v;
+                grown.iter().collect()
+            }
+            Err(why) => {
+                return unverifiable(format!(
+                    "{} / {} growth (\"{}\"): {why}",
+                    entity.name, metric.name, g.text
+                ));
+            }
+        },
     };
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut why_not: Option<(String, Date)> = None;

@@ -108,6 +108,8 @@ pub(super) type Entry = (String, Option<u64>, Source);
 /// One filer of a directory or archive.
 pub(super) struct Filer {
     pub(super) name: String,
+    /// The filer's CIK, when its file gives one.
+    pub(super) cik: Option<u64>,
     pub(super) sources: Vec<Source>,
     loaded: OnceLock<Ledger>,
 }
@@ -159,6 +161,7 @@ impl Lazy {
                     lazy.by_name.insert(key, lazy.filers.len());
                     lazy.filers.push(Filer {
                         name,
+                        cik,
                         sources: vec![source],
                         loaded: OnceLock::new(),
                     });

@@ -22,7 +22,7 @@ mod aliases;
 pub mod companyfacts;
 mod csv;
 mod filings;
-mod fiscal;
+pub(crate) mod fiscal;
 mod fx;
 mod table;
 
@@ -822,6 +822,35 @@ impl Ledger {
     pub fn entities(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.rows.iter().map(|r| r.entity.as_str()).collect();
         v.extend(self.lazy.filers().iter().map(|f| f.name.as_str()));
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// The SEC CIK of each entity whose figures come with one (companyfacts
+    /// files, ledger rows with a `cik`, the filers of directories and
+    /// archives), with the entity's name, sorted by CIK.
+    pub fn ciks(&self) -> Vec<(u64, &str)> {
+        let mut v: Vec<(u64, &str)> = self
+            .imports
+            .iter()
+            .filter_map(|s| Some((s.cik?, s.entity.as_str())))
+            .collect();
+        let mut last: Option<(u64, &str)> = None;
+        for r in &self.rows {
+            if let Some(c) = r.filing.as_ref().and_then(|f| f.cik) {
+                if last != Some((c, r.entity.as_str())) {
+                    last = Some((c, r.entity.as_str()));
+                    v.push((c, r.entity.as_str()));
+                }
+            }
+        }
+        v.extend(
+            self.lazy
+                .filers()
+                .iter()
+                .filter_map(|f| Some((f.cik?, f.name.as_str()))),
+        );
         v.sort_unstable();
         v.dedup();
         v

@@ -29,8 +29,10 @@ use crate::normalize::{Amount, Kind};
 use crate::span::Span;
 use serde::Serialize;
 
+mod context;
 mod periods;
 
+pub use context::{Basis, ContextKind, ContextLink, Direction};
 pub use periods::{dateline, month_days};
 use periods::{periods, shift_days};
 
@@ -130,6 +132,27 @@ pub struct Link {
     /// figures are of another kind: per share, a ratio, an amount).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refused: Option<String>,
+    /// Words that make the claim a figure the filings do not hold: a
+    /// segment's, guidance, an estimate, a market value, a share price.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<ContextLink>,
+    /// For a percentage that is a change of the metric ("revenue up 7%
+    /// year over year", "营收同比增长62%"): the words that say so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth: Option<GrowthLink>,
+}
+
+/// The words making a percentage a growth rate of its metric.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GrowthLink {
+    /// Up or down.
+    pub direction: Direction,
+    /// Against what, when written (else a year earlier is assumed).
+    pub basis: Option<Basis>,
+    /// The words in the article (the direction's, and the basis's).
+    pub text: String,
+    /// Where the direction's word is.
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -150,11 +173,49 @@ struct Form {
     canonical: String,
     latin: bool,
     measure: Option<Measure>,
-    /// A proper name found by figcheck, not written by the user: matches
-    /// only where the text capitalizes it ("Apple", "APPLE", not "apple").
-    proper: bool,
+    /// How the text must write it (names found by figcheck, not written by
+    /// the user, match only as names are written).
+    case: Case,
+    /// The words as given (for the case rules).
+    given: String,
     /// Other metrics the form stands for, measured otherwise.
     also: Vec<(String, Option<Measure>)>,
+}
+
+/// How a form must be written in the text to match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// In any case (the user's aliases, the ledger's own names, Chinese).
+    Any,
+    /// Capitalized: "Apple", "APPLE", not "apple" (a filer's short name).
+    Capitalized,
+    /// As given, or in capitals: "Nvidia", "NVIDIA", not "nvidia" or "NVidia".
+    AsGiven,
+    /// Exactly as given: a ticker ("AAPL", "ARM"; not "Arm").
+    Exact,
+}
+
+impl Case {
+    /// Whether `written` (the text's words) is how this form may be written.
+    fn allows(self, given: &str, written: &str) -> bool {
+        match self {
+            Case::Any => true,
+            Case::Capitalized => !written.chars().next().is_some_and(char::is_lowercase),
+            Case::AsGiven => {
+                same_letters(written, given)
+                    || (!written.chars().any(char::is_lowercase)
+                        && written.chars().any(char::is_uppercase))
+            }
+            Case::Exact => same_letters(written, given),
+        }
+    }
+}
+
+/// Whether two spellings are the same but for spacing and punctuation
+/// (folding normalizes those; case is compared).
+fn same_letters(a: &str, b: &str) -> bool {
+    let keep = |c: &char| c.is_alphanumeric();
+    a.chars().filter(keep).eq(b.chars().filter(keep))
 }
 
 /// What a claim's figure is, for choosing a metric it can be checked against.
@@ -169,6 +230,8 @@ enum Shape {
     SmallMoney,
     /// Money rounded to ten thousand units or more: an amount, never per share.
     Money,
+    /// A percentage that is a change of a figure: of an amount or per share.
+    Change,
 }
 
 impl Shape {
@@ -188,6 +251,7 @@ impl Shape {
             (Shape::Percent, Some(m)) => m == Measure::Ratio,
             (Shape::SmallMoney, Some(m)) => matches!(m, Measure::PerShare | Measure::Amount),
             (Shape::Money, Some(m)) => m == Measure::Amount,
+            (Shape::Change, Some(m)) => matches!(m, Measure::Amount | Measure::PerShare),
         }
     }
 }
@@ -244,44 +308,44 @@ impl Linker {
         // form wins, except that a built-in phrasing of two metrics measured
         // differently ("dividend": per share or an amount) stands for both
         let mut seen: FastMap<(String, AliasKind), (usize, bool)> = FastMap::default();
-        let mut add =
-            |alias: &str, kind: AliasKind, canonical: &str, proper: bool, builtin: bool| {
-                let folded = fold(alias);
-                if folded.is_empty() {
-                    return;
-                }
-                let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
-                let measure = match kind {
-                    AliasKind::Metric => measure_of(canonical),
-                    _ => None,
-                };
-                if let Some(&(i, was_builtin)) = seen.get(&(folded.clone(), kind)) {
-                    let f: &mut Form = &mut forms[i];
-                    if builtin
-                        && was_builtin
-                        && f.canonical != canonical
-                        && f.measure != measure
-                        && f.also.iter().all(|(_, m)| *m != measure)
-                    {
-                        f.also.push((canonical.to_string(), measure));
-                    }
-                    return;
-                }
-                seen.insert((folded.clone(), kind), (forms.len(), builtin));
-                {
-                    forms.push(Form {
-                        folded,
-                        kind,
-                        canonical: canonical.to_string(),
-                        latin,
-                        measure,
-                        proper: proper && latin,
-                        also: Vec::new(),
-                    });
-                }
+        let mut add = |alias: &str, kind: AliasKind, canonical: &str, case: Case, builtin: bool| {
+            let folded = fold(alias);
+            if folded.is_empty() {
+                return;
+            }
+            let latin = folded.bytes().any(|b| b.is_ascii_alphanumeric());
+            let measure = match kind {
+                AliasKind::Metric => measure_of(canonical),
+                _ => None,
             };
+            if let Some(&(i, was_builtin)) = seen.get(&(folded.clone(), kind)) {
+                let f: &mut Form = &mut forms[i];
+                if builtin
+                    && was_builtin
+                    && f.canonical != canonical
+                    && f.measure != measure
+                    && f.also.iter().all(|(_, m)| *m != measure)
+                {
+                    f.also.push((canonical.to_string(), measure));
+                }
+                return;
+            }
+            seen.insert((folded.clone(), kind), (forms.len(), builtin));
+            {
+                forms.push(Form {
+                    folded,
+                    kind,
+                    canonical: canonical.to_string(),
+                    latin,
+                    measure,
+                    case: if latin { case } else { Case::Any },
+                    given: alias.to_string(),
+                    also: Vec::new(),
+                });
+            }
+        };
         for a in aliases.entries() {
-            add(&a.alias, a.kind, &a.canonical, false, false);
+            add(&a.alias, a.kind, &a.canonical, Case::Any, false);
         }
         // the names of the rows, and of the rows left out as bad (so that a
         // claim about one links, and can say why it cannot be checked)
@@ -297,24 +361,70 @@ impl Linker {
             names.dedup();
         }
         for e in &entities {
-            add(e, AliasKind::Entity, e, false, false);
+            add(e, AliasKind::Entity, e, Case::Any, false);
         }
         // a filer's name without its corporate suffixes ("NVIDIA CORP":
         // NVIDIA; "Taiwan Semiconductor Manufacturing Co Ltd")
         for e in &entities {
             let short = crate::names::short_name(e);
             if short.len() < e.len() {
-                add(short, AliasKind::Entity, e, true, false);
+                add(short, AliasKind::Entity, e, Case::Capitalized, false);
+            }
+        }
+        // the names news uses for the ledger's companies (by CIK, else by
+        // name), then for the other companies of the built-in table: a
+        // claim about a company the ledger does not hold is about that
+        // company, not the last one the ledger knows
+        let table = crate::names::companies();
+        let mut of_ledger: Vec<Option<&str>> = vec![None; table.len()];
+        let index = |c: &crate::names::Company| {
+            table
+                .iter()
+                .position(|t| std::ptr::eq(t, c))
+                .unwrap_or(usize::MAX)
+        };
+        for (cik, e) in ledger.ciks() {
+            if let Some(c) = crate::names::company_by_cik(cik) {
+                if let Some(slot) = of_ledger.get_mut(index(c)) {
+                    slot.get_or_insert(e);
+                }
+            }
+        }
+        for e in &entities {
+            if let Some(c) = crate::names::company_named(e) {
+                if let Some(slot) = of_ledger.get_mut(index(c)) {
+                    slot.get_or_insert(e);
+                }
+            }
+        }
+        let mut add_company = |c: &crate::names::Company, canonical: &str| {
+            for (n, case) in c.names() {
+                let case = match case {
+                    crate::names::NameCase::Exact => Case::Exact,
+                    crate::names::NameCase::AsWritten => Case::AsGiven,
+                    _ => Case::Any,
+                };
+                add(n, AliasKind::Entity, canonical, case, false);
+            }
+        };
+        for (c, e) in table.iter().zip(&of_ledger) {
+            if let Some(e) = e {
+                add_company(c, e);
+            }
+        }
+        for (c, e) in table.iter().zip(&of_ledger) {
+            if e.is_none() {
+                add_company(c, &c.name);
             }
         }
         for m in &metrics {
-            add(m, AliasKind::Metric, m, false, false);
+            add(m, AliasKind::Metric, m, Case::Any, false);
         }
         // the built-in phrasings of every metric (after the user's and the
         // ledger's own names, which win a form they share)
         for m in crate::names::metrics() {
             for p in m.phrasings() {
-                add(p, AliasKind::Metric, &m.name, false, true);
+                add(p, AliasKind::Metric, &m.name, Case::Any, true);
             }
         }
         // longest first, so overlaps keep the more specific name
@@ -334,11 +444,12 @@ impl Linker {
         for m in self.matcher.find_iter(folded.text.as_str()) {
             let f = &self.forms[m.pattern().as_usize()];
             let (i, j) = (m.start(), m.end());
-            if f.proper {
-                let first = text[folded.orig(i)..].chars().next();
-                if first.is_some_and(|c| c.is_lowercase()) {
-                    continue;
-                }
+            if f.case != Case::Any
+                && !f
+                    .case
+                    .allows(&f.given, &text[folded.orig(i)..folded.orig(j)])
+            {
+                continue;
             }
             if f.latin {
                 let b = folded.text.as_bytes();
@@ -387,8 +498,10 @@ impl Linker {
             .filter_map(|p| p.span.map(|s| s.end() - s.start()))
             .max()
             .unwrap_or(0);
+        let contexts = context::find(text);
         Document {
             text,
+            contexts,
             occ,
             sentences,
             clauses,
@@ -406,6 +519,8 @@ impl Linker {
 /// A document prepared for linking.
 pub struct Document<'t> {
     text: &'t str,
+    /// The context words of the text, in order.
+    contexts: Vec<context::Found>,
     occ: Vec<Occurrence>,
     sentences: Vec<(usize, usize)>,
     clauses: Vec<(usize, usize)>,
@@ -497,6 +612,172 @@ impl Document<'_> {
             });
         }
         out
+    }
+
+    /// The context of the claim at `span`: the nearest context word before
+    /// it in its clause (a "total" between cancels a segment); before its
+    /// clause in its sentence, guidance (up to a word saying a figure is
+    /// the actual one) or a segment named in a clause of no figure ("In
+    /// the data center segment, revenue was …"); or a market value or an
+    /// estimate right after it ("$3 trillion market cap", "3万亿美元市值").
+    /// Words that are the linked metric's own are not its context.
+    fn context(
+        &self,
+        span: Span,
+        (cs, ce): (usize, usize),
+        ss: usize,
+        metric: Option<&NameLink>,
+    ) -> Option<ContextLink> {
+        use context::Role;
+        let own = |f: &context::Found| {
+            metric.is_some_and(|m| f.start < m.span.end() && m.span.start() < f.end)
+        };
+        let link = |f: &context::Found, kind: ContextKind| ContextLink {
+            kind,
+            text: self.text[f.start..f.end].to_string(),
+            span: Span::new(f.start, f.end),
+        };
+        let k = self.contexts.partition_point(|f| f.end <= span.start());
+        let mut whole = false;
+        let mut reported = false;
+        for f in self.contexts[..k].iter().rev().take(32) {
+            if f.start < ss {
+                break;
+            }
+            let in_clause = f.start >= cs;
+            match f.role {
+                Role::Whole => whole |= in_clause,
+                Role::Reported => reported = true,
+                Role::Context(kind) if !own(f) => {
+                    let applies = match kind {
+                        ContextKind::Segment if whole => false,
+                        _ if in_clause => true,
+                        ContextKind::Guidance => !reported,
+                        ContextKind::Segment => {
+                            let (fs, fe) = containing(&self.clauses, f.start);
+                            !self.figure_between(fs, fe, span)
+                        }
+                        _ => false,
+                    };
+                    if applies {
+                        return Some(link(f, kind));
+                    }
+                    if in_clause {
+                        break;
+                    }
+                }
+                Role::Context(_) | Role::Change(..) => {}
+            }
+        }
+        // just after the claim: "$3 trillion market cap", "3万亿美元市值"
+        let f = self
+            .contexts
+            .get(self.contexts.partition_point(|f| f.start < span.end()))?;
+        let gap = self.text.get(span.end()..f.start)?;
+        let close = f.end <= ce
+            && gap.chars().count() <= 3
+            && gap
+                .chars()
+                .all(|c| c.is_whitespace() || c == '的' || c == '-');
+        match f.role {
+            Role::Context(kind @ (ContextKind::MarketValue | ContextKind::Estimate))
+                if close && !own(f) =>
+            {
+                Some(link(f, kind))
+            }
+            _ => None,
+        }
+    }
+
+    /// The words of change around the claim at `span` in its clause:
+    /// which way (the nearest word saying it, before the claim or just
+    /// after: "up 7%", "增长62%", "7% growth") and against what ("year over
+    /// year", 同比, "sequentially", 环比).
+    fn growth(&self, span: Span, (cs, ce): (usize, usize)) -> Option<GrowthLink> {
+        use context::Role;
+        const NEAR: usize = 48;
+        let k = self.contexts.partition_point(|f| f.end <= span.start());
+        let before = self.contexts[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|f| f.start >= cs && span.start() - f.end <= NEAR);
+        let j = self.contexts.partition_point(|f| f.start < span.end());
+        let after = self.contexts[j..]
+            .iter()
+            .take(8)
+            .take_while(|f| f.end <= ce && f.start - span.end() <= NEAR);
+        let mut direction: Option<(Direction, &context::Found)> = None;
+        let mut basis: Option<(Basis, &context::Found)> = None;
+        for f in before.chain(after) {
+            if let Role::Change(d, b) = f.role {
+                if let (Some(d), None) = (d, direction) {
+                    direction = Some((d, f));
+                }
+                if let (Some(b), None) = (b, basis) {
+                    basis = Some((b, f));
+                }
+            }
+        }
+        let (d, f) = direction?;
+        let mut text = self.text[f.start..f.end].to_string();
+        if let Some((_, g)) = basis.filter(|(_, g)| g.start != f.start) {
+            text = format!("{text} … {}", &self.text[g.start..g.end]);
+        }
+        Some(GrowthLink {
+            direction: d,
+            basis: basis.map(|b| b.0),
+            text,
+            span: Span::new(f.start, f.end),
+        })
+    }
+
+    /// The period written last before the sentence starting at `ss`, when
+    /// no other company is named between it and the claim at `span` (whose
+    /// entity is `entity`): a period named once carries over, as the
+    /// entity does.
+    fn carried_period(
+        &self,
+        span: Span,
+        ss: usize,
+        entity: Option<&NameLink>,
+    ) -> Option<PeriodLink> {
+        let start_of = |i: usize| self.periods[i].span.map_or(0, |s| s.start());
+        let k = self.written.partition_point(|&i| start_of(i) < ss);
+        // not a period of guidance ("For the fourth quarter, revenue will
+        // be …"): what comes after is not about it
+        let forward = |p: &PeriodLink| {
+            let Some(s) = p.span else { return true };
+            let (_, se) = containing(&self.sentences, s.start());
+            let j = self.contexts.partition_point(|f| f.start < s.end());
+            self.contexts[j..]
+                .iter()
+                .take_while(|f| f.end <= se)
+                .any(|f| f.role == context::Role::Context(ContextKind::Guidance))
+        };
+        let p = self.written[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .map(|&i| &self.periods[i])
+            .find(|p| p.span.is_some_and(|s| s.end() <= ss) && !forward(p))?;
+        let from = p.span?.end();
+        let name = entity.map(|e| e.name.as_str());
+        let lo = self.entities.partition_point(|&i| self.occ[i].start < from);
+        let hi = self
+            .entities
+            .partition_point(|&i| self.occ[i].start < span.start());
+        // (a long run of one company's name is looked at in part only)
+        if self.entities[lo..hi]
+            .iter()
+            .take(256)
+            .any(|&i| Some(self.occ[i].canonical.as_str()) != name)
+        {
+            return None;
+        }
+        let mut p = p.clone();
+        p.how = How::PreviousSentence;
+        Some(p)
     }
 
     /// Links the claim at `span`. Every search is a binary search or stays
@@ -619,7 +900,7 @@ impl Document<'_> {
         let claim = match shape {
             Shape::Percent => "a percentage",
             Shape::Money => "a total amount",
-            Shape::SmallMoney | Shape::Any => "an amount",
+            Shape::SmallMoney | Shape::Change | Shape::Any => "an amount",
         };
         Some(format!(
             "\"{}\" ({}) is named near it, but that metric is {is} and the claim is {claim}",
@@ -629,6 +910,7 @@ impl Document<'_> {
     }
 
     fn link_shaped(&self, span: Span, shape: Shape) -> Link {
+        let span_claim = span;
         let (ss, se) = containing(&self.sentences, span.start());
         let (cs, ce) = containing(&self.clauses, span.start());
         let after_limit = ce.min(se);
@@ -650,7 +932,15 @@ impl Document<'_> {
                     .filter(|o| o.end <= ss)
                     .map(|o| self.name(o, How::PreviousSentence))
             });
-        let metric = self.metric(span, shape, (cs, ce), (ss, se));
+        let mut metric = self.metric(span, shape, (cs, ce), (ss, se));
+        // a percentage that is no ratio's may be a change of an amount
+        let mut growth = None;
+        if metric.is_none() && shape == Shape::Percent {
+            if let Some(g) = self.growth(span, (cs, ce)) {
+                metric = self.metric(span, Shape::Change, (cs, ce), (ss, se));
+                growth = metric.as_ref().map(|_| g);
+            }
+        }
         let refused = match metric {
             None => self.refused(span, shape, (ss, se)),
             Some(_) => None,
@@ -686,22 +976,43 @@ impl Document<'_> {
             .take_while(|p| start_of(p) < after_limit)
             .find(|p| p.span.is_some_and(|s| s.end() <= after_limit))
             .and_then(|p| p.span.map(|s| (s.start() - span.end(), p)));
-        let period = nearer(best_before, best_after).map(|p| self.resolve_year_ago(p));
-        let span = match &period {
-            Some(p) if p.length.is_some() => None,
-            _ => span_words(
+        let mut period = nearer(best_before, best_after).map(|p| self.resolve_year_ago(p));
+        // none in the sentence: the period named last before it, about the
+        // same company ("for its fiscal 2017 third quarter … Revenue was …")
+        let carried = period.is_none();
+        if carried {
+            period = self.carried_period(span, ss, entity.as_ref());
+        }
+        let words = || {
+            span_words(
                 self.text,
                 cs.max(span.start().saturating_sub(80)),
                 span.start(),
             )
-            .or_else(|| span_words(self.text, span.end(), ce.min(span.end() + 40))),
+            .or_else(|| span_words(self.text, span.end(), ce.min(span.end() + 40)))
         };
+        let span = match &mut period {
+            // the words near the claim say how long a span of the period
+            // carried over it is ("nine months" of a fiscal third quarter)
+            Some(p) if carried => {
+                let w = words();
+                if w.is_some() {
+                    p.length = w;
+                }
+                w
+            }
+            Some(p) if p.length.is_some() => None,
+            _ => words(),
+        };
+        let context = self.context(span_claim, (cs, ce), ss, metric.as_ref());
         Link {
             entity,
             metric,
             period,
             span,
             refused,
+            context,
+            growth,
         }
     }
 }
@@ -770,6 +1081,10 @@ const SPAN_WORDS: &[(&str, Length)] = &[
     ("当季", Length::Quarter),
     ("當季", Length::Quarter),
     ("季内", Length::Quarter),
+    ("上季", Length::Quarter),
+    ("上一季", Length::Quarter),
+    ("本季", Length::Quarter),
+    ("今季", Length::Quarter),
 ];
 
 /// The span the words in `text[from..to]` name (the nearest to the claim

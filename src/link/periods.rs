@@ -159,7 +159,20 @@ fn can_start_period(c: char, prev: Option<char>) -> bool {
         return !prev.is_some_and(|p| p.is_ascii_alphabetic())
             && matches!(
                 c.to_ascii_lowercase(),
-                'a' | 'c' | 'd' | 'e' | 'f' | 'j' | 'l' | 'm' | 'n' | 'o' | 'q' | 's' | 't' | 'y'
+                'a' | 'c'
+                    | 'd'
+                    | 'e'
+                    | 'f'
+                    | 'h'
+                    | 'j'
+                    | 'l'
+                    | 'm'
+                    | 'n'
+                    | 'o'
+                    | 'q'
+                    | 's'
+                    | 't'
+                    | 'y'
             );
     }
     c.is_ascii_digit()
@@ -523,12 +536,27 @@ fn chinese_quarter(
     article: Option<Date>,
 ) -> Option<PeriodLink> {
     let r = &s[i..];
-    let halves: [(&str, u32, u32); 4] = [
-        ("上半年", 1, 6),
-        ("下半年", 7, 12),
-        ("上半財年", 1, 6),
-        ("中期", 1, 6),
-    ];
+    // 上半财年 / 上半財年: the company's fiscal first half, of the year
+    // written before it, else the latest reported
+    for w in ["上半财年", "上半財年", "上半个财年", "上半個財年"] {
+        if r.starts_with(w) {
+            let (fy, start) = match year {
+                Some((y, start)) => (Some(y), start),
+                None => (None, i),
+            };
+            let (a, b) = match fy {
+                Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
+                None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
+            };
+            let mut p = range(a, b, s, start, i - start + w.len()).with_length(Length::Half);
+            p.fiscal = Some(FiscalRef {
+                year: fy,
+                quarter: Some(2),
+            });
+            return Some(p);
+        }
+    }
+    let halves: [(&str, u32, u32); 3] = [("上半年", 1, 6), ("下半年", 7, 12), ("中期", 1, 6)];
     for (w, m1, m2) in halves {
         if r.starts_with(w) {
             let (y, start) = match year {
@@ -744,19 +772,34 @@ fn fiscal_year_words(r: &str) -> Option<(i32, usize)> {
 /// "fiscal third quarter", "third fiscal quarter", "fiscal Q3".
 fn fiscal_quarter_en(s: &str, i: usize) -> Option<PeriodLink> {
     let rest = &s[i..];
-    let fiscal = |q: u8, year: Option<i32>, len: usize| {
+    let part = |q: u8, length: Length, year: Option<i32>, len: usize| {
         // the dates are the company's: a wide range the calendar narrows
         let (a, b) = match year {
             Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
             None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
         };
-        let mut p = range(a, b, s, i, len).with_length(Length::Quarter);
+        let mut p = range(a, b, s, i, len).with_length(length);
         p.fiscal = Some(FiscalRef {
             year,
             quarter: Some(q),
         });
         Some(p)
     };
+    let fiscal = |q: u8, year: Option<i32>, len: usize| part(q, Length::Quarter, year, len);
+    // first half of fiscal 2026 / first nine months of fiscal 2026 / H1 FY26
+    for (w, q, length) in [
+        ("first nine months of ", 3, Length::NineMonths),
+        ("nine months of ", 3, Length::NineMonths),
+        ("first half of ", 2, Length::Half),
+        ("H1 ", 2, Length::Half),
+        ("1H ", 2, Length::Half),
+    ] {
+        if let Some(n) = word_at(rest, w) {
+            if let Some((y, k)) = fiscal_year_words(&rest[n..]) {
+                return part(q, length, Some(y), n + k);
+            }
+        }
+    }
     // Q3 FY26 / Q3 fiscal 2026 / Q3 of fiscal 2026 / 3Q FY26
     let q_first = if let Some(n) = word_at(rest, "Q") {
         int_at(&rest[n..])
@@ -820,6 +863,47 @@ fn fiscal_quarter_en(s: &str, i: usize) -> Option<PeriodLink> {
     fiscal(q, Some(y), k + m + of + n)
 }
 
+/// The parts of a fiscal year written after it ("fiscal 2017 third
+/// quarter", "2025财年前三季度", "FY2026 H1"): the quarter they end with and
+/// how long they are; longer words first.
+const FISCAL_PARTS: &[(&str, u8, Length)] = &[
+    ("first quarter", 1, Length::Quarter),
+    ("second quarter", 2, Length::Quarter),
+    ("third quarter", 3, Length::Quarter),
+    ("fourth quarter", 4, Length::Quarter),
+    ("first nine months", 3, Length::NineMonths),
+    ("nine months", 3, Length::NineMonths),
+    ("first half", 2, Length::Half),
+    ("第一财季", 1, Length::Quarter),
+    ("第二财季", 2, Length::Quarter),
+    ("第三财季", 3, Length::Quarter),
+    ("第四财季", 4, Length::Quarter),
+    ("第一財季", 1, Length::Quarter),
+    ("第二財季", 2, Length::Quarter),
+    ("第三財季", 3, Length::Quarter),
+    ("第四財季", 4, Length::Quarter),
+    ("第一季度", 1, Length::Quarter),
+    ("第二季度", 2, Length::Quarter),
+    ("第三季度", 3, Length::Quarter),
+    ("第四季度", 4, Length::Quarter),
+    ("第一季", 1, Length::Quarter),
+    ("第二季", 2, Length::Quarter),
+    ("第三季", 3, Length::Quarter),
+    ("第四季", 4, Length::Quarter),
+    ("前三季度", 3, Length::NineMonths),
+    ("前三季", 3, Length::NineMonths),
+    ("上半年", 2, Length::Half),
+    ("上半财年", 2, Length::Half),
+    ("上半財年", 2, Length::Half),
+    ("Q1", 1, Length::Quarter),
+    ("Q2", 2, Length::Quarter),
+    ("Q3", 3, Length::Quarter),
+    ("Q4", 4, Length::Quarter),
+    ("H1", 2, Length::Half),
+    ("1H", 2, Length::Half),
+    ("9M", 3, Length::NineMonths),
+];
+
 /// A fiscal year just read (`p`, `len` bytes at `i`), and a quarter written
 /// after it: "fiscal 2017 third quarter", "FY2024 Q3", "2024财年第三季度".
 fn fiscal_tail(s: &str, i: usize, len: usize, year: i32, p: PeriodLink) -> PeriodLink {
@@ -831,44 +915,19 @@ fn fiscal_tail(s: &str, i: usize, len: usize, year: i32, p: PeriodLink) -> Perio
     let r = &s[i + len..];
     let g = skip_ws(r);
     let r = &r[g..];
-    let mut quarter = None;
-    for (w, q) in [
-        ("first quarter", 1u8),
-        ("second quarter", 2),
-        ("third quarter", 3),
-        ("fourth quarter", 4),
-        ("第一财季", 1),
-        ("第二财季", 2),
-        ("第三财季", 3),
-        ("第四财季", 4),
-        ("第一財季", 1),
-        ("第二財季", 2),
-        ("第三財季", 3),
-        ("第四財季", 4),
-        ("第一季度", 1),
-        ("第二季度", 2),
-        ("第三季度", 3),
-        ("第四季度", 4),
-        ("第一季", 1),
-        ("第二季", 2),
-        ("第三季", 3),
-        ("第四季", 4),
-        ("Q1", 1),
-        ("Q2", 2),
-        ("Q3", 3),
-        ("Q4", 4),
-    ] {
+    let mut part = None;
+    for (w, q, length) in FISCAL_PARTS {
         if r.len() >= w.len() && r.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
-            quarter = Some((q, w.len()));
+            part = Some((*q, *length, w.len()));
             break;
         }
     }
-    if let Some((q, n)) = quarter {
+    if let Some((q, length, n)) = part {
         p.fiscal = Some(FiscalRef {
             year: Some(year),
             quarter: Some(q),
         });
-        p.length = Some(Length::Quarter);
+        p.length = Some(length);
         let end = i + len + g + n;
         p.text = Some(s[i..end].to_string());
         p.span = Some(Span::new(i, end));

@@ -7,9 +7,17 @@
 //! `us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax` in
 //! others), and the phrasings news uses in English, simplified Chinese and
 //! traditional Chinese.
+//!
+//! `companies.csv` (documented in `src/names/COMPANIES.md`) is the company
+//! table: the names news uses for about 200 companies (English names,
+//! tickers, simplified and traditional Chinese), keyed by SEC CIK.
 
 use crate::hash::FastMap;
 use std::sync::OnceLock;
+
+mod companies;
+
+pub use companies::{Company, NameCase, companies, company_by_cik, company_named};
 
 const METRICS: &str = include_str!("metrics.csv");
 

@@ -4,7 +4,9 @@
 //! (the `ledger` object's fields prefixed `ledger_`, except the FX fields and
 //! the converted value, which keep their names), then the words that decided
 //! entity, metric and period (`entity_evidence`, `metric_evidence`,
-//! `period_evidence`). Values are the JSON values as text: exact decimal
+//! `period_evidence`), the words that kept it from being checked
+//! (`context_evidence`: "expects", 数据中心, 市值) and why no metric named
+//! near it was taken (`refused`). Values are the JSON values as text: exact decimal
 //! strings, `true`/`false`, and an empty field for null. The header comes
 //! once, before the first row, however many reports are written.
 //!
@@ -15,7 +17,7 @@
 //! ledger_start,ledger_length,ledger_fiscal,ledger_concept,ledger_form,ledger_accn,ledger_filed,
 //! ledger_url,ledger_derived,ledger_restated,ledger_file,ledger_line,
 //! fx_rate,fx_date,converted_value,difference,relative_difference,
-//! entity_evidence,metric_evidence,period_evidence
+//! entity_evidence,metric_evidence,period_evidence,context_evidence,refused
 //! ```
 
 use super::{ClaimReport, Report};
@@ -23,7 +25,7 @@ use serde_json::Value;
 use std::io::{self, Write};
 
 /// The header row.
-pub const COLUMNS: [&str; 50] = [
+pub const COLUMNS: [&str; 52] = [
     "id",
     "date",
     "kind",
@@ -74,11 +76,13 @@ pub const COLUMNS: [&str; 50] = [
     "entity_evidence",
     "metric_evidence",
     "period_evidence",
+    "context_evidence",
+    "refused",
 ];
 
 /// Where each column after `id` and `date` comes from in the JSON claim
 /// object: a path of keys.
-const PATHS: [&[&str]; 48] = [
+const PATHS: [&[&str]; 50] = [
     &["kind"],
     &["start"],
     &["end"],
@@ -127,6 +131,8 @@ const PATHS: [&[&str]; 48] = [
     &["evidence", "entity", "text"],
     &["evidence", "metric", "text"],
     &["evidence", "period", "text"],
+    &["evidence", "context", "text"],
+    &["evidence", "refused"],
 ];
 
 /// Writes reports as CSV rows, one per claim, under a single header.
@@ -244,6 +250,7 @@ mod tests {
                 ["ledger", "filing", key] => format!("ledger_{key}"),
                 ["ledger", "restated", "matched"] => "ledger_restated".to_string(),
                 ["evidence", what, "text"] => format!("{what}_evidence"),
+                ["evidence", "refused"] => "refused".to_string(),
                 _ => String::new(),
             };
             assert_eq!(*col, want);

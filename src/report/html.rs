@@ -224,6 +224,7 @@ fn evidence_spans(report: &Report, text: &str, marks: &[Highlight]) -> Vec<(usiz
             ev.entity.as_ref().map(|e| e.span),
             ev.metric.as_ref().map(|m| m.span),
             ev.period.as_ref().and_then(|p| p.span),
+            ev.context.as_ref().map(|c| c.span),
         ];
         for s in spans.into_iter().flatten() {
             let (a, b) = (s.start(), s.end());
@@ -385,6 +386,12 @@ fn facts(c: &ClaimReport) -> Vec<(&'static str, String, String)> {
     f.push(("Metric", mt, mw));
     let (p, pw) = period_evidence(c);
     f.push(("Period", p, pw));
+    if let Some(x) = &c.evidence.context {
+        f.push(("Context", x.kind.why().to_string(), format!("“{}”", x.text)));
+    }
+    if let Some(r) = &c.evidence.refused {
+        f.push(("Metric refused", r.clone(), String::new()));
+    }
     if let Some(l) = &c.ledger {
         f.push((
             "Ledger",

@@ -714,10 +714,17 @@ fn wrong_figures_are_contradicted_and_guidance_is_not_checked() {
         "2017-08-02",
         "that metric is per share and the claim is a total amount",
     );
-    // a period that had not ended at the article date is guidance
+    // guidance, said so; and a period that had not ended at the article
+    // date is guidance even when no word says it
     unverifiable_because(
         &c,
         "Apple expects fiscal 2017 fourth quarter revenues of US$52 billion.",
+        "2017-08-02",
+        "\"expects\" makes it guidance or a forecast, not a reported figure",
+    );
+    unverifiable_because(
+        &c,
+        "Apple's fiscal 2017 fourth quarter revenues: US$52 billion.",
         "2017-08-02",
         "ends after the article date 2017-08-02",
     );
@@ -1170,9 +1177,24 @@ fn readme_example_of_filings() {
             r.summary.contradicted,
             r.summary.unverifiable
         ),
-        (4, 0, 9)
+        (6, 0, 7)
     );
     assert_eq!(r.claims[0].mention.text, "US$45.4 billion");
+    // growth rates, computed from the quarter and the one a year before
+    let growth: Vec<(&str, Verdict)> = r
+        .claims
+        .iter()
+        .filter(|c| {
+            c.ledger
+                .as_ref()
+                .is_some_and(|l| l.metric.ends_with(" growth"))
+        })
+        .map(|c| (c.mention.text.as_str(), c.verdict))
+        .collect();
+    assert_eq!(
+        growth,
+        [("7%", Verdict::Consistent), ("17%", Verdict::Consistent)]
+    );
     assert!(r.claims[0].reason.starts_with("ledger: Apple Inc. revenue for 2017-04-02 to 2017-07-01 (quarter, FY2017 Q3) is 45408000000 USD (10-Q 0000320193-17-000009 filed 2017-08-02)"));
 }
 

@@ -279,6 +279,11 @@ fn expected_row(r: &Report, c: &ClaimReport) -> Vec<String> {
             .as_ref()
             .and_then(|p| p.text.clone())
             .unwrap_or_default(),
+        ev.context
+            .as_ref()
+            .map(|x| x.text.clone())
+            .unwrap_or_default(),
+        o(&ev.refused),
     ]
 }
 
@@ -307,7 +312,7 @@ fn csv_round_trips_every_claim() {
     let r = sample();
     let (header, rows) = read_csv(&csv_of(&[&r]));
     assert_eq!(header, COLUMNS);
-    assert_eq!(header.len(), 50);
+    assert_eq!(header.len(), 52);
     assert_eq!(rows.len(), r.claims.len());
     for (i, (row, c)) in rows.iter().zip(&r.claims).enumerate() {
         assert_eq!(row.len(), COLUMNS.len(), "row {}", i + 1);
