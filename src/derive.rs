@@ -35,10 +35,31 @@ fn dec(d: Decimal) -> String {
     crate::report::decimal(d)
 }
 
+/// Metrics a phrasing leaves open: (metric, the metrics it may be, most
+/// likely first). "Earnings per share" written without "basic" or
+/// "diluted" is compared with both.
+const EITHER: &[(&str, &[&str])] = &[(
+    "earnings per share",
+    &["diluted earnings per share", "basic earnings per share"],
+)];
+
+/// What a claim about `metric` written this way leaves open, for the
+/// reason: "neither basic nor diluted".
+pub(crate) fn open_metric(metric: &str) -> Option<&'static [&'static str]> {
+    EITHER.iter().find(|e| e.0 == metric).map(|e| e.1)
+}
+
 /// Rows of `metric` for `entity` computed from the rows of the metrics it
 /// is made of, one per period both have (same start, end and currency);
 /// empty when `metric` is not one figcheck computes.
 pub(crate) fn series(ledger: &Ledger, entity: &str, metric: &str) -> Vec<LedgerRow> {
+    if let Some(each) = open_metric(metric) {
+        return each
+            .iter()
+            .flat_map(|m| ledger.series(entity, m))
+            .cloned()
+            .collect();
+    }
     let (parts, ratio) = match (
         RATIOS.iter().find(|r| r.0 == metric),
         DIFFERENCES.iter().find(|r| r.0 == metric),
@@ -137,6 +158,7 @@ fn base<'l>(row: &LedgerRow, series: &[&'l LedgerRow], basis: Basis) -> Option<&
                 .copied()
                 .filter(|b| {
                     b.unit == row.unit
+                        && b.metric == row.metric
                         && b.length == row.length
                         && b.start.is_some() == row.start.is_some()
                         && near(b.end, target, 15)
@@ -153,7 +175,10 @@ fn base<'l>(row: &LedgerRow, series: &[&'l LedgerRow], basis: Basis) -> Option<&
                 .iter()
                 .copied()
                 .filter(|b| {
-                    b.unit == row.unit && b.length == Length::Quarter && near(b.end, target, 7)
+                    b.unit == row.unit
+                        && b.metric == row.metric
+                        && b.length == Length::Quarter
+                        && near(b.end, target, 7)
                 })
                 .min_by_key(|b| (b.end.ordinal() - target.ordinal()).abs())
         }

@@ -605,23 +605,40 @@ fn choose<'l>(
         let (year, year_note) = match f.year {
             Some(y) => (y, String::new()),
             None => {
+                // the latest reported by the article date, ended within the
+                // year before it (an older one is not "the third quarter")
                 let latest = series
                     .iter()
                     .filter(|r| {
                         r.fiscal
                             .is_some_and(|rf| f.quarter.is_none_or(|q| rf.quarter == q))
                             && r.length == p.length.unwrap_or(Length::Quarter)
-                            && article_date.is_none_or(|d| r.end <= d)
+                            && article_date.is_none_or(|d| {
+                                r.end <= d
+                                    && crate::ledger::fiscal::add_days(r.end, 366) > d
+                                    && r.first_reported().1.is_none_or(|f| f.filed <= d)
+                            })
                     })
                     .filter_map(|r| r.fiscal.map(|rf| rf.year))
                     .max();
+                // words with calendar dates of their own ("第三季度"): read
+                // by the calendar when the fiscal reading finds nothing
+                let dated = p.start.year() > 1900;
                 match (calendar, latest) {
+                    (_, None) if dated => (0, String::new()),
                     (Some(_), Some(y)) => (
                         y,
                         format!(
                             "\"{}\" names no year: fiscal {y}, the latest {} reported on or before {}",
                             p.text.as_deref().unwrap_or(""),
-                            f.quarter.map_or("year".to_string(), |q| format!("Q{q}")),
+                            match (f.quarter, p.length) {
+                                (None, _) => "year".to_string(),
+                                (Some(q), Some(Length::NineMonths)) => {
+                                    format!("nine months to Q{q}")
+                                }
+                                (Some(_), Some(Length::Half)) => "first half".to_string(),
+                                (Some(q), _) => format!("Q{q}"),
+                            },
                             article_date.map_or("the newest filing".to_string(), |d| format!(
                                 "the article date {d}"
                             ))
@@ -643,6 +660,7 @@ fn choose<'l>(
             ..f
         };
         match (calendar, f.quarter) {
+            _ if year == 0 => {}
             (Some(c), q) => {
                 let span = match q {
                     Some(q) => c.quarter(year, q),
@@ -903,6 +921,21 @@ pub fn verify(
                 rejected()
             ));
         }
+    };
+    let note = match crate::derive::open_metric(&metric.name) {
+        Some(each) => {
+            let said = format!(
+                "\"{}\" does not say which of {} it is: each was compared",
+                metric.text,
+                each.join(" or ")
+            );
+            if note.is_empty() {
+                said
+            } else {
+                format!("{note}; {said}")
+            }
+        }
+        None => note,
     };
     // a growth rate: each row against the one a year (or a quarter) before
     let grown: Vec<LedgerRow>;

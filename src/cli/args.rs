@@ -27,6 +27,39 @@ pub enum Command {
     /// Work with ledgers: `figcheck ledger import` writes filings as a ledger CSV.
     #[command(subcommand)]
     Ledger(LedgerCommand),
+    /// List the built-in metric table: each metric, its kind, XBRL concepts and phrasings.
+    Metrics(TableArgs),
+    /// List the built-in company table: CIK, name, tickers, English and Chinese names.
+    Companies(TableArgs),
+}
+
+/// Flags of `figcheck metrics` and `figcheck companies`.
+#[derive(Debug, ClapArgs)]
+#[command(after_help = "\
+The tables are compiled into figcheck; claims link to them with no --aliases (an aliases \
+file adds names and wins a name it shares with them). With WORDS, only the rows where some \
+name, phrasing, concept, ticker or CIK contains them (case and script folded: \"nvidia\", \
+\"輝達\" and \"英伟达\" find NVIDIA) are listed. --format csv writes the table's own CSV.")]
+pub struct TableArgs {
+    /// Words to look for.
+    #[arg(value_name = "WORDS")]
+    pub words: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = TableFormatArg::Text)]
+    pub format: TableFormatArg,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `figcheck metrics --format` and `figcheck companies --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormatArg {
+    /// One block per row, for reading.
+    Text,
+    /// The table's CSV (header and rows).
+    Csv,
 }
 
 /// `figcheck ledger …`.
@@ -63,6 +96,7 @@ impl Command {
             Command::Extract(a) => &a.output,
             Command::Check(a) => &a.output,
             Command::Ledger(LedgerCommand::Import(a)) => &a.output,
+            Command::Metrics(a) | Command::Companies(a) => &a.output,
         }
     }
 }

@@ -21,6 +21,30 @@ pub enum Config {
     Check(CheckConfig),
     /// `figcheck ledger import`.
     Import(ImportConfig),
+    /// `figcheck metrics` and `figcheck companies`.
+    Table(TableConfig),
+}
+
+/// Which built-in table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    /// The metric table.
+    Metrics,
+    /// The company table.
+    Companies,
+}
+
+/// A validated `figcheck metrics` or `figcheck companies`.
+#[derive(Debug)]
+pub struct TableConfig {
+    /// Which table.
+    pub table: Table,
+    /// Only rows containing these words (folded).
+    pub words: Option<String>,
+    /// The table's CSV rather than text.
+    pub csv: bool,
+    /// Where it goes.
+    pub output: Output,
 }
 
 /// A validated `figcheck ledger import`.
@@ -253,8 +277,22 @@ impl Config {
                     output,
                 }))
             }
+            args::Command::Metrics(a) => table(Table::Metrics, a, term),
+            args::Command::Companies(a) => table(Table::Companies, a, term),
         }
     }
+}
+
+fn table(table: Table, a: args::TableArgs, term: Terminal) -> Result<Config> {
+    let csv = a.format == args::TableFormatArg::Csv;
+    let format = if csv { Format::Csv } else { Format::Text };
+    let output = output(a.output, format, term, &[], &[])?;
+    Ok(Config::Table(TableConfig {
+        table,
+        words: a.words.filter(|w| !w.trim().is_empty()),
+        csv,
+        output,
+    }))
 }
 
 fn extract(a: ExtractArgs, term: Terminal) -> Result<ExtractConfig> {

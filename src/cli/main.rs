@@ -18,6 +18,7 @@ mod input;
 mod json;
 mod ledgers;
 mod progress;
+mod tables;
 mod text;
 
 use clap::Parser;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         Config::Extract(c) => (extract::run(c, &mut diag), None),
         Config::Check(c) => (check::run(c, &mut diag, &mut totals), Some(c.fail_on)),
         Config::Import(c) => (import::run(c, &mut diag), None),
+        Config::Table(c) => (tables::run(c, &mut diag), None),
     };
     match result {
         Ok(()) => {}

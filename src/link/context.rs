@@ -29,6 +29,18 @@ pub enum ContextKind {
 }
 
 impl ContextKind {
+    /// A short name: "segment", "guidance", "analysts' estimate", "market
+    /// value", "share price".
+    pub fn label(self) -> &'static str {
+        match self {
+            ContextKind::Segment => "segment, product or region",
+            ContextKind::Guidance => "guidance",
+            ContextKind::Estimate => "analysts' estimate",
+            ContextKind::MarketValue => "market value",
+            ContextKind::SharePrice => "share price",
+        }
+    }
+
     /// Why a claim of this kind is not checked against a company's
     /// consolidated filed figures.
     pub fn why(self) -> &'static str {
@@ -304,6 +316,12 @@ const WORDS: &[(&str, Role, Written)] = &[
     ("下跌", DOWN, AnyCase),
     ("衰退", DOWN, AnyCase),
     ("减少了", DOWN, AnyCase),
+    // not a change: "made up 88% of revenue", "up to 10%"
+    ("made up", Role::Change(None, None), AnyCase),
+    ("makes up", Role::Change(None, None), AnyCase),
+    ("make up", Role::Change(None, None), AnyCase),
+    ("up to", Role::Change(None, None), AnyCase),
+    ("up from", Role::Change(None, None), AnyCase),
     // change: against what
     ("year-over-year", YEAR, AnyCase),
     ("year over year", YEAR, AnyCase),

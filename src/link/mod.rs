@@ -629,8 +629,14 @@ impl Document<'_> {
         metric: Option<&NameLink>,
     ) -> Option<ContextLink> {
         use context::Role;
+        // guidance or estimate words that are the metric's own name (a
+        // ledger of targets) are not its context; a market value named as
+        // the metric still is (the verifier decides against what ledger)
         let own = |f: &context::Found| {
-            metric.is_some_and(|m| f.start < m.span.end() && m.span.start() < f.end)
+            matches!(
+                f.role,
+                Role::Context(ContextKind::Guidance | ContextKind::Estimate)
+            ) && metric.is_some_and(|m| f.start < m.span.end() && m.span.start() < f.end)
         };
         let link = |f: &context::Found, kind: ContextKind| ContextLink {
             kind,
@@ -707,19 +713,29 @@ impl Document<'_> {
             .iter()
             .take(8)
             .take_while(|f| f.end <= ce && f.start - span.end() <= NEAR);
-        let mut direction: Option<(Direction, &context::Found)> = None;
-        let mut basis: Option<(Basis, &context::Found)> = None;
+        // the nearest word of each, before the claim or after it
+        let mut direction: Option<(usize, Direction, &context::Found)> = None;
+        let mut basis: Option<(usize, Basis, &context::Found)> = None;
         for f in before.chain(after) {
-            if let Role::Change(d, b) = f.role {
-                if let (Some(d), None) = (d, direction) {
-                    direction = Some((d, f));
+            let Role::Change(d, b) = f.role else { continue };
+            let far = if f.end <= span.start() {
+                span.start() - f.end
+            } else {
+                f.start.saturating_sub(span.end())
+            };
+            if let Some(d) = d {
+                if direction.is_none_or(|(x, ..)| far < x) {
+                    direction = Some((far, d, f));
                 }
-                if let (Some(b), None) = (b, basis) {
-                    basis = Some((b, f));
+            }
+            if let Some(b) = b {
+                if basis.is_none_or(|(x, ..)| far < x) {
+                    basis = Some((far, b, f));
                 }
             }
         }
-        let (d, f) = direction?;
+        let (_, d, f) = direction?;
+        let basis = basis.map(|(_, b, g)| (b, g));
         let mut text = self.text[f.start..f.end].to_string();
         if let Some((_, g)) = basis.filter(|(_, g)| g.start != f.start) {
             text = format!("{text} … {}", &self.text[g.start..g.end]);
@@ -764,6 +780,12 @@ impl Document<'_> {
         let from = p.span?.end();
         let name = entity.map(|e| e.name.as_str());
         let lo = self.entities.partition_point(|&i| self.occ[i].start < from);
+        // the company the period was named for: the last one named before it
+        if let Some(k) = lo.checked_sub(1) {
+            if Some(self.occ[self.entities[k]].canonical.as_str()) != name {
+                return None;
+            }
+        }
         let hi = self
             .entities
             .partition_point(|&i| self.occ[i].start < span.start());
@@ -855,7 +877,8 @@ impl Document<'_> {
         if let Some(o) = nearer(before(cs, &fits), after(ce, &fits)) {
             return Some(self.name(o, How::InClause));
         }
-        let compares = compares(self.text, cs, ce);
+        // a change ("up 94%") is of a figure named before it
+        let compares = shape == Shape::Change || compares(self.text, cs, ce);
         let clear_before = |o: &Occurrence| {
             fits(o) && (compares || !self.figure_between(o.end, span.start(), span))
         };
@@ -932,6 +955,7 @@ impl Document<'_> {
                     .filter(|o| o.end <= ss)
                     .map(|o| self.name(o, How::PreviousSentence))
             });
+
         let mut metric = self.metric(span, shape, (cs, ce), (ss, se));
         // a percentage that is no ratio's may be a change of an amount
         let mut growth = None;
@@ -952,8 +976,13 @@ impl Document<'_> {
         let start_of = |p: &PeriodLink| p.span.map_or(0, |s| s.start());
         let k = self.periods.partition_point(|p| start_of(p) < span.start());
         let mut best_before: Option<(usize, &PeriodLink)> = None;
+        // the basis of a growth rate ("from a year ago") is not its period
+        let usable = |p: &PeriodLink| growth.is_none() || p.how != How::YearAgo;
         for p in self.periods[..k].iter().rev() {
             let Some(s) = p.span else { continue };
+            if !usable(p) {
+                continue;
+            }
             if s.start() < ss {
                 break;
             }
@@ -974,7 +1003,7 @@ impl Document<'_> {
         let best_after = self.periods[k..]
             .iter()
             .take_while(|p| start_of(p) < after_limit)
-            .find(|p| p.span.is_some_and(|s| s.end() <= after_limit))
+            .find(|p| p.span.is_some_and(|s| s.end() <= after_limit) && usable(p))
             .and_then(|p| p.span.map(|s| (s.start() - span.end(), p)));
         let mut period = nearer(best_before, best_after).map(|p| self.resolve_year_ago(p));
         // none in the sentence: the period named last before it, about the
@@ -986,7 +1015,7 @@ impl Document<'_> {
         let words = || {
             span_words(
                 self.text,
-                cs.max(span.start().saturating_sub(80)),
+                ss.max(span.start().saturating_sub(80)),
                 span.start(),
             )
             .or_else(|| span_words(self.text, span.end(), ce.min(span.end() + 40)))
@@ -1246,5 +1275,158 @@ mod tests {
             ("SoftBank Group", "軟銀", How::PreviousSentence)
         );
         assert_eq!(l.metric.map(|m| m.text), Some("現金及現金等價物".into()));
+    }
+}
+
+#[cfg(test)]
+mod context_tests {
+    use super::*;
+
+    fn linked(text: &str, claim: &str) -> Link {
+        let ledger = Ledger::from_csv(
+            "entity,metric,start,period,value,unit\nNVIDIA CORP,revenue,2024-07-29,2024-10-27,35082000000,USD\n",
+            "l.csv",
+        )
+        .expect("ledger");
+        let linker = Linker::new(&ledger, &Aliases::default());
+        let mut doc = linker.document(text, Some("2024-11-21".parse().expect("date")));
+        let at = text.find(claim).expect("claim in text");
+        let span = Span::new(at, at + claim.len());
+        doc.set_claims(vec![span]);
+        let shape = if claim.ends_with('%') {
+            Shape::Percent
+        } else {
+            Shape::Money
+        };
+        doc.link_shaped(span, shape)
+    }
+
+    fn context(text: &str, claim: &str) -> Option<(ContextKind, String)> {
+        linked(text, claim).context.map(|c| (c.kind, c.text))
+    }
+
+    #[test]
+    fn segment_guidance_estimate_market_value_and_share_price() {
+        use ContextKind::*;
+        type Case<'a> = (&'a str, &'a str, Option<(ContextKind, &'a str)>);
+        let cases: &[Case] = &[
+            (
+                "NVIDIA's data center revenue was $30.8 billion.",
+                "$30.8 billion",
+                Some((Segment, "data center")),
+            ),
+            (
+                "In the data center segment, revenue was $30.8 billion.",
+                "$30.8 billion",
+                Some((Segment, "segment")),
+            ),
+            (
+                "Data center revenue grew, and total revenue was $35.1 billion.",
+                "$35.1 billion",
+                None,
+            ),
+            (
+                "英伟达数据中心业务营收308亿美元。",
+                "308亿美元",
+                Some((Segment, "数据中心")),
+            ),
+            (
+                "輝達資料中心營收308億美元。",
+                "308億美元",
+                Some((Segment, "資料中心")),
+            ),
+            (
+                "NVIDIA expects revenue for the fourth quarter, plus or minus 2%, of $37.5 billion.",
+                "$37.5 billion",
+                Some((Guidance, "expects")),
+            ),
+            (
+                "英伟达预计第四财季营收为375亿美元。",
+                "375亿美元",
+                Some((Guidance, "预计")),
+            ),
+            (
+                "輝達預計第四季營收375億美元。",
+                "375億美元",
+                Some((Guidance, "預計")),
+            ),
+            (
+                "公司此前预计营收325亿美元,实际营收为351亿美元。",
+                "351亿美元",
+                None,
+            ),
+            (
+                "Revenue beat the $33.2 billion analysts expected.",
+                "$33.2 billion",
+                Some((Estimate, "analysts")),
+            ),
+            (
+                "营收351亿美元,高于分析师预期的332亿美元。",
+                "332亿美元",
+                Some((Estimate, "预期")),
+            ),
+            (
+                "营收351亿美元,高于分析师预期的332亿美元。",
+                "351亿美元",
+                None,
+            ),
+            (
+                "NVIDIA is worth a $3.6 trillion market cap.",
+                "$3.6 trillion",
+                Some((MarketValue, "market cap")),
+            ),
+            (
+                "英伟达市值约3.6万亿美元。",
+                "约3.6万亿美元",
+                Some((MarketValue, "市值")),
+            ),
+            (
+                "NVIDIA shares closed at $146.",
+                "$146",
+                Some((SharePrice, "shares closed")),
+            ),
+            (
+                "輝達股價收於146美元。",
+                "146美元",
+                Some((SharePrice, "收於")),
+            ),
+            ("NVIDIA's revenue was $35.1 billion.", "$35.1 billion", None),
+        ];
+        for (text, claim, want) in cases {
+            assert_eq!(
+                context(text, claim),
+                want.map(|(k, w)| (k, w.to_string())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn growth_words_say_which_way_and_against_what() {
+        let g =
+            |text: &str, claim: &str| linked(text, claim).growth.map(|g| (g.direction, g.basis));
+        use Basis::*;
+        use Direction::*;
+        let t = "NVIDIA's revenue was $35.1 billion, up 94% from a year ago and up 17% from the previous quarter.";
+        assert_eq!(g(t, "94%"), Some((Up, Some(YearAgo))));
+        assert_eq!(g(t, "17%"), Some((Up, Some(QuarterAgo))));
+        assert_eq!(
+            g("英伟达营收同比增长94%。", "94%"),
+            Some((Up, Some(YearAgo)))
+        );
+        assert_eq!(g("輝達營收季減3%。", "3%"), Some((Down, Some(QuarterAgo))));
+        assert_eq!(
+            g("NVIDIA's revenue fell 3% sequentially.", "3%"),
+            Some((Down, Some(QuarterAgo)))
+        );
+        assert_eq!(g("NVIDIA's revenue rose 94%.", "94%"), Some((Up, None)));
+        // no word of change: a share, not a growth rate
+        assert_eq!(
+            g("NVIDIA's data center made up 88% of revenue.", "88%"),
+            None
+        );
+        // the basis of a growth rate is not its period
+        let l = linked(t, "17%");
+        assert!(l.period.is_none_or(|p| p.how != How::YearAgo));
     }
 }

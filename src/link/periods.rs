@@ -302,6 +302,10 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
         ("second quarter", 2),
         ("third quarter", 3),
         ("fourth quarter", 4),
+        ("first-quarter", 1),
+        ("second-quarter", 2),
+        ("third-quarter", 3),
+        ("fourth-quarter", 4),
     ] {
         if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
             let r = &rest[w.len()..];
@@ -577,7 +581,14 @@ fn chinese_quarter(
                 }
             };
             let (a, b) = (Date::new(y, m1, 1).ok()?, Date::end_of_month(y, m2).ok()?);
-            return Some(range(a, b, s, start, i - start + w.len()).with_length(Length::Half));
+            let mut p = range(a, b, s, start, i - start + w.len()).with_length(Length::Half);
+            if year.is_none() && m1 == 1 && relative_year(&s[..i], article).is_none() {
+                p.fiscal = Some(FiscalRef {
+                    year: None,
+                    quarter: Some(2),
+                });
+            }
+            return Some(p);
         }
     }
     let mut j = 0;
@@ -640,6 +651,7 @@ fn chinese_quarter(
             }
         }
     };
+    let yearless = year.is_none() && relative_year(&s[..i], article).is_none();
     let (a, b) = quarter_range(y, q)?;
     let (a, length) = if cumulative {
         let length = match q {
@@ -652,7 +664,17 @@ fn chinese_quarter(
     } else {
         (a, Length::Quarter)
     };
-    Some(range(a, b, s, start, i - start + j).with_length(length))
+    let mut p = range(a, b, s, start, i - start + j).with_length(length);
+    if yearless {
+        // "第三季度" with no year: for a company whose fiscal year is not
+        // the calendar's, its own (latest reported) third quarter, as news
+        // about its results means; the calendar dates otherwise
+        p.fiscal = Some(FiscalRef {
+            year: None,
+            quarter: Some(q as u8),
+        });
+    }
+    Some(p)
 }
 
 /// English dates: "September 30, 2024", "Sept. 30", "end of September",
@@ -871,6 +893,10 @@ const FISCAL_PARTS: &[(&str, u8, Length)] = &[
     ("second quarter", 2, Length::Quarter),
     ("third quarter", 3, Length::Quarter),
     ("fourth quarter", 4, Length::Quarter),
+    ("first-quarter", 1, Length::Quarter),
+    ("second-quarter", 2, Length::Quarter),
+    ("third-quarter", 3, Length::Quarter),
+    ("fourth-quarter", 4, Length::Quarter),
     ("first nine months", 3, Length::NineMonths),
     ("nine months", 3, Length::NineMonths),
     ("first half", 2, Length::Half),

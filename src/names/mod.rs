@@ -270,6 +270,57 @@ pub fn metrics() -> &'static [Metric] {
     &table().metrics
 }
 
+/// Whether `words` (folded: case, full-width forms and Chinese script)
+/// occur in any of `fields`.
+fn contains_folded<'a>(fields: impl IntoIterator<Item = &'a str>, words: &str) -> bool {
+    let w = crate::fold::fold(words.trim());
+    fields
+        .into_iter()
+        .any(|f| crate::fold::fold(f).contains(w.as_str()))
+}
+
+/// The metrics of the table whose name, concepts or phrasings contain
+/// `words` (case and script folded), in table order.
+///
+/// ```
+/// let found = figcheck::names::find_metrics("毛利率");
+/// assert!(found.iter().any(|m| m.name == "gross margin"));
+/// ```
+pub fn find_metrics(words: &str) -> Vec<&'static Metric> {
+    metrics()
+        .iter()
+        .filter(|m| {
+            contains_folded(
+                m.phrasings().chain(m.concepts.iter().map(String::as_str)),
+                words,
+            )
+        })
+        .collect()
+}
+
+/// The companies of the table whose CIK, name, tickers or other names
+/// contain `words` (case and script folded: "辉达" finds 輝達), in table
+/// order.
+///
+/// ```
+/// let found = figcheck::names::find_companies("辉达");
+/// assert_eq!(found[0].name, "NVIDIA");
+/// ```
+pub fn find_companies(words: &str) -> Vec<&'static Company> {
+    companies()
+        .iter()
+        .filter(|c| {
+            let cik = c.cik.map(|k| k.to_string()).unwrap_or_default();
+            contains_folded(
+                c.names()
+                    .map(|(n, _)| n)
+                    .chain(std::iter::once(cik.as_str())),
+                words,
+            )
+        })
+        .collect()
+}
+
 /// The canonical metric a concept (`us-gaap:Revenues`) is filed for.
 ///
 /// ```

@@ -387,7 +387,11 @@ fn facts(c: &ClaimReport) -> Vec<(&'static str, String, String)> {
     let (p, pw) = period_evidence(c);
     f.push(("Period", p, pw));
     if let Some(x) = &c.evidence.context {
-        f.push(("Context", x.kind.why().to_string(), format!("“{}”", x.text)));
+        f.push((
+            "Context",
+            x.kind.label().to_string(),
+            format!("“{}”", x.text),
+        ));
     }
     if let Some(r) = &c.evidence.refused {
         f.push(("Metric refused", r.clone(), String::new()));

@@ -573,7 +573,7 @@ fn help_lists_only_working_subcommands() {
         .collect();
     assert_eq!(
         commands,
-        ["extract", "check", "ledger", "help"],
+        ["extract", "check", "ledger", "metrics", "companies", "help"],
         "{}",
         r.stdout
     );
@@ -599,4 +599,45 @@ fn broken_pipe_exits_0_silently() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert!(first.starts_with(b"{\"id\":1,"));
+}
+
+/// `figcheck metrics` and `figcheck companies` list the built-in tables;
+/// words narrow them (folded: 辉达 finds 輝達); --format csv writes CSV
+/// that reads back with every row.
+#[test]
+fn metrics_and_companies_list_the_built_in_tables() {
+    let dir = TempDir::new("tables");
+    let r = figcheck(&dir, &["metrics", "--format", "csv"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut rdr = csv::Reader::from_reader(r.stdout.as_bytes());
+    assert_eq!(
+        rdr.headers().expect("header").iter().collect::<Vec<_>>(),
+        ["metric", "kind", "concepts", "en", "zh_hans", "zh_hant"]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), figcheck::names::metrics().len());
+    assert!(rows.len() >= 50);
+    assert_eq!(r.stderr.trim(), format!("figcheck: {} metrics", rows.len()));
+    let r = figcheck(&dir, &["metrics", "每股純益"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("earnings per share (derived)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = figcheck(&dir, &["companies", "辉达"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("NVIDIA (CIK 1045810)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("輝達 | 英偉達"), "{}", r.stdout);
+    assert!(r.stderr.contains("1 of "), "{}", r.stderr);
+    let r = figcheck(&dir, &["companies", "--format", "csv", "-o", "c.csv"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(dir.path().join("c.csv")).expect("written");
+    let n = csv::Reader::from_reader(text.as_bytes()).records().count();
+    assert_eq!(n, figcheck::names::companies().len());
+    assert!(n >= 200);
 }

@@ -209,3 +209,67 @@ fn fiscal_quarters_written_with_and_without_their_year() {
         r.claims[0].reason
     );
 }
+
+/// The built-in company table: the names news uses link to the ledger's
+/// filer by CIK (英伟达, 輝達, Nvidia, NVDA for "NVIDIA CORP"); tickers
+/// only in their own case; Latin names on word boundaries; a company the
+/// ledger does not hold is named as such, not taken for the last one the
+/// ledger knows.
+#[test]
+fn company_names_from_the_built_in_table() {
+    let (l, errors) = Ledger::from_companyfacts_partial(
+        include_str!("../data/companyfacts/nvidia-results.json"),
+        "nvidia-results.json",
+    )
+    .expect("companyfacts");
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = checker(l);
+    let entity = |text: &str| {
+        let r = c.check("c", text, "2024-11-21".parse().ok());
+        (
+            r.claims[0].entity.clone(),
+            r.claims[0].evidence.entity.as_ref().map(|e| e.text.clone()),
+            r.claims[0].verdict,
+        )
+    };
+    for (text, words) in [
+        ("英伟达第三财季营收351亿美元。", "英伟达"),
+        ("輝達第三財季營收351億美元。", "輝達"),
+        ("英偉達第三財季收入351億美元。", "英偉達"),
+        (
+            "Nvidia's fiscal third-quarter revenue was $35.1 billion.",
+            "Nvidia",
+        ),
+        (
+            "NVDA fiscal third-quarter revenue was $35.1 billion.",
+            "NVDA",
+        ),
+    ] {
+        assert_eq!(
+            entity(text),
+            (
+                Some("NVIDIA CORP".to_string()),
+                Some(words.to_string()),
+                Verdict::Consistent
+            ),
+            "{text}"
+        );
+    }
+    // a ticker in another case is not the ticker; a word is not a name in it
+    assert_eq!(
+        entity("nvda fiscal third-quarter revenue was $35.1 billion.").0,
+        None
+    );
+    // a company the ledger does not hold: that company, unverifiable
+    let (e, _, v) =
+        entity("NVIDIA's revenue rose. Apple's fiscal third-quarter revenue was $94.9 billion.");
+    assert_eq!((e.as_deref(), v), (Some("Apple"), Verdict::Unverifiable));
+    // "Arm" is a name, "farm" is not
+    let csv =
+        "entity,metric,period,value,unit\nArm Holdings plc,revenue,2024-12-31,983000000,USD\n";
+    let c = checker(Ledger::from_csv(csv, "arm.csv").expect("loads"));
+    let r = c.check("a", "Arm's revenue was $983 million.", None);
+    assert_eq!(r.claims[0].entity.as_deref(), Some("Arm Holdings plc"));
+    let r = c.check("a", "The farm's revenue was $983 million.", None);
+    assert_eq!(r.claims[0].entity, None);
+}

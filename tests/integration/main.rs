@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 
+mod articles;
 mod check;
 mod cli;
 mod cli_check;
@@ -12,5 +13,6 @@ mod ledger;
 mod linking;
 mod no_loss;
 mod numerals;
+mod periods;
 mod props;
 mod reports;
