@@ -309,8 +309,16 @@ pub(crate) fn about(c: &ClaimReport) -> String {
         .period
         .map(|d| d.to_string())
         .unwrap_or_else(|| "no period".to_string());
+    let growth = if c.evidence.growth.is_some() {
+        " growth"
+    } else {
+        ""
+    };
+    let context = c.evidence.context.as_ref().map_or(String::new(), |x| {
+        format!(" · {} (“{}”)", x.kind.label(), x.text)
+    });
     format!(
-        "{} · {} · {period}",
+        "{} · {}{growth} · {period}{context}",
         c.entity.as_deref().unwrap_or("no entity"),
         c.metric.as_deref().unwrap_or("no metric"),
     )

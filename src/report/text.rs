@@ -184,6 +184,22 @@ fn claim(
             _ => writeln!(out, "  {:<8} (none written)", "period")?,
         },
     }
+    if let Some(g) = &c.evidence.growth {
+        writeln!(
+            out,
+            "  {:<8} ← \"{}\" (a change of the metric)",
+            "growth", g.text
+        )?;
+    }
+    if let Some(x) = &c.evidence.context {
+        writeln!(
+            out,
+            "  {:<8} {} ← \"{}\"",
+            "context",
+            x.kind.label(),
+            x.text
+        )?;
+    }
     if let Some(l) = &c.ledger {
         let unit = m
             .currency

@@ -1166,7 +1166,7 @@ mod many {
 fn readme_example_of_filings() {
     let c = checker(
         load(APPLE, "tests/data/companyfacts/apple.json"),
-        include_str!("../../data/apple-aliases.csv"),
+        "kind,alias,canonical\n",
     );
     let text = include_str!("../../data/corpus/apple-fy17-q3-en.txt");
     let r = c.check("data/corpus/apple-fy17-q3-en.txt", text, None);
