@@ -777,6 +777,18 @@ impl Document<'_> {
             .take(8)
             .map(|&i| &self.periods[i])
             .find(|p| p.span.is_some_and(|s| s.end() <= ss) && !forward(p))?;
+        // of the periods of that sentence, one that says its span ("fiscal
+        // 2025 fourth quarter ended September 27, 2025": the quarter, not
+        // the bare date)
+        let (ps, _) = containing(&self.sentences, p.span.map_or(0, |s| s.start()));
+        let p = self.written[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .map(|&i| &self.periods[i])
+            .take_while(|q| q.span.is_some_and(|s| s.start() >= ps))
+            .find(|q| q.length.is_some() && q.span.is_some_and(|s| s.end() <= ss))
+            .unwrap_or(p);
         let from = p.span?.end();
         let name = entity.map(|e| e.name.as_str());
         let lo = self.entities.partition_point(|&i| self.occ[i].start < from);
@@ -885,8 +897,16 @@ impl Document<'_> {
         let clear_after = |o: &Occurrence| {
             fits(o) && (compares || !self.figure_between(span.end(), o.start, span))
         };
-        nearer(before(ss, &clear_before), after(se, &clear_after))
-            .map(|o| self.name(o, How::InSentence))
+        // a change is of a figure named before it ("营收1025亿美元,同比增长8%;
+        // 净利润…"): after it only when none is
+        let found = if shape == Shape::Change {
+            before(ss, &clear_before)
+                .map(|b| b.1)
+                .or_else(|| after(se, &clear_after).map(|a| a.1))
+        } else {
+            nearer(before(ss, &clear_before), after(se, &clear_after))
+        };
+        found.map(|o| self.name(o, How::InSentence))
     }
 
     /// Of the occurrences `list` (indices into `occ`), the one ending last
@@ -1033,7 +1053,16 @@ impl Document<'_> {
             Some(p) if p.length.is_some() => None,
             _ => words(),
         };
-        let context = self.context(span_claim, (cs, ce), ss, metric.as_ref());
+        // a metric taken from an earlier clause brings that clause's
+        // segment ("Data Center revenue was $51.2 billion, up 25% …")
+        let context = self
+            .context(span_claim, (cs, ce), ss, metric.as_ref())
+            .or_else(|| {
+                let m = metric.as_ref().filter(|m| m.span.end() <= cs)?;
+                let clause = containing(&self.clauses, m.span.start());
+                self.context(m.span, clause, ss, None)
+                    .filter(|c| c.kind == ContextKind::Segment)
+            });
         Link {
             entity,
             metric,
@@ -1099,6 +1128,12 @@ const SPAN_WORDS: &[(&str, Length)] = &[
     ("下半年", Length::Half),
     ("full-year", Length::Year),
     ("full year", Length::Year),
+    ("full fiscal year", Length::Year),
+    ("fiscal year", Length::Year),
+    ("for the year", Length::Year),
+    ("全年度", Length::Year),
+    ("全财年", Length::Year),
+    ("全財年", Length::Year),
     ("annual", Length::Year),
     ("全年", Length::Year),
     ("年度", Length::Year),

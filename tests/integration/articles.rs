@@ -200,3 +200,43 @@ fn a_wrong_figure_and_a_scale_slip_in_traditional_chinese() {
     );
     assert!(r.claims[1].diagnosis.is_some(), "{}", r.claims[1].reason);
 }
+
+/// What trying real articles against NVIDIA's and Apple's full companyfacts
+/// files turned up, as regressions: a change is of the figure named before
+/// it, not the next one; a carried period keeps its span (the quarter, not
+/// the bare date that follows it); "the full fiscal year" is a year; a
+/// segment's growth is the segment's.
+#[test]
+fn lessons_from_real_articles() {
+    expect(
+        "英伟达2025财年第三季度营收351亿美元,同比增长94%;净利润193亿美元。",
+        "2024-11-21",
+        &[
+            ("351亿美元", C, "revenue"),
+            ("94%", C, "growth of revenue"),
+            ("193亿美元", C, "net income"),
+        ],
+    );
+    expect(
+        "NVIDIA announced results for its fiscal 2025 third quarter ended October 27, 2024. Net income was $50.8 billion.",
+        "2024-11-21",
+        &[("$50.8 billion", X, "")],
+    );
+    expect(
+        "NVIDIA reported results for its fiscal 2025 fourth quarter ended January 26, 2025. Revenue was $39.3 billion. For the full fiscal year, revenue was $130.5 billion.",
+        "2025-02-27",
+        &[
+            ("$39.3 billion", C, "fourth quarter = year"),
+            ("$130.5 billion", C, "(year, FY2025)"),
+        ],
+    );
+    expect(
+        "NVIDIA's fiscal 2025 third-quarter data center revenue was $30.8 billion, up 17% from the previous quarter and up 112% from a year ago.",
+        "2024-11-21",
+        &[
+            ("$30.8 billion", U, "segment"),
+            ("17%", U, "segment"),
+            ("112%", U, "segment"),
+        ],
+    );
+}
