@@ -145,6 +145,71 @@ pub(crate) fn series(ledger: &Ledger, entity: &str, metric: &str) -> Vec<LedgerR
     out
 }
 
+/// Quarters of flows filed only year to date (cash flows: a 10-Q gives
+/// six and nine months, not the quarter): for two rows of one metric,
+/// start and unit, the longer ending a quarter after the shorter, the
+/// quarter between them is the difference, derived and saying so; none
+/// where `series` has that quarter already.
+pub(crate) fn ytd_quarters(series: &[&LedgerRow]) -> Vec<LedgerRow> {
+    let mut out = Vec::new();
+    for b in series {
+        let (Some(start), Unit::Currency(_)) = (b.start, b.unit) else {
+            continue;
+        };
+        if !matches!(b.length, Length::Half | Length::NineMonths) {
+            continue;
+        }
+        // the year-to-date row ending latest before it, same start
+        let Some(a) = series
+            .iter()
+            .filter(|a| {
+                a.metric == b.metric && a.unit == b.unit && a.start == Some(start) && a.end < b.end
+            })
+            .max_by_key(|a| a.end)
+        else {
+            continue;
+        };
+        let q_start = add_days(a.end, 1);
+        if Length::of(Some(q_start), b.end) != Length::Quarter {
+            continue;
+        }
+        let have = series.iter().any(|q| {
+            q.metric == b.metric && q.unit == b.unit && q.start == Some(q_start) && q.end == b.end
+        });
+        let Some(value) = b.value.checked_sub(a.value) else {
+            continue;
+        };
+        if have {
+            continue;
+        }
+        let mut q = (*b).clone();
+        q.start = Some(q_start);
+        q.length = Length::Quarter;
+        q.value = value;
+        q.earlier = Vec::new();
+        q.fiscal = b.fiscal;
+        let mut how = format!(
+            "quarter = {} to {} ({}) − {} to {} ({}): {} − {}",
+            start,
+            b.end,
+            from(b),
+            start,
+            a.end,
+            from(a),
+            dec(b.value),
+            dec(a.value)
+        );
+        for (r, which) in [(b, "the first"), (a, "the second")] {
+            if let Some(d) = &r.derived {
+                how.push_str(&format!("; {which}: {d}"));
+            }
+        }
+        q.derived = Some(how);
+        out.push(q);
+    }
+    out
+}
+
 /// The row of `series` a growth rate of `row` compares with: the same span
 /// ending a year earlier (15 days either side, for 52/53-week years), or
 /// the quarter ending the day before `row` starts (7 days either side).
@@ -314,5 +379,132 @@ pub(crate) fn growth(
         (true, Some(w)) => Err(w),
         (true, None) => Err(format!("no figure {against} to compute the growth from")),
         _ => Ok(out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Currency;
+
+    fn row(metric: &str, start: &str, end: &str, value: &str, unit: Unit) -> LedgerRow {
+        let (s, e): (Date, Date) = (start.parse().expect("date"), end.parse().expect("date"));
+        let mut r = LedgerRow::new(
+            "Tesla, Inc.",
+            metric,
+            e,
+            value.parse().expect("decimal"),
+            unit,
+        );
+        r.start = Some(s);
+        r.length = Length::of(Some(s), e);
+        r
+    }
+
+    fn usd() -> Unit {
+        Unit::Currency(Currency::USD)
+    }
+
+    #[test]
+    fn quarters_of_year_to_date_flows() {
+        // Tesla's operating cash flow, 2022: six and nine months (10-Qs)
+        let h1 = row(
+            "operating cash flow",
+            "2022-01-01",
+            "2022-06-30",
+            "6346000000",
+            usd(),
+        );
+        let m9 = row(
+            "operating cash flow",
+            "2022-01-01",
+            "2022-09-30",
+            "11446000000",
+            usd(),
+        );
+        let q = ytd_quarters(&[&h1, &m9]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            q[0].start.map(|d| d.to_string()).as_deref(),
+            Some("2022-07-01")
+        );
+        assert_eq!(q[0].length, Length::Quarter);
+        assert_eq!(
+            q[0].value,
+            "5100000000".parse::<Decimal>().expect("decimal")
+        );
+        assert!(
+            q[0].derived
+                .as_deref()
+                .is_some_and(|d| d.starts_with("quarter = 2022-01-01 to 2022-09-30"))
+        );
+        // a quarter filed as such is not derived again
+        let q3 = row(
+            "operating cash flow",
+            "2022-07-01",
+            "2022-09-30",
+            "5100000000",
+            usd(),
+        );
+        assert!(ytd_quarters(&[&h1, &m9, &q3]).is_empty());
+    }
+
+    #[test]
+    fn growth_within_the_rounding_of_the_figures() {
+        let per_share = Unit::PerShare(Currency::USD);
+        let now = row(
+            "diluted earnings per share",
+            "2017-04-02",
+            "2017-07-01",
+            "1.67",
+            per_share,
+        );
+        let then = row(
+            "diluted earnings per share",
+            "2016-03-27",
+            "2016-06-25",
+            "1.42",
+            per_share,
+        );
+        let g = GrowthLink {
+            direction: Direction::Up,
+            basis: Some(Basis::YearAgo),
+            text: "up".into(),
+            span: crate::span::Span::new(0, 2),
+        };
+        let value = |target: &str| {
+            let rows = growth(
+                &[&now],
+                &[&now, &then],
+                &g,
+                &|r| r.value,
+                target.parse().ok(),
+            )
+            .expect("a growth rate");
+            rows[0].value
+        };
+        // 17.6% as written; 16.84–18.37% within the cents
+        assert_eq!(value("17"), "17".parse::<Decimal>().expect("decimal"));
+        assert_eq!(
+            value("25"),
+            "18.374558".parse::<Decimal>().expect("decimal")
+        );
+        assert_eq!(
+            value("10"),
+            "16.842105".parse::<Decimal>().expect("decimal")
+        );
+        // a fall written as such
+        let down = GrowthLink {
+            direction: Direction::Down,
+            ..g.clone()
+        };
+        let rows = growth(&[&now], &[&now, &then], &down, &|r| r.value, None).expect("rate");
+        assert_eq!(
+            rows[0].value,
+            "-17.605634".parse::<Decimal>().expect("decimal")
+        );
+        // no base a year earlier: said so
+        let err = growth(&[&now], &[&now], &g, &|r| r.value, None).expect_err("no base");
+        assert!(err.contains("a year earlier"), "{err}");
     }
 }

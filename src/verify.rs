@@ -876,6 +876,11 @@ pub fn verify(
         computed = crate::derive::series(ledger, &entity.name, &metric.name);
         series = computed.iter().collect();
     }
+    // quarters of figures filed only year to date (cash flows)
+    let quarters = crate::derive::ytd_quarters(&series);
+    if !quarters.is_empty() {
+        series.extend(quarters.iter());
+    }
     // rows for this pair that could not be loaded: the claim says so rather
     // than pretending the ledger has nothing
     let rejected = || {
