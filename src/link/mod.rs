@@ -695,6 +695,81 @@ impl Document<'_> {
         }
     }
 
+    /// The Chinese words just before a metric word that make it a
+    /// segment's (谷歌云营收, 游戏业务收入, 海外营收): the run of Han
+    /// characters back from the metric to the nearest company name, period,
+    /// figure, metric or clause start, less the words that say nothing of
+    /// what is counted (其中, 公司, 总, 全年, 季度, 实现, 的 …).
+    fn segment_before(&self, m: &NameLink, claim: Span) -> Option<ContextLink> {
+        // segments are of sales and profits
+        const SEGMENTED: &[&str] = &[
+            "revenue",
+            "operating income",
+            "gross profit",
+            "gross margin",
+            "operating margin",
+        ];
+        let at = m.span.start();
+        if !SEGMENTED.contains(&m.name.as_str()) || !self.text[at..].starts_with(is_han) {
+            return None;
+        }
+        let (cs, _) = containing(&self.clauses, at);
+        let mut from = cs;
+        // what ends last before the metric: a name, a period, a figure
+        let k = self.occ.partition_point(|o| o.end <= at);
+        if let Some(o) = k.checked_sub(1).map(|k| &self.occ[k]) {
+            from = from.max(o.end);
+        }
+        let k = self
+            .periods
+            .partition_point(|p| p.span.map_or(0, |s| s.start()) < at);
+        for p in self.periods[..k].iter().rev().take(4) {
+            if let Some(s) = p.span.filter(|s| s.end() <= at) {
+                from = from.max(s.end());
+            }
+        }
+        let k = self.claims.partition_point(|c| c.end() <= at);
+        if let Some(c) = k.checked_sub(1).map(|k| self.claims[k]) {
+            from = from.max(c.end());
+        }
+        if claim.end() <= at && claim.end() > from {
+            from = claim.end();
+        }
+        let before = self.text.get(from..at)?;
+        let run_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_han(*c))
+            .last()
+            .map(|(i, _)| from + i)?;
+        // strip what says nothing of what is counted, from both ends
+        let (mut lo, mut hi) = (run_start, at);
+        loop {
+            let len = hi - lo;
+            for w in NEUTRAL_BEFORE_METRIC {
+                if self.text[lo..hi].starts_with(w) {
+                    lo += w.len();
+                }
+                if self.text[lo..hi].ends_with(w) {
+                    hi -= w.len();
+                }
+            }
+            if hi - lo == len || lo >= hi {
+                break;
+            }
+        }
+        let run = self.text.get(lo..hi)?;
+        // a segment is a short name, not a clause of verbs
+        if run.is_empty() || run.chars().count() > 6 {
+            return None;
+        }
+        Some(ContextLink {
+            kind: ContextKind::Segment,
+            text: run.to_string(),
+            span: Span::new(lo, hi),
+        })
+    }
+
     /// The words of change around the claim at `span` in its clause:
     /// which way (the nearest word saying it, before the claim or just
     /// after: "up 7%", "增长62%", "7% growth") and against what ("year over
@@ -1054,7 +1129,9 @@ impl Document<'_> {
             _ => words(),
         };
         // a metric taken from an earlier clause brings that clause's
-        // segment ("Data Center revenue was $51.2 billion, up 25% …")
+        // segment ("Data Center revenue was $51.2 billion, up 25% …"); a
+        // Chinese metric word bears its segment in the words just before it
+        // (谷歌云营收, 海外收入)
         let context = self
             .context(span_claim, (cs, ce), ss, metric.as_ref())
             .or_else(|| {
@@ -1062,7 +1139,8 @@ impl Document<'_> {
                 let clause = containing(&self.clauses, m.span.start());
                 self.context(m.span, clause, ss, None)
                     .filter(|c| c.kind == ContextKind::Segment)
-            });
+            })
+            .or_else(|| self.segment_before(metric.as_ref()?, span_claim));
         Link {
             entity,
             metric,
@@ -1074,6 +1152,137 @@ impl Document<'_> {
         }
     }
 }
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Chinese words before a metric word that say nothing of what is counted
+/// (a segment is what remains: 谷歌云营收 → 谷歌云 once 谷歌 is the company).
+const NEUTRAL_BEFORE_METRIC: &[&str] = &[
+    "其中",
+    "其",
+    "而",
+    "则",
+    "則",
+    "该公司",
+    "該公司",
+    "该",
+    "該",
+    "本公司",
+    "公司",
+    "集团",
+    "集團",
+    "整体",
+    "整體",
+    "总体",
+    "總體",
+    "合并",
+    "合併",
+    "总",
+    "總",
+    "全年",
+    "年度",
+    "财年",
+    "財年",
+    "季度",
+    "当季",
+    "當季",
+    "本季",
+    "今季",
+    "上季",
+    "上一",
+    "单季",
+    "單季",
+    "同期",
+    "期内",
+    "期內",
+    "实现",
+    "實現",
+    "录得",
+    "錄得",
+    "取得",
+    "获得",
+    "獲得",
+    "达到",
+    "達到",
+    "创造",
+    "創造",
+    "的",
+    "之",
+    "及",
+    "和",
+    "与",
+    "與",
+    "今年",
+    "去年",
+    "净",
+    "淨",
+    "累计",
+    "累計",
+    "合计",
+    "合計",
+    "总计",
+    "總計",
+    "首次",
+    "创纪录",
+    "創紀錄",
+    "历史",
+    "歷史",
+    "新高",
+    "同比",
+    "按年",
+    "则为",
+    "为",
+    "為",
+    "是",
+    "在",
+    "共",
+    "合共",
+    "亦",
+    "也",
+    "均",
+    "还",
+    "還",
+    "营业",
+    "營業",
+    "主营",
+    "主營",
+    "毛",
+    "季",
+    "年",
+    "月",
+    "日",
+    "报告",
+    "報告",
+    "财报",
+    "財報",
+    "业绩",
+    "業績",
+    "公布",
+    "宣布",
+    "发布",
+    "發布",
+    "显示",
+    "顯示",
+    "称",
+    "稱",
+    "表示",
+    "实际",
+    "實際",
+    "此前",
+    "目前",
+    "当前",
+    "當前",
+    "分别",
+    "分別",
+    "以及",
+    "但",
+    "仍",
+    "已",
+    "将",
+    "將",
+];
 
 /// Words that make a clause a comparison with a figure named before it.
 const COMPARISON_WORDS: &[&str] = &[
@@ -1426,6 +1635,22 @@ mod context_tests {
                 Some((SharePrice, "收於")),
             ),
             ("NVIDIA's revenue was $35.1 billion.", "$35.1 billion", None),
+            // the words just before a Chinese metric word
+            ("谷歌云营收152亿美元。", "152亿美元", Some((Segment, "云"))),
+            (
+                "其中游戏营收33亿美元。",
+                "33亿美元",
+                Some((Segment, "游戏")),
+            ),
+            (
+                "英伟达海外营收200亿美元。",
+                "200亿美元",
+                Some((Segment, "海外")),
+            ),
+            ("英伟达第三季度营收351亿美元。", "351亿美元", None),
+            ("该公司全年总营收1305亿美元。", "1305亿美元", None),
+            ("英伟达实现营收351亿美元。", "351亿美元", None),
+            ("英伟达的营收为351亿美元。", "351亿美元", None),
         ];
         for (text, claim, want) in cases {
             assert_eq!(
