@@ -38,10 +38,19 @@ fn dec(d: Decimal) -> String {
 /// Metrics a phrasing leaves open: (metric, the metrics it may be, most
 /// likely first). "Earnings per share" written without "basic" or
 /// "diluted" is compared with both.
-const EITHER: &[(&str, &[&str])] = &[(
-    "earnings per share",
-    &["diluted earnings per share", "basic earnings per share"],
-)];
+const EITHER: &[(&str, &[&str])] = &[
+    (
+        "earnings per share",
+        &["diluted earnings per share", "basic earnings per share"],
+    ),
+    (
+        "net profit",
+        &[
+            "net income",
+            "net income including non-controlling interests",
+        ],
+    ),
+];
 
 /// What a claim about `metric` written this way leaves open, for the
 /// reason: "neither basic nor diluted".

@@ -106,7 +106,11 @@ fn a_results_story_in_simplified_chinese() {
             ("351亿美元", C, "2024-07-29 to 2024-10-27"),
             ("94%", C, "year over year"),
             ("17%", C, "quarter over quarter"),
-            ("193亿美元", C, "net income"),
+            (
+                "193亿美元",
+                C,
+                "\"净利润\" does not say which of net income or net income including non-controlling interests it is",
+            ),
             ("0.78美元", C, "diluted earnings per share"),
             ("74.6%", C, "gross margin"),
             ("912亿美元", C, "nine months"),

@@ -68,9 +68,11 @@ fn chinese_phrasings_in_both_scripts() {
         let r = c.check("zh", text, "2025-11-20".parse().ok());
         let t = table(&r);
         let metrics: Vec<Option<&str>> = t.iter().map(|x| x.2.as_deref()).collect();
+        // bare 净利润 / 淨利: net profit, compared with net income (and net
+        // income including minority interests), saying so
         assert_eq!(
             metrics,
-            [Some("revenue"), Some("net income")],
+            [Some("revenue"), Some("net profit")],
             "{text}: {t:#?}"
         );
     }
