@@ -300,7 +300,7 @@ pub(crate) fn growth(
             continue;
         };
         let (now, then) = (value_of(r), value_of(b));
-        if then <= Decimal::ZERO || now < Decimal::ZERO {
+        if !g.points && (then <= Decimal::ZERO || now < Decimal::ZERO) {
             why.get_or_insert_with(|| {
                 format!(
                     "the figure {against} is {} and this one {}: no growth rate between them",
@@ -308,6 +308,41 @@ pub(crate) fn growth(
                     dec(now)
                 )
             });
+            continue;
+        }
+        if g.points {
+            // a ratio's change in percentage points
+            let Some(d) = now.checked_sub(then) else {
+                continue;
+            };
+            let d = d.round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven);
+            let mut row = (*r).clone();
+            let mut how = format!(
+                "change of {} {} = {}% − {}% = {} percentage points: {} against {} ({})",
+                r.metric,
+                match basis {
+                    Basis::YearAgo => "year over year",
+                    Basis::QuarterAgo => "quarter over quarter",
+                },
+                dec(now),
+                dec(then),
+                dec(d),
+                r.period_words(),
+                b.period_words(),
+                from(b)
+            );
+            row.value = match g.direction {
+                Direction::Up => d,
+                Direction::Down => {
+                    how.push_str(&format!("; the text says a fall (\"{}\")", g.text));
+                    -d
+                }
+            };
+            row.metric = format!("{} change", r.metric);
+            row.concept = None;
+            row.earlier = Vec::new();
+            row.derived = Some(how);
+            out.push(row);
             continue;
         }
         let Some(rate) = now
@@ -479,6 +514,7 @@ mod tests {
             direction: Direction::Up,
             basis: Some(Basis::YearAgo),
             text: "up".into(),
+            points: false,
             span: crate::span::Span::new(0, 2),
         };
         let value = |target: &str| {

@@ -599,6 +599,44 @@ fn choose<'l>(
     let written = p.text.as_deref().unwrap_or("");
     // the span the period's words name, else the words near the claim
     let want = p.length.or(link.span);
+    if p.fiscal
+        .is_some_and(|f| f.year.is_none() && f.quarter.is_none())
+    {
+        // "上季", "last quarter": the latest quarter reported on or before
+        // the article date, ended within the year before it
+        let rows: Vec<&LedgerRow> = series
+            .iter()
+            .copied()
+            .filter(|r| {
+                (r.length == Length::Quarter || r.start.is_none())
+                    && article_date.is_none_or(|d| {
+                        r.end <= d
+                            && crate::ledger::fiscal::add_days(r.end, 366) > d
+                            && r.first_reported().1.is_none_or(|f| f.filed <= d)
+                    })
+            })
+            .collect();
+        let rows = latest(rows);
+        return match rows.first() {
+            Some(r) => Ok((
+                rows.clone(),
+                format!(
+                    "\"{written}\": the latest quarter reported {}: {}",
+                    article_date.map_or("in the ledger".to_string(), |d| format!(
+                        "on or before the article date {d}"
+                    )),
+                    r.period_words()
+                ),
+            )),
+            None => Err(format!(
+                "\"{written}\" names the latest quarter, and the ledger has none{}; it has {}",
+                article_date.map_or(String::new(), |d| format!(
+                    " ended in the year up to the article date {d}"
+                )),
+                have()
+            )),
+        };
+    }
     if let Some(f) = p.fiscal {
         // a fiscal quarter named without its year ("第三财季", "fiscal third
         // quarter"): the latest one reported on or before the article date

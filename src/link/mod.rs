@@ -151,6 +151,10 @@ pub struct GrowthLink {
     pub basis: Option<Basis>,
     /// The words in the article (the direction's, and the basis's).
     pub text: String,
+    /// A change in percentage points of a ratio ("毛利率…少0.3個百分點"),
+    /// not a relative change.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub points: bool,
     /// Where the direction's word is.
     pub span: Span,
 }
@@ -232,11 +236,14 @@ enum Shape {
     Money,
     /// A percentage that is a change of a figure: of an amount or per share.
     Change,
+    /// Percentage points: a change of a ratio.
+    Points,
 }
 
 impl Shape {
     fn of(a: &Amount) -> Shape {
         match a.kind() {
+            Kind::Percent if a.points() => Shape::Points,
             Kind::Percent => Shape::Percent,
             Kind::Money if a.per_share_sized() => Shape::SmallMoney,
             Kind::Money => Shape::Money,
@@ -248,7 +255,7 @@ impl Shape {
     fn fits(self, m: Option<Measure>) -> bool {
         match (self, m) {
             (Shape::Any, _) | (_, None) => true,
-            (Shape::Percent, Some(m)) => m == Measure::Ratio,
+            (Shape::Percent | Shape::Points, Some(m)) => m == Measure::Ratio,
             (Shape::SmallMoney, Some(m)) => matches!(m, Measure::PerShare | Measure::Amount),
             (Shape::Money, Some(m)) => m == Measure::Amount,
             (Shape::Change, Some(m)) => matches!(m, Measure::Amount | Measure::PerShare),
@@ -659,6 +666,14 @@ impl Document<'_> {
                         ContextKind::Segment if whole => false,
                         _ if in_clause => true,
                         ContextKind::Guidance => !reported,
+                        // "收報57.65港元,升1.85港元或3.3%": the price's
+                        // change, when no metric is named between
+                        ContextKind::SharePrice | ContextKind::MarketValue => {
+                            let k = self.metrics.partition_point(|&i| self.occ[i].start < f.end);
+                            self.metrics[k..]
+                                .first()
+                                .is_none_or(|&i| self.occ[i].end > span.start())
+                        }
                         ContextKind::Segment => {
                             let (fs, fe) = containing(&self.clauses, f.start);
                             !self.figure_between(fs, fe, span)
@@ -819,6 +834,7 @@ impl Document<'_> {
             direction: d,
             basis: basis.map(|b| b.0),
             text,
+            points: false,
             span: Span::new(f.start, f.end),
         })
     }
@@ -851,7 +867,11 @@ impl Document<'_> {
             .rev()
             .take(8)
             .map(|&i| &self.periods[i])
-            .find(|p| p.span.is_some_and(|s| s.end() <= ss) && !forward(p))?;
+            .find(|p| {
+                p.span.is_some_and(|s| s.end() <= ss)
+                    && !forward(p)
+                    && !(p.start == p.end && Some(p.end) == self.date)
+            })?;
         // of the periods of that sentence, one that says its span ("fiscal
         // 2025 fourth quarter ended September 27, 2025": the quarter, not
         // the bare date)
@@ -973,8 +993,11 @@ impl Document<'_> {
             fits(o) && (compares || !self.figure_between(span.end(), o.start, span))
         };
         // a change is of a figure named before it ("营收1025亿美元,同比增长8%;
-        // 净利润…"): after it only when none is
-        let found = if shape == Shape::Change {
+        // 净利润…"): after it only when none is; a percentage too ("升33.2%,
+        // 毛利率20.9%": the margin is the next figure's)
+        let found = if matches!(shape, Shape::Percent | Shape::Points) {
+            before(ss, &clear_before).map(|b| b.1)
+        } else if shape == Shape::Change {
             before(ss, &clear_before)
                 .map(|b| b.1)
                 .or_else(|| after(se, &clear_after).map(|a| a.1))
@@ -1017,6 +1040,7 @@ impl Document<'_> {
         };
         let claim = match shape {
             Shape::Percent => "a percentage",
+            Shape::Points => "a change in percentage points",
             Shape::Money => "a total amount",
             Shape::SmallMoney | Shape::Change | Shape::Any => "an amount",
         };
@@ -1058,6 +1082,16 @@ impl Document<'_> {
             if let Some(g) = self.growth(span, (cs, ce)) {
                 metric = self.metric(span, Shape::Change, (cs, ce), (ss, se));
                 growth = metric.as_ref().map(|_| g);
+            }
+        }
+        // percentage points are a change of a ratio, said with a word of
+        // change ("毛利率20.9%,少0.3個百分點"); without one, not checked
+        if shape == Shape::Points {
+            growth = self
+                .growth(span, (cs, ce))
+                .map(|g| GrowthLink { points: true, ..g });
+            if growth.is_none() {
+                metric = None;
             }
         }
         let refused = match metric {

@@ -187,6 +187,8 @@ fn can_start_period(c: char, prev: Option<char>) -> bool {
                 | '当'
                 | '當'
                 | '目'
+                | '该'
+                | '該'
                 | '现'
                 | '現'
                 | '如'
@@ -452,6 +454,46 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             };
             let mut p = range(start, a, s, i, w.len());
             p.how = How::ArticleDate;
+            return Some(p);
+        }
+    }
+    // the latest quarter: 上季, 本季, 当季, 该季度, "last quarter" (the
+    // latest reported on or before the article date)
+    for w in [
+        "上一季度",
+        "上一季",
+        "上季度",
+        "上季",
+        "本季度",
+        "本季",
+        "今季",
+        "当季",
+        "當季",
+        "该季度",
+        "該季度",
+        "last quarter",
+        "the latest quarter",
+        "the most recent quarter",
+    ] {
+        let hit = if w.is_ascii() {
+            word_at(rest, w).is_some()
+                && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        } else {
+            rest.starts_with(w)
+        };
+        if hit {
+            let mut p = range(
+                Date::new(1900, 1, 1).ok()?,
+                Date::new(2100, 12, 31).ok()?,
+                s,
+                i,
+                w.len(),
+            )
+            .with_length(Length::Quarter);
+            p.fiscal = Some(FiscalRef {
+                year: None,
+                quarter: None,
+            });
             return Some(p);
         }
     }

@@ -244,3 +244,33 @@ fn lessons_from_real_articles() {
         ],
     );
 }
+
+/// Percentage points are a ratio's change ("毛利率…同比上升0.6个百分点"),
+/// checked against the ratio a year (or a quarter) before; without a word
+/// of change they are not checked.
+#[test]
+fn percentage_points_are_a_change_of_a_ratio() {
+    expect(
+        "英伟达2025财年第三季度毛利率为74.6%,同比上升0.6个百分点,环比下降0.6个百分点。",
+        "2024-11-21",
+        &[
+            ("74.6%", C, "gross margin"),
+            ("0.6个百分点", C, "change of gross margin year over year"),
+            (
+                "0.6个百分点",
+                C,
+                "change of gross margin quarter over quarter",
+            ),
+        ],
+    );
+    expect(
+        "英伟达2025财年第三季度毛利率为74.6%,同比上升5个百分点。",
+        "2024-11-21",
+        &[("74.6%", C, "gross margin"), ("5个百分点", X, "")],
+    );
+    expect(
+        "英伟达2025财年第三季度毛利率为74.6%,高出同行20个百分点。",
+        "2024-11-21",
+        &[("74.6%", C, "gross margin"), ("20个百分点", U, "")],
+    );
+}

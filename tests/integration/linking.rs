@@ -275,3 +275,59 @@ fn company_names_from_the_built_in_table() {
     let r = c.check("a", "The farm's revenue was $983 million.", None);
     assert_eq!(r.claims[0].entity, None);
 }
+
+/// The newcomer case of "單計上季" (last quarter, on its own): Xiaomi's
+/// fourth quarter of 2024, not its full year, from the real am730 report
+/// against a small ledger of Xiaomi's published figures (RMB millions).
+#[test]
+fn last_quarter_on_its_own_is_the_quarter_not_the_year() {
+    let c = csv(
+        "Xiaomi Corporation,revenue,2024-01-01,2024-12-31,365906,CNY,million\n\
+         Xiaomi Corporation,revenue,2024-10-01,2024-12-31,109005,CNY,million\n\
+         Xiaomi Corporation,net income,2024-01-01,2024-12-31,23578.4,CNY,million\n\
+         Xiaomi Corporation,net income,2024-10-01,2024-12-31,8995,CNY,million\n\
+         Xiaomi Corporation,gross profit,2024-01-01,2024-12-31,76560,CNY,million\n\
+         Xiaomi Corporation,gross profit,2024-10-01,2024-12-31,22455,CNY,million\n",
+    );
+    let text = "小米集團(1810)公布去年底止全年業績,去年純利235.784億元(人民幣,下同),按年大升34.9%;收入3,659.06億元,升35%,創歷史新高;毛利765.6億元,升33.2%,毛利率20.9%。\n\n小米今日收報57.65港元,升1.85港元或3.3%\n\n單計上季,小米純利89.95億元,升90.4%;收入1,090.05億元,多48.8%,首次突破千億大關;毛利224.55億元,增43.8%。";
+    let r = c.check("xiaomi", text, "2025-03-18".parse().ok());
+    let got: Vec<(&str, Verdict, Option<&str>)> = r
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.mention.text.as_str(),
+                c.verdict,
+                c.ledger
+                    .as_ref()
+                    .map(|l| l.length.map_or("", |n| n.label())),
+            )
+        })
+        .collect();
+    use Verdict::{Consistent as C, Unverifiable as U};
+    assert_eq!(
+        got,
+        [
+            ("235.784億元", C, Some("year")),
+            // growth rates need the year before, which this ledger lacks
+            ("34.9%", U, None),
+            ("3,659.06億元", C, Some("year")),
+            ("35%", U, None),
+            ("765.6億元", C, Some("year")),
+            ("33.2%", U, None),
+            ("20.9%", C, Some("year")),
+            // a share price and its change
+            ("57.65港元", U, None),
+            ("1.85港元", U, None),
+            ("3.3%", U, None),
+            ("89.95億元", C, Some("quarter")),
+            ("90.4%", U, None),
+            ("1,090.05億元", C, Some("quarter")),
+            ("48.8%", U, None),
+            ("224.55億元", C, Some("quarter")),
+            ("43.8%", U, None),
+        ],
+        "{:#?}",
+        r.claims.iter().map(|c| &c.reason).collect::<Vec<_>>()
+    );
+}
