@@ -495,6 +495,31 @@ fn convert_value(
 /// Whether a row can be what a period of `want` length means: rows with a
 /// start must have that length; a row without one (an instant, or a
 /// hand-written row that does not say) is judged by its date alone.
+/// How long after announcing its results a company may file them: a
+/// press release on the article date comes before the 10-Q (Tesla's of
+/// 2022-10-19 was filed on 2022-10-24).
+const FILING_LAG_DAYS: i64 = 14;
+
+/// Whether `r` had been announced by `d`: filed by then, or within
+/// [`FILING_LAG_DAYS`] after it (a row without a filing: by its end).
+fn reported_by(r: &LedgerRow, d: Date) -> bool {
+    r.first_reported()
+        .1
+        .is_none_or(|f| f.filed <= crate::ledger::fiscal::add_days(d, FILING_LAG_DAYS))
+}
+
+/// " (filed 2022-10-24, after the article date: …)" when `r` was filed
+/// after `d`, else nothing.
+fn filed_after(r: &LedgerRow, d: Option<Date>) -> String {
+    match (r.first_reported().1, d) {
+        (Some(f), Some(d)) if f.filed > d => format!(
+            " (filed {}, after the article date: results are announced before they are filed)",
+            f.filed
+        ),
+        _ => String::new(),
+    }
+}
+
 fn fits_length(r: &LedgerRow, want: Option<Length>) -> bool {
     match want {
         Some(w) if r.start.is_some() => r.length == w,
@@ -554,11 +579,7 @@ fn choose<'l>(
             Some(d) => series
                 .iter()
                 .copied()
-                .filter(|r| {
-                    r.end <= d
-                        && r.first_reported().1.is_none_or(|f| f.filed <= d)
-                        && fits_length(r, link.span)
-                })
+                .filter(|r| r.end <= d && reported_by(r, d) && fits_length(r, link.span))
                 .collect(),
             None => series
                 .iter()
@@ -578,9 +599,10 @@ fn choose<'l>(
                     )
                 } else {
                     format!(
-                        "no period written: assumed the latest {} reported by the article date {d}: {}",
+                        "no period written: assumed the latest {} reported by the article date {d}: {}{}",
                         r.length,
-                        r.period_words()
+                        r.period_words(),
+                        filed_after(r, Some(d))
                     )
                 };
                 Ok((rows, note))
@@ -612,7 +634,7 @@ fn choose<'l>(
                     && article_date.is_none_or(|d| {
                         r.end <= d
                             && crate::ledger::fiscal::add_days(r.end, 366) > d
-                            && r.first_reported().1.is_none_or(|f| f.filed <= d)
+                            && reported_by(r, d)
                     })
             })
             .collect();
@@ -621,11 +643,12 @@ fn choose<'l>(
             Some(r) => Ok((
                 rows.clone(),
                 format!(
-                    "\"{written}\": the latest quarter reported {}: {}",
+                    "\"{written}\": the latest quarter reported {}: {}{}",
                     article_date.map_or("in the ledger".to_string(), |d| format!(
                         "on or before the article date {d}"
                     )),
-                    r.period_words()
+                    r.period_words(),
+                    filed_after(r, article_date)
                 ),
             )),
             None => Err(format!(
@@ -654,7 +677,7 @@ fn choose<'l>(
                             && article_date.is_none_or(|d| {
                                 r.end <= d
                                     && crate::ledger::fiscal::add_days(r.end, 366) > d
-                                    && r.first_reported().1.is_none_or(|f| f.filed <= d)
+                                    && reported_by(r, d)
                             })
                     })
                     .filter_map(|r| r.fiscal.map(|rf| rf.year))

@@ -687,7 +687,7 @@ impl Document<'_> {
                         break;
                     }
                 }
-                Role::Context(_) | Role::Change(..) => {}
+                Role::Context(_) | Role::Change(..) | Role::Noun => {}
             }
         }
         // just after the claim: "$3 trillion market cap", "3万亿美元市值"
@@ -872,18 +872,28 @@ impl Document<'_> {
                     && !forward(p)
                     && !(p.start == p.end && Some(p.end) == self.date)
             })?;
-        // of the periods of that sentence, one that says its span ("fiscal
-        // 2025 fourth quarter ended September 27, 2025": the quarter, not
-        // the bare date)
-        let (ps, _) = containing(&self.sentences, p.span.map_or(0, |s| s.start()));
-        let p = self.written[..k]
-            .iter()
-            .rev()
-            .take(8)
-            .map(|&i| &self.periods[i])
-            .take_while(|q| q.span.is_some_and(|s| s.start() >= ps))
-            .find(|q| q.length.is_some() && q.span.is_some_and(|s| s.end() <= ss))
-            .unwrap_or(p);
+        // a date that ends the period named just before it ("fiscal 2025
+        // fourth quarter ended September 27, 2025") is that period's end:
+        // the date, with the quarter's span
+        let mut p = p.clone();
+        if p.length.is_none() {
+            let at = p.span.map_or(0, |s| s.start());
+            let j = self.written.partition_point(|&i| start_of(i) < at);
+            if let Some(q) = j.checked_sub(1).map(|j| &self.periods[self.written[j]]) {
+                let ends = q.span.is_some_and(|qs| {
+                    qs.end() <= at
+                        && self.text.get(qs.end()..at).is_some_and(|gap| {
+                            gap.len() <= 16
+                                && ["end", "截至", "止", "结束", "結束"]
+                                    .iter()
+                                    .any(|w| gap.contains(w))
+                        })
+                });
+                if ends && q.length.is_some() {
+                    p.length = q.length;
+                }
+            }
+        }
         let from = p.span?.end();
         let name = entity.map(|e| e.name.as_str());
         let lo = self.entities.partition_point(|&i| self.occ[i].start < from);
@@ -904,7 +914,6 @@ impl Document<'_> {
         {
             return None;
         }
-        let mut p = p.clone();
         p.how = How::PreviousSentence;
         Some(p)
     }
@@ -936,6 +945,26 @@ impl Document<'_> {
             .iter()
             .take_while(|c| c.end() <= to)
             .any(|c| *c != span)
+    }
+
+    /// Whether a word of a figure the metric table does not know
+    /// (减值, 增益, "impairment", "buyback") stands inside `from..to`,
+    /// outside every metric named there: the figure after it is of that,
+    /// not of a metric named before it.
+    fn other_noun_between(&self, from: usize, to: usize) -> bool {
+        let k = self.contexts.partition_point(|f| f.start < from);
+        self.contexts[k..]
+            .iter()
+            .take_while(|f| f.end <= to)
+            .filter(|f| f.role == context::Role::Noun)
+            .any(|f| {
+                let j = self
+                    .metrics
+                    .partition_point(|&i| self.occ[i].end <= f.start);
+                !self.metrics[j..]
+                    .first()
+                    .is_some_and(|&i| self.occ[i].start <= f.start && f.end <= self.occ[i].end)
+            })
     }
 
     /// The metric of a claim of `shape` at `span`: the nearest one its
@@ -987,10 +1016,14 @@ impl Document<'_> {
         // a change ("up 94%") is of a figure named before it
         let compares = shape == Shape::Change || compares(self.text, cs, ce);
         let clear_before = |o: &Occurrence| {
-            fits(o) && (compares || !self.figure_between(o.end, span.start(), span))
+            fits(o)
+                && (compares || !self.figure_between(o.end, span.start(), span))
+                && !self.other_noun_between(o.end, span.start())
         };
         let clear_after = |o: &Occurrence| {
-            fits(o) && (compares || !self.figure_between(span.end(), o.start, span))
+            fits(o)
+                && (compares || !self.figure_between(span.end(), o.start, span))
+                && !self.other_noun_between(span.end(), o.start)
         };
         // a change is of a figure named before it ("营收1025亿美元,同比增长8%;
         // 净利润…"): after it only when none is; a percentage too ("升33.2%,
@@ -1693,6 +1726,23 @@ mod context_tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_of_another_figure_stands_between() {
+        let metric = |text: &str, claim: &str| linked(text, claim).metric.map(|m| m.name);
+        assert_eq!(metric("英伟达公布营收,减值21亿美元。", "21亿美元"), None);
+        assert_eq!(
+            metric(
+                "NVIDIA reported revenue, and an impairment of $2 billion.",
+                "$2 billion"
+            ),
+            None
+        );
+        assert_eq!(
+            metric("英伟达公布营收,达351亿美元。", "351亿美元"),
+            Some("revenue".to_string())
+        );
     }
 
     #[test]

@@ -274,3 +274,26 @@ fn percentage_points_are_a_change_of_a_ratio() {
         &[("74.6%", C, "gross margin"), ("20个百分点", U, "")],
     );
 }
+
+/// "the third quarter ended October 27, 2024": the date with the
+/// quarter's span, carried over (not calendar Q3, which for NVIDIA ends
+/// in its fiscal Q2); and results announced a few days before the 10-Q
+/// that files them are the latest quarter of an article of those days.
+#[test]
+fn a_quarter_ended_on_a_date_and_the_filing_lag() {
+    expect(
+        "NVIDIA reported revenue for the third quarter ended October 27, 2024, of $35.1 billion. Net income was $19.3 billion. Net income for the nine months was $50.8 billion.",
+        "2024-11-20",
+        &[
+            ("$35.1 billion", C, "revenue"),
+            ("$19.3 billion", C, "(quarter, FY2025 Q3)"),
+            ("$50.8 billion", C, "(nine months, FY2025 9M)"),
+        ],
+    );
+    // the 10-Q was filed on 2024-11-20: an article of 2024-11-15 may quote it
+    expect(
+        "英伟达本季营收351亿美元。",
+        "2024-11-15",
+        &[("351亿美元", C, "after the article date")],
+    );
+}
