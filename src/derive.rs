@@ -160,62 +160,73 @@ pub(crate) fn series(ledger: &Ledger, entity: &str, metric: &str) -> Vec<LedgerR
 /// quarter between them is the difference, derived and saying so; none
 /// where `series` has that quarter already.
 pub(crate) fn ytd_quarters(series: &[&LedgerRow]) -> Vec<LedgerRow> {
-    let mut out = Vec::new();
-    for b in series {
-        let (Some(start), Unit::Currency(_)) = (b.start, b.unit) else {
+    use crate::hash::{FastMap, FastSet};
+    // quarters filed, and year-to-date rows by (metric, unit, start)
+    let mut quarters: FastSet<(&str, Unit, Date, Date)> = FastSet::default();
+    let mut ytd: FastMap<(&str, Unit, Date), Vec<&LedgerRow>> = FastMap::default();
+    for r in series {
+        let (Some(start), Unit::Currency(_)) = (r.start, r.unit) else {
             continue;
         };
-        if !matches!(b.length, Length::Half | Length::NineMonths) {
-            continue;
-        }
-        // the year-to-date row ending latest before it, same start
-        let Some(a) = series
-            .iter()
-            .filter(|a| {
-                a.metric == b.metric && a.unit == b.unit && a.start == Some(start) && a.end < b.end
-            })
-            .max_by_key(|a| a.end)
-        else {
-            continue;
-        };
-        let q_start = add_days(a.end, 1);
-        if Length::of(Some(q_start), b.end) != Length::Quarter {
-            continue;
-        }
-        let have = series.iter().any(|q| {
-            q.metric == b.metric && q.unit == b.unit && q.start == Some(q_start) && q.end == b.end
-        });
-        let Some(value) = b.value.checked_sub(a.value) else {
-            continue;
-        };
-        if have {
-            continue;
-        }
-        let mut q = (*b).clone();
-        q.start = Some(q_start);
-        q.length = Length::Quarter;
-        q.value = value;
-        q.earlier = Vec::new();
-        q.fiscal = b.fiscal;
-        let mut how = format!(
-            "quarter = {} to {} ({}) − {} to {} ({}): {} − {}",
-            start,
-            b.end,
-            from(b),
-            start,
-            a.end,
-            from(a),
-            dec(b.value),
-            dec(a.value)
-        );
-        for (r, which) in [(b, "the first"), (a, "the second")] {
-            if let Some(d) = &r.derived {
-                how.push_str(&format!("; {which}: {d}"));
+        match r.length {
+            Length::Quarter => {
+                quarters.insert((r.metric.as_str(), r.unit, start, r.end));
+                ytd.entry((r.metric.as_str(), r.unit, start))
+                    .or_default()
+                    .push(r);
             }
+            Length::Half | Length::NineMonths => {
+                ytd.entry((r.metric.as_str(), r.unit, start))
+                    .or_default()
+                    .push(r);
+            }
+            _ => {}
         }
-        q.derived = Some(how);
-        out.push(q);
     }
+    let mut out = Vec::new();
+    for ((metric, unit, start), mut rows) in ytd {
+        rows.sort_by_key(|r| r.end);
+        rows.dedup_by_key(|r| r.end);
+        for pair in rows.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if !matches!(b.length, Length::Half | Length::NineMonths) {
+                continue;
+            }
+            let q_start = add_days(a.end, 1);
+            if Length::of(Some(q_start), b.end) != Length::Quarter
+                || quarters.contains(&(metric, unit, q_start, b.end))
+            {
+                continue;
+            }
+            let Some(value) = b.value.checked_sub(a.value) else {
+                continue;
+            };
+            let mut q = b.clone();
+            q.start = Some(q_start);
+            q.length = Length::Quarter;
+            q.value = value;
+            q.earlier = Vec::new();
+            let mut how = format!(
+                "quarter = {} to {} ({}) − {} to {} ({}): {} − {}",
+                start,
+                b.end,
+                from(b),
+                start,
+                a.end,
+                from(a),
+                dec(b.value),
+                dec(a.value)
+            );
+            for (r, which) in [(b, "the first"), (a, "the second")] {
+                if let Some(d) = &r.derived {
+                    how.push_str(&format!("; {which}: {d}"));
+                }
+            }
+            q.derived = Some(how);
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.end);
     out
 }
 

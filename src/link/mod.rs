@@ -1437,19 +1437,24 @@ fn span_words(text: &str, from: usize, to: usize) -> Option<Length> {
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    let window = text.get(from..to)?.to_ascii_lowercase();
+    let window = text.get(from..to)?;
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SPAN_WORDS.iter().map(|w| w.0))
+            .expect("span words build an automaton")
+    });
     // the word ending last; of two ending at one place, the more specific
-    // (前三季度 over its 季度, "quarterly" over "quarter")
-    let mut best: Option<(usize, Length)> = None;
-    for (w, l) in SPAN_WORDS {
-        if let Some(i) = window.rfind(w) {
-            let end = i + w.len();
-            if best.is_none_or(|(b, _)| end > b) {
-                best = Some((end, *l));
-            }
+    // (前三季度 over its 季度, "quarterly" over "quarter": earlier in the list)
+    let mut best: Option<(usize, usize)> = None;
+    for m in ac.find_overlapping_iter(window) {
+        let key = (m.end(), m.pattern().as_usize());
+        if best.is_none_or(|(e, p)| key.0 > e || (key.0 == e && key.1 < p)) {
+            best = Some(key);
         }
     }
-    best.map(|(_, l)| l)
+    best.map(|(_, p)| SPAN_WORDS[p].1)
 }
 
 const ABBREVIATIONS: &[&str] = &[
