@@ -34,7 +34,7 @@ mod periods;
 
 pub use context::{Basis, ContextKind, ContextLink, Direction};
 pub use periods::{dateline, month_days};
-use periods::{periods, shift_days};
+use periods::{periods_and_dateline, shift_days};
 
 /// How a link was decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -484,8 +484,8 @@ impl Linker {
         occ.sort_by_key(|o| o.start);
         let sentences = split(text, false);
         let clauses = split(text, true);
-        let date = article_date.or_else(|| dateline(text));
-        let periods = periods(text, date);
+        let (periods, dateline) = periods_and_dateline(text, article_date);
+        let date = article_date.or(dateline);
         let of_kind = |kind: AliasKind| -> Vec<usize> {
             occ.iter()
                 .enumerate()

@@ -131,22 +131,108 @@ fn relative_year(before: &str, article: Option<Date>) -> Option<(i32, usize)> {
 }
 
 /// All date expressions in `s` (offsets relative to `s`).
+#[cfg(test)]
 pub(super) fn periods(s: &str, article: Option<Date>) -> Vec<PeriodLink> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
-        let c = rest.chars().next().unwrap_or(' ');
-        let step = c.len_utf8();
-        if let Some(p) = period_at(s, i, article) {
+    periods_and_dateline(s, article).0
+}
+
+/// The date expressions starting in `from..to` of `s`, in order, passed to
+/// `f` until it returns false; each position is looked at once, and a
+/// period found is skipped over. The work is counted in `steps`.
+fn scan(
+    s: &str,
+    (from, to): (usize, usize),
+    article: Option<Date>,
+    steps: &std::cell::Cell<u64>,
+    mut f: impl FnMut(PeriodLink) -> bool,
+) {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < to {
+        steps.set(steps.get() + 1);
+        // ASCII that cannot start a date expression is passed over byte by
+        // byte with no decoding
+        let x = b[i];
+        if x.is_ascii() && !x.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let step = s[i..].chars().next().map_or(1, char::len_utf8);
+        if let Some(p) = period_at(s, i, article, steps) {
             let e = p.span.map_or(i + step, |sp| sp.end());
-            out.push(p);
+            if !f(p) {
+                return;
+            }
             i = e.max(i + step);
             continue;
         }
         i += step;
     }
-    out
+}
+
+/// Whether `p` is a full date written out (a dateline candidate).
+fn is_full_date(p: &PeriodLink) -> bool {
+    p.start == p.end && p.how == How::Written
+}
+
+/// Every date expression of `s`, and the dateline (the first full date)
+/// when no article date is given, in one pass: the expressions before the
+/// dateline (a headline's "上季") are read again with it, a short prefix.
+pub(super) fn periods_and_dateline(
+    s: &str,
+    article: Option<Date>,
+) -> (Vec<PeriodLink>, Option<Date>) {
+    let steps = std::cell::Cell::new(0);
+    periods_counted(s, article, &steps)
+}
+
+/// [`periods_and_dateline`], counting the scanner's work in `steps`.
+pub(super) fn periods_counted(
+    s: &str,
+    article: Option<Date>,
+    steps: &std::cell::Cell<u64>,
+) -> (Vec<PeriodLink>, Option<Date>) {
+    let mut out = Vec::new();
+    if article.is_some() {
+        scan(s, (0, s.len()), article, steps, |p| {
+            out.push(p);
+            true
+        });
+        return (out, None);
+    }
+    // until the first full date, read without an article date
+    let mut dateline: Option<(Date, usize)> = None;
+    scan(s, (0, s.len()), None, steps, |p| {
+        if is_full_date(&p) {
+            dateline = Some((p.end, p.span.map_or(0, |sp| sp.start())));
+            out.push(p);
+            return false;
+        }
+        out.push(p);
+        true
+    });
+    let Some((date, at)) = dateline else {
+        return (out, None);
+    };
+    // before it, again with the date; after it, with the date
+    let mut all = Vec::new();
+    scan(s, (0, at), Some(date), steps, |p| {
+        if p.span.is_some_and(|sp| sp.end() > at) {
+            return false;
+        }
+        all.push(p);
+        true
+    });
+    let resume = out
+        .last()
+        .and_then(|p| p.span)
+        .map_or(at, |sp| sp.end().max(at));
+    all.extend(out.pop());
+    scan(s, (resume, s.len()), Some(date), steps, |p| {
+        all.push(p);
+        true
+    });
+    (all, Some(date))
 }
 
 /// Can a date expression start with `c` (after `prev`)? A cheap filter run at
@@ -204,11 +290,22 @@ fn can_start_period(c: char, prev: Option<char>) -> bool {
 }
 
 /// A date expression starting at byte `i` of `s`.
-fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
+fn period_at(
+    s: &str,
+    i: usize,
+    article: Option<Date>,
+    steps: &std::cell::Cell<u64>,
+) -> Option<PeriodLink> {
     let rest = &s[i..];
-    if !can_start_period(rest.chars().next()?, s[..i].chars().next_back()) {
+    let c0 = rest.chars().next()?;
+    if !can_start_period(c0, s[..i].chars().next_back()) {
         return None;
     }
+    steps.set(steps.get() + 1);
+    // each parser is tried only where its words can start (first-char
+    // dispatch, as the extractor does)
+    let lc = c0.to_ascii_lowercase();
+    let digit = c0.is_ascii_digit() || ('０'..='９').contains(&c0);
     // 2024-09-30, 2024/9/30
     if let Some((y, n)) = int_at(rest).filter(|&(y, n)| n == 4 && (1900..=2100).contains(&y)) {
         let r = &rest[n..];
@@ -253,29 +350,37 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
         }
     }
     // FY2024 / FY24 / fiscal 2024
-    for w in ["FY", "fiscal year ", "fiscal "] {
-        if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
-            if i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic() {
-                continue;
-            }
-            if let Some((y, n)) = int_at(&rest[w.len()..]) {
-                let y = if n == 2 {
-                    2000 + y as i32
-                } else if n == 4 {
-                    y as i32
-                } else {
+    if lc == 'f' {
+        steps.set(steps.get() + 1);
+        for w in ["FY", "fiscal year ", "fiscal "] {
+            if rest.len() >= w.len()
+                && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            {
+                if i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic() {
                     continue;
-                };
-                let (a, b) = (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?);
-                let len = w.len() + n;
-                return Some(fiscal_tail(s, i, len, y, range(a, b, s, i, len)));
+                }
+                if let Some((y, n)) = int_at(&rest[w.len()..]) {
+                    let y = if n == 2 {
+                        2000 + y as i32
+                    } else if n == 4 {
+                        y as i32
+                    } else {
+                        continue;
+                    };
+                    let (a, b) = (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?);
+                    let len = w.len() + n;
+                    return Some(fiscal_tail(s, i, len, y, range(a, b, s, i, len)));
+                }
             }
         }
     }
     // fiscal quarters: "third quarter of fiscal 2026", "Q3 FY26", "fiscal
     // third quarter" (the year left to the company's calendar)
-    if let Some(p) = fiscal_quarter_en(s, i) {
-        return Some(p);
+    if digit || matches!(lc, 'q' | 'f' | 's' | 't' | 'h' | 'n') {
+        steps.set(steps.get() + 1);
+        if let Some(p) = fiscal_quarter_en(s, i) {
+            return Some(p);
+        }
     }
     // Q3 2024, 3Q24, third quarter of 2024
     if (rest.starts_with('Q') || rest.starts_with('q'))
@@ -299,211 +404,249 @@ fn period_at(s: &str, i: usize, article: Option<Date>) -> Option<PeriodLink> {
             }
         }
     }
-    for (w, q) in [
-        ("first quarter", 1),
-        ("second quarter", 2),
-        ("third quarter", 3),
-        ("fourth quarter", 4),
-        ("first-quarter", 1),
-        ("second-quarter", 2),
-        ("third-quarter", 3),
-        ("fourth-quarter", 4),
-    ] {
-        if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
-            let r = &rest[w.len()..];
-            let of = [" of ", " "]
-                .iter()
-                .find(|p| r.starts_with(**p))
-                .map_or(0, |p| p.len());
-            if let Some((y, n)) = int_at(&r[of..]).filter(|&(_, n)| n == 4) {
-                let (a, b) = quarter_range(y as i32, q)?;
-                return Some(range(a, b, s, i, w.len() + of + n).with_length(Length::Quarter));
+    if matches!(lc, 'f' | 's' | 't') {
+        steps.set(steps.get() + 1);
+        for (w, q) in [
+            ("first quarter", 1),
+            ("second quarter", 2),
+            ("third quarter", 3),
+            ("fourth quarter", 4),
+            ("first-quarter", 1),
+            ("second-quarter", 2),
+            ("third-quarter", 3),
+            ("fourth-quarter", 4),
+        ] {
+            if rest.len() >= w.len()
+                && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            {
+                let r = &rest[w.len()..];
+                let of = [" of ", " "]
+                    .iter()
+                    .find(|p| r.starts_with(**p))
+                    .map_or(0, |p| p.len());
+                if let Some((y, n)) = int_at(&r[of..]).filter(|&(_, n)| n == 4) {
+                    let (a, b) = quarter_range(y as i32, q)?;
+                    return Some(range(a, b, s, i, w.len() + of + n).with_length(Length::Quarter));
+                }
+                let a = article?;
+                let (x, b) = quarter_range(a.year(), q)?;
+                let (x, b) = if b > a {
+                    quarter_range(a.year() - 1, q)?
+                } else {
+                    (x, b)
+                };
+                return Some(range(x, b, s, i, w.len()).with_length(Length::Quarter));
             }
-            let a = article?;
-            let (x, b) = quarter_range(a.year(), q)?;
-            let (x, b) = if b > a {
-                quarter_range(a.year() - 1, q)?
-            } else {
-                (x, b)
-            };
-            return Some(range(x, b, s, i, w.len()).with_length(Length::Quarter));
         }
     }
     // year-ago phrases, resolved against the nearest written period (see Document)
-    for w in [
-        "去年同期",
-        "上年同期",
-        "去年同季",
-        "year-ago",
-        "a year ago",
-        "a year earlier",
-        "the year earlier",
-        "year-earlier",
-        "the same period last year",
-        "the same quarter last year",
-        "the prior-year period",
-        "the year-ago period",
-    ] {
-        let latin = w.is_ascii();
-        let hit = if latin {
-            rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-        } else {
-            rest.starts_with(w)
-        };
-        if hit && !(latin && i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
-            let a = article?;
-            let (x, y) = (
-                Date::new(a.year() - 1, 1, 1).ok()?,
-                Date::new(a.year() - 1, 12, 31).ok()?,
-            );
-            let mut p = range(x, y, s, i, w.len());
-            p.how = How::YearAgo;
-            return Some(p);
+    if matches!(c0, '去' | '上') || matches!(lc, 'y' | 'a' | 't') {
+        steps.set(steps.get() + 1);
+        for w in [
+            "去年同期",
+            "上年同期",
+            "去年同季",
+            "year-ago",
+            "a year ago",
+            "a year earlier",
+            "the year earlier",
+            "year-earlier",
+            "the same period last year",
+            "the same quarter last year",
+            "the prior-year period",
+            "the year-ago period",
+        ] {
+            let latin = w.is_ascii();
+            let hit = if latin {
+                rest.len() >= w.len()
+                    && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            } else {
+                rest.starts_with(w)
+            };
+            if hit && !(latin && i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
+                let a = article?;
+                let (x, y) = (
+                    Date::new(a.year() - 1, 1, 1).ok()?,
+                    Date::new(a.year() - 1, 12, 31).ok()?,
+                );
+                let mut p = range(x, y, s, i, w.len());
+                p.how = How::YearAgo;
+                return Some(p);
+            }
         }
     }
     // last year / this year standing alone
-    for (w, d) in [
-        ("去年", -1),
-        ("上年", -1),
-        ("今年", 0),
-        ("last year", -1),
-        ("this year", 0),
-    ] {
-        let latin = w.is_ascii();
-        let hit = if latin {
-            rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-        } else {
-            rest.starts_with(w)
-        };
-        if hit && !(latin && i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
-            let a = article?;
-            let y = a.year() + d;
-            let after = &rest[w.len()..];
-            // "去年 9 月底" is read at the month, with 去年 as its year
-            if after
-                .trim_start_matches([' ', '\u{3000}'])
-                .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            {
-                break;
-            }
-            // 去年底 / 去年年底 / 去年末: the last day of that year
-            if let Some(tail) = ["年底", "年末", "底", "末"]
-                .iter()
-                .find(|t| after.starts_with(**t))
-            {
-                let d = Date::new(y, 12, 31).ok()?;
-                return Some(range(d, d, s, i, w.len() + tail.len()));
-            }
-            let p = if d == 0 {
-                range(Date::new(y, 1, 1).ok()?, a, s, i, w.len())
+    if matches!(c0, '去' | '上' | '今') || matches!(lc, 'l' | 't') {
+        steps.set(steps.get() + 1);
+        for (w, d) in [
+            ("去年", -1),
+            ("上年", -1),
+            ("今年", 0),
+            ("last year", -1),
+            ("this year", 0),
+        ] {
+            let latin = w.is_ascii();
+            let hit = if latin {
+                rest.len() >= w.len()
+                    && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
             } else {
-                range(
-                    Date::new(y, 1, 1).ok()?,
-                    Date::new(y, 12, 31).ok()?,
-                    s,
-                    i,
-                    w.len(),
-                )
-                .with_length(Length::Year)
+                rest.starts_with(w)
             };
-            return Some(p);
+            if hit && !(latin && i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()) {
+                let a = article?;
+                let y = a.year() + d;
+                let after = &rest[w.len()..];
+                // "去年 9 月底" is read at the month, with 去年 as its year
+                if after
+                    .trim_start_matches([' ', '\u{3000}'])
+                    .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                {
+                    break;
+                }
+                // 去年底 / 去年年底 / 去年末: the last day of that year
+                if let Some(tail) = ["年底", "年末", "底", "末"]
+                    .iter()
+                    .find(|t| after.starts_with(**t))
+                {
+                    let d = Date::new(y, 12, 31).ok()?;
+                    return Some(range(d, d, s, i, w.len() + tail.len()));
+                }
+                let p = if d == 0 {
+                    range(Date::new(y, 1, 1).ok()?, a, s, i, w.len())
+                } else {
+                    range(
+                        Date::new(y, 1, 1).ok()?,
+                        Date::new(y, 12, 31).ok()?,
+                        s,
+                        i,
+                        w.len(),
+                    )
+                    .with_length(Length::Year)
+                };
+                return Some(p);
+            }
         }
     }
     // "now" words: the article date
-    for w in [
-        "当前",
-        "當前",
-        "目前",
-        "现时",
-        "現時",
-        "现在",
-        "現在",
-        "如今",
-        "眼下",
-        "currently",
-        "now",
-        "as of today",
-    ] {
-        let latin = w.is_ascii();
-        let hit = if latin {
-            rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-        } else {
-            rest.starts_with(w)
-        };
-        if hit {
-            if latin
-                && (i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()
-                    || rest
-                        .as_bytes()
-                        .get(w.len())
-                        .is_some_and(u8::is_ascii_alphabetic))
-            {
-                continue;
-            }
-            let a = article?;
-            // "now": any figure from the month up to the article date
-            let start = if a.month() > 1 {
-                Date::new(
-                    a.year(),
-                    a.month() - 1,
-                    a.day().min(days_in_month(a.year(), a.month() - 1)),
-                )
-                .ok()?
+    if matches!(c0, '当' | '當' | '目' | '现' | '現' | '如' | '眼') || matches!(lc, 'c' | 'n' | 'a')
+    {
+        steps.set(steps.get() + 1);
+        for w in [
+            "当前",
+            "當前",
+            "目前",
+            "现时",
+            "現時",
+            "现在",
+            "現在",
+            "如今",
+            "眼下",
+            "currently",
+            "now",
+            "as of today",
+        ] {
+            let latin = w.is_ascii();
+            let hit = if latin {
+                rest.len() >= w.len()
+                    && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
             } else {
-                Date::new(a.year() - 1, 12, a.day()).ok()?
+                rest.starts_with(w)
             };
-            let mut p = range(start, a, s, i, w.len());
-            p.how = How::ArticleDate;
-            return Some(p);
+            if hit {
+                if latin
+                    && (i > 0 && s.as_bytes()[i - 1].is_ascii_alphabetic()
+                        || rest
+                            .as_bytes()
+                            .get(w.len())
+                            .is_some_and(u8::is_ascii_alphabetic))
+                {
+                    continue;
+                }
+                let a = article?;
+                // "now": any figure from the month up to the article date
+                let start = if a.month() > 1 {
+                    Date::new(
+                        a.year(),
+                        a.month() - 1,
+                        a.day().min(days_in_month(a.year(), a.month() - 1)),
+                    )
+                    .ok()?
+                } else {
+                    Date::new(a.year() - 1, 12, a.day()).ok()?
+                };
+                let mut p = range(start, a, s, i, w.len());
+                p.how = How::ArticleDate;
+                return Some(p);
+            }
         }
     }
     // the latest quarter: 上季, 本季, 当季, 该季度, "last quarter" (the
     // latest reported on or before the article date)
-    for w in [
-        "上一季度",
-        "上一季",
-        "上季度",
-        "上季",
-        "本季度",
-        "本季",
-        "今季",
-        "当季",
-        "當季",
-        "该季度",
-        "該季度",
-        "last quarter",
-        "the latest quarter",
-        "the most recent quarter",
-    ] {
-        let hit = if w.is_ascii() {
-            word_at(rest, w).is_some()
-                && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-        } else {
-            rest.starts_with(w)
-        };
-        if hit {
-            let mut p = range(
-                Date::new(1900, 1, 1).ok()?,
-                Date::new(2100, 12, 31).ok()?,
-                s,
-                i,
-                w.len(),
-            )
-            .with_length(Length::Quarter);
-            p.fiscal = Some(FiscalRef {
-                year: None,
-                quarter: None,
-            });
-            return Some(p);
+    if matches!(c0, '上' | '本' | '今' | '当' | '當' | '该' | '該') || matches!(lc, 'l' | 't')
+    {
+        steps.set(steps.get() + 1);
+        for w in [
+            "上一季度",
+            "上一季",
+            "上季度",
+            "上季",
+            "本季度",
+            "本季",
+            "今季",
+            "当季",
+            "當季",
+            "该季度",
+            "該季度",
+            "last quarter",
+            "the latest quarter",
+            "the most recent quarter",
+        ] {
+            let hit = if w.is_ascii() {
+                word_at(rest, w).is_some()
+                    && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            } else {
+                rest.starts_with(w)
+            };
+            if hit {
+                let mut p = range(
+                    Date::new(1900, 1, 1).ok()?,
+                    Date::new(2100, 12, 31).ok()?,
+                    s,
+                    i,
+                    w.len(),
+                )
+                .with_length(Length::Quarter);
+                p.fiscal = Some(FiscalRef {
+                    year: None,
+                    quarter: None,
+                });
+                return Some(p);
+            }
         }
     }
     // Chinese quarters and halves without a year: 第三季度, 三季度, 上半年
-    if let Some(p) = chinese_quarter(s, i, None, article) {
-        return Some(p);
+    if digit
+        || matches!(
+            c0,
+            '上' | '下' | '中' | '前' | '第' | '一' | '二' | '三' | '四'
+        )
+    {
+        steps.set(steps.get() + 1);
+        if let Some(p) = chinese_quarter(s, i, None, article) {
+            return Some(p);
+        }
     }
     // month-first English dates: September 30, 2024 / Sept. 30 / end of September
-    if let Some(p) = english_date(s, i, article) {
-        return Some(p);
+    if digit
+        || matches!(
+            lc,
+            'e' | 't' | 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd'
+        )
+    {
+        steps.set(steps.get() + 1);
+        if let Some(p) = english_date(s, i, article) {
+            return Some(p);
+        }
     }
     // 9月30日, 9月底 without a year (possibly after 去年)
     if let Some((m, n)) = int_at(rest).filter(|&(m, n)| n <= 2 && (1..=12).contains(&m)) {
@@ -1006,12 +1149,16 @@ fn fiscal_tail(s: &str, i: usize, len: usize, year: i32, p: PeriodLink) -> Perio
 /// The first full date in the text (a dateline): "January 22, 2025",
 /// "2 August 2017", "2025年1月22日", "2025-03-18".
 pub fn dateline(text: &str) -> Option<Date> {
-    for p in periods(text, None) {
-        if p.start == p.end && p.how == How::Written {
-            return Some(p.end);
+    let steps = std::cell::Cell::new(0);
+    let mut found = None;
+    scan(text, (0, text.len()), None, &steps, |p| {
+        if is_full_date(&p) {
+            found = Some(p.end);
+            return false;
         }
-    }
-    None
+        true
+    });
+    found
 }
 
 /// `d` moved by `days` (negative: back).
@@ -1151,5 +1298,56 @@ mod tests {
         );
         assert_eq!(dateline("2025-03-18 19:03:46"), Some(d("2025-03-18")));
         assert_eq!(dateline("no date here, 2024年 only"), None);
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::*;
+
+    fn steps_per_byte(text: &str, article: Option<Date>) -> f64 {
+        let steps = std::cell::Cell::new(0);
+        periods_counted(text, article, &steps);
+        steps.get() as f64 / text.len().max(1) as f64
+    }
+
+    /// The date scanner looks at each position once and tries only the
+    /// parsers whose words can start with its character: its work per byte
+    /// is bounded on real articles and on text made to be slow.
+    #[test]
+    fn the_date_scan_is_linear_and_dispatched() {
+        let date = Date::new(2025, 3, 18).ok();
+        let real = [
+            include_str!("../../data/corpus/apple-fy17-q3-en.txt"),
+            include_str!("../../data/corpus/alibaba-q1-fy2022-en.txt"),
+            include_str!("../../data/corpus/hsbc-h1-2023-zh.txt"),
+            include_str!("../../data/corpus/meta-q2-2024-mixed.txt"),
+            include_str!("../../data/corpus/xiaomi-2024-results-zh-hant.txt"),
+            include_str!("../../data/stargate-zh.txt"),
+        ];
+        for t in real {
+            for d in [date, None] {
+                let r = steps_per_byte(t, d);
+                assert!(r <= 2.0, "{r} steps per byte on {}", &t[..40.min(t.len())]);
+            }
+        }
+        let hostile = [
+            "年".repeat(20_000),
+            "2024年".repeat(5_000),
+            "fiscal ".repeat(5_000),
+            "first ".repeat(5_000),
+            "第三第三".repeat(5_000),
+            "上上上上".repeat(5_000),
+            "Q3 Q3 ".repeat(5_000),
+            "9".repeat(30_000),
+            "the the ".repeat(5_000),
+            "September ".repeat(3_000),
+        ];
+        for t in &hostile {
+            for d in [date, None] {
+                let r = steps_per_byte(t, d);
+                assert!(r <= 6.0, "{r} steps per byte on {}…", &t[..20]);
+            }
+        }
     }
 }
