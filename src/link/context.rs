@@ -530,6 +530,7 @@ fn automaton() -> &'static aho_corasick::AhoCorasick {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(WORDS.iter().map(|w| w.0))
             .expect("context words build an automaton")
     })

@@ -1442,6 +1442,7 @@ fn span_words(text: &str, from: usize, to: usize) -> Option<Length> {
     let ac = AC.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(SPAN_WORDS.iter().map(|w| w.0))
             .expect("span words build an automaton")
     });
