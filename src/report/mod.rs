@@ -26,7 +26,7 @@ pub fn decimal(d: Decimal) -> String {
 }
 
 /// One mention as reported by `figcheck extract` and inside check reports.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MentionRecord {
     /// money or percent.
     pub kind: Kind,
@@ -289,11 +289,10 @@ impl From<&LedgerMatch> for LedgerRecord {
     }
 }
 
-/// One checked claim.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One checked claim: in JSON, the mention's fields, then its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClaimReport {
     /// The mention.
-    #[serde(flatten)]
     pub mention: MentionRecord,
     /// Ledger entity the claim is about.
     pub entity: Option<String>,
@@ -317,6 +316,63 @@ pub struct ClaimReport {
     pub relative_difference: Option<String>,
     /// The words that decided entity, metric and period.
     pub evidence: Link,
+}
+
+const MENTION_FIELDS: usize = 16;
+
+impl MentionRecord {
+    /// Writes the fields into a struct being serialized (the mention's own
+    /// object, or a claim's, which starts with them).
+    fn fields<S: serde::ser::SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("value", &self.value)?;
+        s.serialize_field("min", &self.min)?;
+        s.serialize_field("max", &self.max)?;
+        s.serialize_field("currency", &self.currency)?;
+        s.serialize_field("approx", &self.approx)?;
+        s.serialize_field("bound", &self.bound)?;
+        s.serialize_field("inclusive", &self.inclusive)?;
+        s.serialize_field("strong", &self.strong)?;
+        s.serialize_field("points", &self.points)?;
+        s.serialize_field("precision", &self.precision)
+    }
+}
+
+// Written by hand, not derived with `#[serde(flatten)]` in the claim:
+// flattening goes through serde's buffering map serializer, several times
+// slower than a struct's fields written in place.
+impl Serialize for MentionRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("MentionRecord", MENTION_FIELDS)?;
+        self.fields(&mut s)?;
+        s.end()
+    }
+}
+
+impl Serialize for ClaimReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("ClaimReport", MENTION_FIELDS + 11)?;
+        self.mention.fields(&mut s)?;
+        s.serialize_field("entity", &self.entity)?;
+        s.serialize_field("metric", &self.metric)?;
+        s.serialize_field("period", &self.period)?;
+        s.serialize_field("verdict", &self.verdict)?;
+        s.serialize_field("reason", &self.reason)?;
+        s.serialize_field("diagnosis", &self.diagnosis)?;
+        s.serialize_field("diagnosis_kind", &self.diagnosis_kind)?;
+        s.serialize_field("ledger", &self.ledger)?;
+        s.serialize_field("difference", &self.difference)?;
+        s.serialize_field("relative_difference", &self.relative_difference)?;
+        s.serialize_field("evidence", &self.evidence)?;
+        s.end()
+    }
 }
 
 /// Counts per verdict.
