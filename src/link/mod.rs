@@ -1378,14 +1378,23 @@ fn compares(text: &str, from: usize, to: usize) -> bool {
     let Some(clause) = text.get(from..to) else {
         return false;
     };
-    let lower = clause.to_ascii_lowercase();
-    COMPARISON_WORDS.iter().any(|w| {
-        lower.match_indices(w).any(|(i, _)| {
-            // a Latin word on its own ("from", not "wherefrom")
-            !w.is_ascii()
-                || (!lower[..i].ends_with(|c: char| c.is_ascii_alphabetic())
-                    && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()))
-        })
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(COMPARISON_WORDS)
+            .expect("comparison words build an automaton")
+    });
+    let b = clause.as_bytes();
+    ac.find_overlapping_iter(clause).any(|m| {
+        // a Latin word on its own ("from", not "wherefrom")
+        !COMPARISON_WORDS[m.pattern().as_usize()].is_ascii()
+            || (!m
+                .start()
+                .checked_sub(1)
+                .is_some_and(|k| b[k].is_ascii_alphabetic())
+                && !b.get(m.end()).is_some_and(u8::is_ascii_alphabetic))
     })
 }
 

@@ -261,32 +261,99 @@ fn can_start_period(c: char, prev: Option<char>) -> bool {
                     | 'y'
             );
     }
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || matches!(
-            c,
-            '去' | '上'
-                | '今'
-                | '明'
-                | '本'
-                | '前'
-                | '当'
-                | '當'
-                | '目'
-                | '该'
-                | '該'
-                | '现'
-                | '現'
-                | '如'
-                | '眼'
-                | '第'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '中'
-                | '下'
-        )
+    let is_digit = |d: char| d.is_ascii_digit() || ('０'..='９').contains(&d);
+    if is_digit(c) {
+        // a number starts at its first digit, not inside it
+        return !prev.is_some_and(is_digit);
+    }
+    matches!(
+        c,
+        '去' | '上'
+            | '今'
+            | '明'
+            | '本'
+            | '前'
+            | '当'
+            | '當'
+            | '目'
+            | '该'
+            | '該'
+            | '现'
+            | '現'
+            | '如'
+            | '眼'
+            | '第'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '中'
+            | '下'
+    )
+}
+
+/// Whether the ASCII word at the start of `b` can begin an English date
+/// expression: FY…, Q1–Q4, H1/H2, fiscal, first … fourth, nine, year,
+/// a, the, this, last, as, now, currently, end, or a month's name.
+fn starts_a_period_word(b: &[u8]) -> bool {
+    let n = b
+        .iter()
+        .take(10)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let mut w = [0u8; 10];
+    for (d, c) in w.iter_mut().zip(&b[..n]) {
+        *d = c.to_ascii_lowercase();
+    }
+    let w = &w[..n];
+    if w.starts_with(b"fy") {
+        return true;
+    }
+    if n == 2 && matches!(w[0], b'q' | b'h') && w[1].is_ascii_digit() {
+        return true;
+    }
+    matches!(
+        w,
+        b"fiscal"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"nine"
+            | b"year"
+            | b"a"
+            | b"the"
+            | b"this"
+            | b"last"
+            | b"as"
+            | b"now"
+            | b"currently"
+            | b"end"
+            | b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"sept"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
 }
 
 /// A date expression starting at byte `i` of `s`.
@@ -306,6 +373,11 @@ fn period_at(
     // dispatch, as the extractor does)
     let lc = c0.to_ascii_lowercase();
     let digit = c0.is_ascii_digit() || ('０'..='９').contains(&c0);
+    // an English expression starts with one of a few words: any other word
+    // ("revenue", "company") is passed over at once
+    if c0.is_ascii_alphabetic() && !starts_a_period_word(rest.as_bytes()) {
+        return None;
+    }
     // 2024-09-30, 2024/9/30
     if let Some((y, n)) = int_at(rest).filter(|&(y, n)| n == 4 && (1900..=2100).contains(&y)) {
         let r = &rest[n..];
