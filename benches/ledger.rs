@@ -11,10 +11,15 @@
 //!
 //! - `ledger/load/companyfacts`: `Ledger::from_companyfacts_partial`: parse,
 //!   merge repeats into versions, derive fourth quarters, fiscal calendar;
-//! - `ledger/load/csv`: `Ledger::from_csv_partial` on its import.
+//! - `ledger/load/csv`: `Ledger::from_csv_partial` on its import;
+//! - `ledger/names/{10000,100000}`: `Linker::new` (the name matcher) for a
+//!   ledger of that many entities (linear: the larger takes about ten times
+//!   as long).
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use figcheck::Ledger;
+use figcheck::ledger::Aliases;
+use figcheck::link::Linker;
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
@@ -154,6 +159,29 @@ fn bench(c: &mut Criterion) {
             Ledger::from_csv_partial(black_box(&csv), "generated.csv").map(|l| l.0.rows().len())
         })
     });
+    g.finish();
+    let mut g = c.benchmark_group("ledger/names");
+    g.sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+    for n in [10_000usize, 100_000] {
+        let mut csv = String::from("entity,metric,period,value,unit\n");
+        for i in 0..n {
+            let _ = writeln!(
+                csv,
+                "Generated Company {i} Holdings Inc,revenue,2024-12-31,{},USD",
+                i + 1
+            );
+        }
+        let ledger = Ledger::from_csv(&csv, "entities.csv").expect("loads");
+        assert_eq!(ledger.entities().len(), n);
+        let aliases = Aliases::default();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(n.to_string(), |b| {
+            b.iter(|| Linker::new(black_box(&ledger), &aliases))
+        });
+    }
     g.finish();
 }
 

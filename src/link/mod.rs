@@ -384,24 +384,14 @@ impl Linker {
         // company, not the last one the ledger knows
         let table = crate::names::companies();
         let mut of_ledger: Vec<Option<&str>> = vec![None; table.len()];
-        let index = |c: &crate::names::Company| {
-            table
-                .iter()
-                .position(|t| std::ptr::eq(t, c))
-                .unwrap_or(usize::MAX)
-        };
         for (cik, e) in ledger.ciks() {
-            if let Some(c) = crate::names::company_by_cik(cik) {
-                if let Some(slot) = of_ledger.get_mut(index(c)) {
-                    slot.get_or_insert(e);
-                }
+            if let Some(slot) = crate::names::index_by_cik(cik).and_then(|i| of_ledger.get_mut(i)) {
+                slot.get_or_insert(e);
             }
         }
         for e in &entities {
-            if let Some(c) = crate::names::company_named(e) {
-                if let Some(slot) = of_ledger.get_mut(index(c)) {
-                    slot.get_or_insert(e);
-                }
+            if let Some(slot) = crate::names::index_named(e).and_then(|i| of_ledger.get_mut(i)) {
+                slot.get_or_insert(e);
             }
         }
         let mut add_company = |c: &crate::names::Company, canonical: &str| {

@@ -161,6 +161,20 @@ pub fn company_named(name: &str) -> Option<&'static Company> {
     get(name).or_else(|| get(super::short_name(name)))
 }
 
+/// The place in [`companies`] of the company with CIK `cik`.
+pub(crate) fn index_by_cik(cik: u64) -> Option<usize> {
+    table().by_cik.get(&cik).copied()
+}
+
+/// The place in [`companies`] of the company [`company_named`] `name`.
+pub(crate) fn index_named(name: &str) -> Option<usize> {
+    let t = table();
+    t.by_name
+        .get(&fold(name))
+        .or_else(|| t.by_name.get(&fold(super::short_name(name))))
+        .copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
