@@ -94,6 +94,25 @@ pub enum ErrorKind {
         /// The columns the file needs.
         expected: String,
     },
+    /// A file read as a CSV table that is something else (JSON, HTML, a
+    /// binary file, another separator).
+    #[error(
+        "not a CSV table: looks like {looks_like}: expected a comma-separated header row with columns {expected}"
+    )]
+    NotCsv {
+        /// What the file looks like.
+        looks_like: String,
+        /// The columns the file needs.
+        expected: String,
+    },
+    /// More problems in one file than are listed one by one.
+    #[error("{more} more problems in this file are not listed (the first {shown} are)")]
+    MoreProblems {
+        /// Problems not listed.
+        more: usize,
+        /// Problems listed.
+        shown: usize,
+    },
     /// A required column is missing from the header.
     #[error("missing column {column:?}: expected columns {expected}")]
     MissingColumn {

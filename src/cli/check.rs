@@ -280,20 +280,11 @@ fn report<T>(
             }
             if !errors.is_empty() {
                 let n = rows(&table);
-                let lines: Vec<String> = errors
-                    .iter()
-                    .filter_map(|e| e.location().line)
-                    .map(|l| l.to_string())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
                 diag.info(format_args!(
-                    "{}: checking with the {n} good {} only; {} left out (line{} {})",
+                    "{}: checking with the {n} good {} only; {}",
                     path.display(),
                     if n == 1 { "row" } else { "rows" },
-                    plural(lines.len(), "bad row is", "bad rows are"),
-                    if lines.len() == 1 { "" } else { "s" },
-                    lines.join(", ")
+                    crate::ledgers::left_out(&errors)
                 ));
             }
             Some(table)
@@ -305,10 +296,6 @@ fn report<T>(
             None
         }
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What the worker threads share.

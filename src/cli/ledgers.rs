@@ -67,19 +67,18 @@ pub fn load(paths: &[PathBuf], diag: &mut Diagnostics, verbose: bool) -> Option<
                 )),
                 None => {
                     let n = ledger.rows().iter().filter(|r| *r.file == *name).count();
-                    let lines: Vec<String> = errors
+                    // the rows left out, all of them (not only those whose
+                    // problems are listed)
+                    let lines: Vec<usize> = ledger
+                        .rejected()
                         .iter()
-                        .filter_map(|e| e.location().line)
-                        .collect::<BTreeSet<_>>()
-                        .into_iter()
-                        .map(|l| l.to_string())
+                        .filter(|r| r.file == name)
+                        .map(|r| r.line)
                         .collect();
                     diag.info(format_args!(
-                        "{name}: checking with the {n} good {} only; {} left out (line{} {})",
+                        "{name}: checking with the {n} good {} only; {}",
                         if n == 1 { "row" } else { "rows" },
-                        plural(lines.len(), "bad row is", "bad rows are"),
-                        if lines.len() == 1 { "" } else { "s" },
-                        lines.join(", ")
+                        left_out_lines(lines, 0)
                     ));
                 }
             }
@@ -111,6 +110,53 @@ pub fn report_loads(ledger: &Ledger, diag: &mut Diagnostics, verbose: bool) {
             }
         }
     }
+}
+
+/// "3 bad rows are left out (lines 4, 7, 9)": the lines of `errors`, the
+/// first 20 of them, and the problems counted but not listed.
+pub fn left_out(errors: &[Error]) -> String {
+    let more: usize = errors
+        .iter()
+        .map(|e| match e.kind() {
+            figcheck::ErrorKind::MoreProblems { more, .. } => *more,
+            _ => 0,
+        })
+        .sum();
+    let lines = errors
+        .iter()
+        .filter(|e| !matches!(e.kind(), figcheck::ErrorKind::MoreProblems { .. }))
+        .filter_map(|e| e.location().line)
+        .collect();
+    left_out_lines(lines, more)
+}
+
+/// [`left_out`] of the rows on `lines`, and `more` problems not listed.
+fn left_out_lines(lines: Vec<usize>, more: usize) -> String {
+    let lines: Vec<usize> = lines
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let shown: Vec<String> = lines.iter().take(20).map(usize::to_string).collect();
+    let rest = lines.len() - shown.len();
+    let mut s = format!(
+        "{} left out (line{} {}{})",
+        plural(lines.len(), "bad row is", "bad rows are"),
+        if lines.len() == 1 { "" } else { "s" },
+        shown.join(", "),
+        if rest > 0 {
+            format!(", and {rest} more")
+        } else {
+            String::new()
+        }
+    );
+    if more > 0 {
+        s.push_str(&format!(
+            ", and the rows of {more} more {} not listed",
+            if more == 1 { "problem" } else { "problems" }
+        ));
+    }
+    s
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

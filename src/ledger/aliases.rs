@@ -80,7 +80,7 @@ impl Aliases {
             &mut errors,
             &mut warnings,
         ) else {
-            return Err(errors);
+            return Err(super::table::capped(errors, path));
         };
         let mut entries = Vec::new();
         while let Some(at) = records.next(&csv, &mut errors, &mut warnings) {
@@ -114,7 +114,13 @@ impl Aliases {
                 });
             }
         }
-        Ok((Aliases { entries, warnings }, errors))
+        Ok((
+            Aliases {
+                entries,
+                warnings: super::table::capped(warnings, path),
+            },
+            super::table::capped(errors, path),
+        ))
     }
 
     /// Adds an alias.

@@ -153,8 +153,14 @@ fn merge(
     }
     let conflict = |errors: &mut Vec<Error>, rejected: &mut Vec<RejectedRow>| {
         let lines: Vec<String> = g.iter().map(|&i| rows[i].line.to_string()).collect();
+        // one error per file, at its first row of the disagreement
+        let mut files: Vec<&str> = Vec::new();
         for &i in g {
             rejected.push(RejectedRow::of(&rows[i]));
+            if files.contains(&&*rows[i].file) {
+                continue;
+            }
+            files.push(&rows[i].file);
             errors.push(at_line(
                 ErrorKind::ConflictingRows {
                     key: key_words(first),

@@ -277,6 +277,7 @@ pub(super) fn read(text: &str, path: &str, file: Arc<str>) -> Result<Read, Vec<E
                 entity: field(&csv, rec, "entity").to_string(),
                 metric: field(&csv, rec, "metric").to_string(),
                 period: field(&csv, rec, "period").parse::<Date>().ok(),
+                file: path.to_string(),
                 line: at.line,
             }),
         }
@@ -414,7 +415,6 @@ mod tests {
             msgs(Ledger::from_csv(csv, "l.csv")),
             vec![
                 "l.csv:2:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used",
-                "l.csv:3:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used",
             ]
         );
         let csv =
@@ -431,8 +431,13 @@ mod tests {
             );
             let (l, errors) = Ledger::from_csv_partial(&csv, "l.csv").expect("usable");
             assert_eq!(l.rows().len(), 1, "{values:?}");
+            // one error for the disagreement, naming every line
             let lines: Vec<Option<usize>> = errors.iter().map(|e| e.location().line).collect();
-            assert_eq!(lines, [Some(2), Some(3), Some(4)], "{values:?}");
+            assert_eq!(lines, [Some(2)], "{values:?}");
+            assert!(
+                errors[0].to_string().contains("(lines 2, 3, 4)"),
+                "{values:?}"
+            );
             let rejected: Vec<usize> = l.rejected().iter().map(|r| r.line).collect();
             assert_eq!(rejected, [2, 3, 4], "{values:?}");
             assert!(l.warnings().is_empty(), "{values:?}");

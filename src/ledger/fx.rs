@@ -97,7 +97,7 @@ impl FxRates {
             &mut errors,
             &mut warnings,
         ) else {
-            return Err(errors);
+            return Err(super::table::capped(errors, path));
         };
         let mut fx = FxRates::default();
         // (base, quote) → (date, rate, line) of its rows
@@ -200,7 +200,7 @@ impl FxRates {
             warnings.sort_by_key(|e| e.location().line);
         }
         fx.warnings = warnings;
-        Ok((fx, errors))
+        Ok((fx, super::table::capped(errors, path)))
     }
 
     /// Adds one rate (1 base = rate quote on date).

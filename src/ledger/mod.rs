@@ -263,6 +263,8 @@ pub struct RejectedRow {
     pub metric: String,
     /// The period end, when it could be read.
     pub period: Option<Date>,
+    /// The ledger file.
+    pub file: String,
     /// Line in the ledger file (1-based).
     pub line: usize,
 }
@@ -273,6 +275,7 @@ impl RejectedRow {
             entity: row.entity.clone(),
             metric: row.metric.clone(),
             period: Some(row.end),
+            file: row.file.to_string(),
             line: row.line,
         }
     }
@@ -484,11 +487,12 @@ impl LedgerBuilder {
     /// missing or given twice): every such problem, located.
     pub fn add_csv(&mut self, text: &str, path: &str) -> Result<Vec<Error>, Vec<Error>> {
         let file = self.file(path);
-        let (rows, rejected, errors, warnings) = csv::read(text, path, file)?;
+        let (rows, rejected, errors, warnings) =
+            csv::read(text, path, file).map_err(|e| table::capped(e, path))?;
         self.rows.extend(rows);
         self.rejected.extend(rejected);
-        self.warnings.extend(warnings);
-        Ok(errors)
+        self.warnings.extend(table::capped(warnings, path));
+        Ok(table::capped(errors, path))
     }
 
     /// Adds the facts of a companyfacts JSON file (see [`companyfacts`]).

@@ -25,6 +25,9 @@ pub(super) struct Csv<'a> {
     pub(super) names: Vec<String>,
     pub(super) header_line: usize,
     pub(super) width: usize,
+    /// Fields a row needs: up to the last required column (the optional
+    /// columns after it may be left off).
+    pub(super) min_width: usize,
 }
 
 /// The records after the header, read one at a time (a million-row ledger is
@@ -119,6 +122,58 @@ pub(super) fn field_position(text: &str, at: At, field: usize) -> (usize, usize)
     line_col_after(text, at, i)
 }
 
+/// How many problems of one kind in one file are listed one by one; the
+/// rest are counted.
+pub(super) const MAX_LISTED: usize = 100;
+
+/// The first [`MAX_LISTED`] of one file's problems, then one that counts
+/// the rest (located where the first of them is).
+pub(super) fn capped(mut v: Vec<Error>, path: &str) -> Vec<Error> {
+    if v.len() <= MAX_LISTED + 1 {
+        return v;
+    }
+    let more = v.len() - MAX_LISTED;
+    let at = v[MAX_LISTED].location().clone();
+    v.truncate(MAX_LISTED);
+    let mut e = Error::new(ErrorKind::MoreProblems {
+        more,
+        shown: MAX_LISTED,
+    })
+    .with_path(path);
+    if let (Some(l), Some(c)) = (at.line, at.column) {
+        e = e.with_line_col(l, c);
+    }
+    v.push(e);
+    v
+}
+
+/// What a text that cannot be a comma-separated table looks like, when it
+/// plainly is something else: JSON, HTML or XML, a binary file, or a table
+/// with another separator.
+pub(super) fn not_csv(body: &str) -> Option<&'static str> {
+    let head = &body.as_bytes()[..body.len().min(8192)];
+    if head.contains(&0) {
+        return Some("a binary file");
+    }
+    let t = body.trim_start();
+    if t.starts_with('{') || t.starts_with('[') {
+        return Some("JSON (an SEC companyfacts file is read as such when its name ends in .json)");
+    }
+    if t.starts_with('<') {
+        return Some("HTML or XML");
+    }
+    let first = t.lines().next().unwrap_or("");
+    if !first.contains(',') {
+        if first.contains('\t') {
+            return Some("a tab-separated file");
+        }
+        if first.contains(';') {
+            return Some("a ';'-separated file");
+        }
+    }
+    None
+}
+
 impl<'a> Csv<'a> {
     pub(super) fn at(&self, kind: ErrorKind, at: At, field: usize) -> Error {
         let (l, c) = field_position(self.text, at, field);
@@ -150,6 +205,18 @@ impl<'a> Csv<'a> {
             errors.push(empty());
             return None;
         }
+        // a file that is not a CSV table at all: one error, not one per line
+        if let Some(looks_like) = not_csv(body) {
+            errors.push(
+                Error::new(ErrorKind::NotCsv {
+                    looks_like: looks_like.to_string(),
+                    expected: expected.clone(),
+                })
+                .with_path(path)
+                .with_line_col(1, 1),
+            );
+            return None;
+        }
         let rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -171,6 +238,7 @@ impl<'a> Csv<'a> {
         let mut names = Vec::with_capacity(header.len());
         let mut ok = true;
         let all: Vec<&str> = required.iter().chain(optional).copied().collect();
+        let mut unknown = 0;
         for (i, h) in header.iter().enumerate() {
             let name = h.trim_start_matches('\u{feff}').to_ascii_lowercase();
             names.push(name.clone());
@@ -187,6 +255,11 @@ impl<'a> Csv<'a> {
                 continue;
             }
             if !all.contains(&name.as_str()) {
+                unknown += 1;
+                if unknown > MAX_LISTED {
+                    cols.insert(name, i);
+                    continue;
+                }
                 let (l, c) = field_position(text, hdr, i);
                 warnings.push(
                     Error::new(ErrorKind::UnknownColumn {
@@ -198,6 +271,16 @@ impl<'a> Csv<'a> {
                 );
             }
             cols.insert(name, i);
+        }
+        if unknown > MAX_LISTED {
+            warnings.push(
+                Error::new(ErrorKind::MoreProblems {
+                    more: unknown - MAX_LISTED,
+                    shown: MAX_LISTED,
+                })
+                .with_path(path)
+                .with_line_col(hdr.line, 1),
+            );
         }
         for r in required {
             if !cols.contains_key(*r) {
@@ -215,6 +298,11 @@ impl<'a> Csv<'a> {
         if !ok {
             return None;
         }
+        let min_width = required
+            .iter()
+            .filter_map(|r| cols.get(*r))
+            .max()
+            .map_or(0, |&i| i + 1);
         let csv = Csv {
             path,
             text,
@@ -222,6 +310,7 @@ impl<'a> Csv<'a> {
             names,
             header_line: hdr.line,
             width: header.len(),
+            min_width,
         };
         Some((csv, rows))
     }
@@ -321,7 +410,10 @@ pub(super) fn check_width(
     at: At,
     errors: &mut Vec<Error>,
 ) -> bool {
-    if rec.len() != csv.width {
+    // trailing optional columns may be left off (a row of 5 fields under a
+    // header of 7 whose last 2 are optional); more fields, or fewer than the
+    // required columns take, are an error
+    if rec.len() > csv.width || rec.len() < csv.min_width {
         errors.push(csv.at(
             ErrorKind::FieldCount {
                 found: rec.len(),

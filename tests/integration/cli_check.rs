@@ -524,8 +524,7 @@ fn malformed_ledgers_give_located_messages() {
         (
             "duplicate row",
             format!("{HEADER}A,cash,2024-09-30,1,USD\nA,Cash,2024-09-30,2,USD\n").into_bytes(),
-            "l.csv:2:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used\n\
-             figcheck: l.csv:3:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used",
+            "l.csv:2:1: rows for A / cash / 2024-09-30 disagree (lines 2, 3): none of them is used",
         ),
         (
             "empty file",
@@ -955,4 +954,84 @@ fn broken_pipe_exits_quietly() {
         "{}",
         String::from_utf8_lossy(&first)
     );
+}
+
+/// A file that is not a CSV ledger at all gets one clear error at once
+/// (JSON, HTML, another separator); repeated problems are listed up to 100
+/// and counted beyond; trailing optional columns may be left off a row.
+#[test]
+fn not_a_csv_ledger_and_many_bad_rows() {
+    let dir = TempDir::new("not-csv");
+    dir.write("a.txt", "Apple revenue was $5.");
+    let mut big = String::from("{\"cik\":320193,\"entityName\":\"Apple Inc.\",\"facts\":{");
+    for i in 0..20_000 {
+        big.push_str(&format!("\"C{i}\":{{\"units\":{{}}}},"));
+    }
+    big.push_str("\"end\":1}}");
+    for (name, text, looks) in [
+        ("json.csv", big.as_str(), "looks like JSON"),
+        (
+            "page.csv",
+            "<html><body>entity</body></html>\n",
+            "looks like HTML or XML",
+        ),
+        (
+            "semi.csv",
+            "entity;metric;period;value;unit\nA;cash;2024-09-30;1;USD\n",
+            "looks like a ';'-separated file",
+        ),
+        (
+            "tab.csv",
+            "entity\tmetric\tperiod\tvalue\tunit\nA\tcash\t2024-09-30\t1\tUSD\n",
+            "looks like a tab-separated file",
+        ),
+    ] {
+        dir.write(name, text);
+        let r = figcheck(&dir, &["check", "a.txt", "--ledger", name], None);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        let lines: Vec<&str> = r.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{name}: {}", r.stderr);
+        assert!(
+            lines[0].starts_with(&format!("figcheck: {name}:1:1: not a CSV table: {looks}")),
+            "{}",
+            lines[0]
+        );
+    }
+    let mut rows = String::from("entity,metric,period,value,unit\n");
+    for i in 0..5000 {
+        rows.push_str(&format!("A,revenue,2024-13-{:02},5,USD\n", i % 28 + 1));
+    }
+    dir.write("bad.csv", &rows);
+    let r = figcheck(&dir, &["check", "a.txt", "--ledger", "bad.csv"], None);
+    assert_eq!(r.code, 2);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 102, "{}", r.stderr);
+    assert_eq!(
+        lines[100],
+        "figcheck: bad.csv:102:11: 4900 more problems in this file are not listed (the first 100 are)"
+    );
+    assert!(
+        lines[101].starts_with("figcheck: bad.csv: checking with the 0 good rows only; 5000 bad rows are left out (lines 2, 3,"),
+        "{}",
+        lines[101]
+    );
+    // 5 fields under a 7-column header whose last two are optional
+    dir.write(
+        "short.csv",
+        "entity,metric,period,value,unit,scale,source\nApple,revenue,2024-12-31,5,USD\n",
+    );
+    let r = figcheck(
+        &dir,
+        &[
+            "check",
+            "a.txt",
+            "--ledger",
+            "short.csv",
+            "--date",
+            "2025-01-10",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
 }

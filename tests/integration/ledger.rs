@@ -161,7 +161,6 @@ fn bad_rows_are_named_and_the_good_ones_kept() {
         [
             "l.csv:3:8: invalid date \"2024-13-01\": expected an ISO date YYYY-MM-DD",
             "l.csv:4:1: rows for B / cash / 2024-09-30 disagree (lines 4, 5): none of them is used",
-            "l.csv:5:1: rows for B / cash / 2024-09-30 disagree (lines 4, 5): none of them is used",
             "l.csv:6:21: unknown currency \"XYZ\": expected an ISO 4217 code such as USD",
             "l.csv:7:1: row has 4 fields: expected 8 like the header",
         ]
