@@ -472,8 +472,7 @@ impl Linker {
             }
         }
         occ.sort_by_key(|o| o.start);
-        let sentences = split(text, false);
-        let clauses = split(text, true);
+        let (sentences, clauses) = split_both(text);
         let (periods, dateline) = periods_and_dateline(text, article_date);
         let date = article_date.or(dateline);
         let of_kind = |kind: AliasKind| -> Vec<usize> {
@@ -1464,34 +1463,58 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits into sentences (or clauses); returns byte ranges covering the text.
+#[cfg(test)]
 fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    let (s, c) = split_both(text);
+    if clauses { c } else { s }
+}
+
+/// Whether the '.' at byte `i` ends a sentence: white space (or the end)
+/// after it, and no abbreviation ("U.S", "Sept", "Inc", a single capital)
+/// before it. Only a few bytes back are looked at (a long run of "a.a.a."
+/// would otherwise be quadratic).
+fn period_ends_sentence(b: &[u8], i: usize) -> bool {
+    if !b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) {
+        return false;
+    }
+    let mut word = [0u8; 8];
+    let mut n = 0;
+    let mut k = i;
+    while k > 0 && n < 8 {
+        let c = b[k - 1];
+        if !(c.is_ascii_alphabetic() || c == b'.') {
+            break;
+        }
+        n += 1;
+        word[8 - n] = c;
+        k -= 1;
+    }
+    let w = &word[8 - n..];
+    let single_capital = n == 1 && w[0].is_ascii_uppercase();
+    let abbr = ABBREVIATIONS
+        .iter()
+        .any(|a| a.len() == n && a.as_bytes().eq_ignore_ascii_case(w));
+    !(abbr || single_capital)
+}
+
+/// Sentences and clauses of `text` in one pass: byte ranges covering it.
+fn split_both(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    let mut sentences = Vec::new();
+    let mut clauses = Vec::new();
+    let (mut s_start, mut c_start) = (0, 0);
     let b = text.as_bytes();
     for (i, c) in text.char_indices() {
-        let end_here = match c {
-            '。' | '！' | '？' | '!' | '?' | '\n' => true,
+        // (ends a sentence, ends a clause)
+        let (sentence, clause) = match c {
+            '。' | '！' | '？' | '!' | '?' | '\n' => (true, true),
             // a semicolon joins the parts of one statement ("Revenues will
             // be …; and operating expenses …"): a clause, not a sentence
-            ';' | '；' => clauses,
+            ';' | '；' => (false, true),
             '.' => {
-                let next_ws = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
-                // abbreviations are short: look back a few chars only (a
-                // long run of "a.a.a." would otherwise be quadratic)
-                let word: String = text[..i]
-                    .chars()
-                    .rev()
-                    .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
-                    .take(8)
-                    .collect::<String>()
-                    .chars()
-                    .rev()
-                    .collect();
-                let abbr = ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
-                    || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
-                next_ws && !abbr
+                let e = period_ends_sentence(b, i);
+                (e, e)
             }
-            '，' | ',' | '(' | ')' | '（' | '）' | '、' | ':' | '：' if clauses => {
+            '，' | ',' | '(' | ')' | '（' | '）' | '、' | ':' | '：' => {
                 // a comma between digits is a thousands separator, and one
                 // between a day and a year is part of a date ("September
                 // 30, 2017")
@@ -1503,18 +1526,23 @@ fn split(text: &str, clauses: bool) -> Vec<(usize, usize)> {
                         y.iter().all(u8::is_ascii_digit) && (y[0] == b'1' || y[0] == b'2')
                     })
                     && !b.get(i + 6).is_some_and(u8::is_ascii_digit);
-                !(c == ',' && (thousands || year_after))
+                (false, !(c == ',' && (thousands || year_after)))
             }
-            _ => false,
+            _ => continue,
         };
-        if end_here {
-            let e = i + c.len_utf8();
-            out.push((start, e));
-            start = e;
+        let e = i + c.len_utf8();
+        if sentence {
+            sentences.push((s_start, e));
+            s_start = e;
+        }
+        if clause {
+            clauses.push((c_start, e));
+            c_start = e;
         }
     }
-    out.push((start, text.len() + 1));
-    out
+    sentences.push((s_start, text.len() + 1));
+    clauses.push((c_start, text.len() + 1));
+    (sentences, clauses)
 }
 
 #[cfg(test)]
