@@ -1497,8 +1497,11 @@ fn period_ends_sentence(b: &[u8], i: usize) -> bool {
     !(abbr || single_capital)
 }
 
+/// Byte ranges covering a text, in order.
+type Parts = Vec<(usize, usize)>;
+
 /// Sentences and clauses of `text` in one pass: byte ranges covering it.
-fn split_both(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+fn split_both(text: &str) -> (Parts, Parts) {
     let mut sentences = Vec::new();
     let mut clauses = Vec::new();
     let (mut s_start, mut c_start) = (0, 0);
