@@ -111,6 +111,7 @@ impl Checker {
             claims,
             summary,
             errors,
+            not_checked: None,
         }
     }
 

@@ -138,7 +138,9 @@ fn write_all(
             s.consistent += done.summary.consistent;
             s.contradicted += done.summary.contradicted;
             s.unverifiable += done.summary.unverifiable;
-            totals.documents += 1;
+            if done.document == Some(true) {
+                totals.documents += 1;
+            }
             match (&mut out, body) {
                 (Out::Plain(sink), Body::Bytes(bytes)) => {
                     buf.clear();
@@ -347,13 +349,17 @@ impl Context {
     fn process(&self, item: Item) -> Done {
         let bytes = item.len();
         match item {
-            Item::Unreadable(m) => Done::failed(0, Message::Error(m)),
+            Item::Unreadable(m) => {
+                // "dir/a.txt: cannot read: …": the input is named first
+                let name = m.split(": ").next().unwrap_or("<input>").to_string();
+                self.not_checked(0, &name, m)
+            }
             Item::Whole { input, kind, bytes } => {
                 let len = bytes.len();
                 let label = input.label();
                 let doc = match input::whole_text(&input, kind, bytes) {
                     Ok(d) => d,
-                    Err(e) => return Done::failed(len, Message::Error(e.to_string())),
+                    Err(e) => return self.not_checked(len, &label, e.to_string()),
                 };
                 let report = self.checker.check(input.id(), &doc.text, self.date);
                 let messages = report
@@ -377,13 +383,24 @@ impl Context {
                     claims: 0,
                     body: None,
                 },
-                Line::Bad(m) => Done::failed(bytes, Message::Error(m)),
+                Line::Bad(m) => self.not_checked(bytes, &format!("{name}[{number}]"), m),
                 Line::Doc(doc) => {
                     let date = match doc.date() {
                         Ok(d) => d.or(self.date),
                         Err((col, problem)) => {
                             let m = format!("{name}:{number}:{col}: {problem}");
-                            return Done::failed(bytes, Message::Error(m));
+                            let report = Report::not_checked(doc.id_value(), m.clone());
+                            let label = format!("{name}[{number}]");
+                            let mut d = self.done(
+                                bytes,
+                                vec![Message::Error(m)],
+                                report,
+                                &label,
+                                String::new(),
+                                None,
+                            );
+                            d.document = Some(false);
+                            return d;
                         }
                     };
                     let report = self.checker.check(doc.id_value(), &doc.text, date);
@@ -397,6 +414,22 @@ impl Context {
                 }
             },
         }
+    }
+
+    /// A document that could not be checked: named, with why, in the
+    /// report of every format (and on stderr).
+    fn not_checked(&self, bytes: usize, label: &str, why: String) -> Done {
+        let report = Report::not_checked(label, why.clone());
+        let mut d = self.done(
+            bytes,
+            vec![Message::Error(why)],
+            report,
+            label,
+            String::new(),
+            None,
+        );
+        d.document = Some(false);
+        d
     }
 
     /// Renders `report` of `text` for the output format.

@@ -180,6 +180,21 @@ impl<W: Write> Writer<W> {
             v => cell(v),
         };
         let date = report.date.map(|d| d.to_string()).unwrap_or_default();
+        // a document not checked: one row, with verdict "not checked" and
+        // the reason
+        if let Some(why) = &report.not_checked {
+            let mut record = vec![String::new(); COLUMNS.len()];
+            record[0] = id;
+            for (i, col) in COLUMNS.iter().enumerate() {
+                match *col {
+                    "verdict" => record[i] = "not checked".to_string(),
+                    "reason" => record[i] = why.clone(),
+                    _ => {}
+                }
+            }
+            self.csv.write_record(&record)?;
+            return Ok(());
+        }
         for c in &report.claims {
             let mut record = Vec::with_capacity(COLUMNS.len());
             record.push(id.clone());

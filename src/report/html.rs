@@ -524,6 +524,14 @@ fn row(html: &mut String, id: &str, n: usize, c: &ClaimReport) {
 
 /// The whole section of one document.
 fn section(id: &str, report: &Report, text: &str) -> String {
+    if let Some(why) = &report.not_checked {
+        return format!(
+            "<section class=\"doc\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n\
+             <h2 id=\"{id}-h\">{}</h2>\n<p class=\"meta not-checked\"><strong>Not checked</strong>: {}</p>\n</section>\n",
+            escape(&id_text(&report.id)),
+            escape(why)
+        );
+    }
     let s = &report.summary;
     let total = report.claims.len();
     let mut html = String::with_capacity(text.len() * 3 + total * 2048);

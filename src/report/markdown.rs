@@ -40,6 +40,10 @@ use std::io::{self, Write};
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "# Fact-check: {}", inline(&id_text(&report.id)))?;
     writeln!(out)?;
+    if let Some(why) = &report.not_checked {
+        writeln!(out, "**Not checked**: {}", inline(why))?;
+        return Ok(());
+    }
     match report.date {
         Some(d) => writeln!(out, "Article date: {d}")?,
         None => writeln!(out, "Article date: unknown")?,

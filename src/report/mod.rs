@@ -398,8 +398,35 @@ pub struct Report {
     pub claims: Vec<ClaimReport>,
     /// Counts per verdict.
     pub summary: Summary,
-    /// Figures that could not be represented (reported, not dropped).
+    /// Figures that could not be represented (reported, not dropped); for a
+    /// document not checked, why.
     pub errors: Vec<String>,
+    /// Why the document was not checked at all (unreadable, not UTF-8, a
+    /// bad JSON line), with its place; absent for a checked document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_checked: Option<String>,
+}
+
+impl Report {
+    /// The record of a document that could not be checked, so that every
+    /// report format names it: `id` (a file name, or `corpus.jsonl[3]`),
+    /// and the problem with its place.
+    ///
+    /// ```
+    /// let r = figcheck::Report::not_checked("bin.txt", "bin.txt:1:3: invalid UTF-8".into());
+    /// assert!(r.claims.is_empty());
+    /// assert_eq!(r.not_checked.as_deref(), Some("bin.txt:1:3: invalid UTF-8"));
+    /// ```
+    pub fn not_checked(id: impl Into<serde_json::Value>, why: String) -> Report {
+        Report {
+            id: id.into(),
+            date: None,
+            claims: Vec::new(),
+            summary: Summary::default(),
+            errors: vec![why.clone()],
+            not_checked: Some(why),
+        }
+    }
 }
 
 impl Report {

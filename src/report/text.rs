@@ -274,6 +274,9 @@ pub fn write(
     color: bool,
 ) -> io::Result<()> {
     let st = Style { color };
+    if let Some(why) = &report.not_checked {
+        return writeln!(out, "{label}: not checked: {why}");
+    }
     for c in &report.claims {
         claim(out, label, text, c, &st)?;
     }

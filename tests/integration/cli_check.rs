@@ -253,7 +253,8 @@ fn several_articles_end_with_a_total() {
     );
     assert!(
         r.stdout.contains(
-            "a.txt: 1 consistent, 0 contradicted, 0 unverifiable (article date 2025-01-10)\n\nb.txt:"
+            "a.txt: 1 consistent, 0 contradicted, 0 unverifiable (article date 2025-01-10)\n\n\
+             missing.txt: not checked: missing.txt: cannot read: no such file or directory (os error 2)\n\nb.txt:"
         ),
         "a blank line between documents: {}",
         r.stdout
@@ -392,6 +393,8 @@ fn jsonl_documents_stream_in_order_with_their_own_dates() {
         [
             (j("a"), j("2025-01-10"), j("consistent"), j("2024-12-31")),
             (j("b"), j("2024-09-01"), j("consistent"), j("2024-06-30")),
+            // the broken line: a record not checked, in its place
+            (j("docs.jsonl[3]"), Json::Null, Json::Null, Json::Null),
             (
                 Json::from(3),
                 j("2025-01-10"),
@@ -401,7 +404,7 @@ fn jsonl_documents_stream_in_order_with_their_own_dates() {
         ]
     );
     assert_eq!(
-        out[2]["claims"][0]["diagnosis_kind"]["type"],
+        out[3]["claims"][0]["diagnosis_kind"]["type"],
         "period_mismatch"
     );
 
@@ -455,10 +458,22 @@ fn jsonl_bad_date_is_located_and_the_document_skipped() {
         "figcheck: d.jsonl:1:45: \"date\": invalid date \"2025-13-01\": expected an ISO date YYYY-MM-DD\n\
          figcheck: d.jsonl:2:45: \"date\" is not a string: expected an ISO date such as \"2025-01-21\" or no \"date\"\n"
     );
+    // the two documents with bad dates are records not checked, with their ids
     let out = r.json();
-    assert_eq!(out.len(), 1);
-    assert_eq!(out[0]["id"], 3, "ids are echoed as given");
-    assert_eq!(out[0]["claims"][0]["verdict"], "consistent");
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0]["id"], 1);
+    assert!(
+        out[0]["not_checked"]
+            .as_str()
+            .is_some_and(|w| w.contains("invalid date"))
+    );
+    assert!(
+        out[1]["not_checked"]
+            .as_str()
+            .is_some_and(|w| w.contains("is not a string"))
+    );
+    assert_eq!(out[2]["id"], 3, "ids are echoed as given");
+    assert_eq!(out[2]["claims"][0]["verdict"], "consistent");
 }
 
 #[test]
@@ -559,9 +574,15 @@ fn malformed_ledgers_give_located_messages() {
                  figcheck: no-such-article.txt: cannot read: no such file or directory (os error 2)\n"
             )
         };
+        // the article that could not be read is in the report, not checked
+        let stdout = if fatal {
+            ""
+        } else {
+            "no-such-article.txt: not checked: no-such-article.txt: cannot read: no such file or directory (os error 2)\n"
+        };
         assert_eq!(
             (r.code, r.stdout.as_str(), r.stderr.as_str()),
-            (2, "", expected.as_str()),
+            (2, stdout, expected.as_str()),
             "{what}"
         );
     }
@@ -837,9 +858,16 @@ fn bad_articles_are_reported_and_the_others_checked() {
         r.stderr,
         "figcheck: bad.txt:1:2: invalid UTF-8 at byte 3: expected UTF-8 text\n"
     );
+    // the bad file is in the report too, not checked, with why
     let out = r.json();
-    assert_eq!(out.len(), 1);
-    assert_eq!(out[0]["id"], "ok.txt");
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["id"], "bad.txt");
+    assert_eq!(
+        out[0]["not_checked"],
+        "bad.txt:1:2: invalid UTF-8 at byte 3: expected UTF-8 text"
+    );
+    assert_eq!(out[1]["id"], "ok.txt");
+    assert!(out[1].get("not_checked").is_none());
 }
 
 #[test]
@@ -1034,4 +1062,69 @@ fn not_a_csv_ledger_and_many_bad_rows() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+/// A document that could not be checked (invalid UTF-8, a broken JSON
+/// line) is named, with why, in the saved report of every format, not on
+/// stderr only.
+#[test]
+fn documents_not_checked_are_in_every_report_format() {
+    let dir = with_ledger("not-checked");
+    std::fs::create_dir_all(dir.path().join("d")).expect("mkdir");
+    dir.write("d/a.txt", "软银的现金 280 亿美元。")
+        .write("d/bad.txt", b"x\xff\xfey".as_slice())
+        .write("d/c.jsonl", "{\"id\": 1, \"text\":\n");
+    let why_bad = "d/bad.txt:1:2: invalid UTF-8 at byte 1: expected UTF-8 text";
+    let why_line = "d/c.jsonl:1:";
+    for (format, shows) in [
+        (
+            "text",
+            vec![
+                "d/bad.txt: not checked: d/bad.txt:1:2",
+                "d/c.jsonl[1]: not checked: d/c.jsonl:1:",
+            ],
+        ),
+        (
+            "markdown",
+            vec![
+                "**Not checked**: d/bad.txt:1:2",
+                "**Not checked**: d/c.jsonl:1:",
+            ],
+        ),
+        (
+            "csv",
+            vec![",not checked,d/bad.txt:1:2", ",not checked,d/c.jsonl:1:"],
+        ),
+        (
+            "html",
+            vec![
+                "<strong>Not checked</strong>: d/bad.txt:1:2",
+                "<strong>Not checked</strong>: d/c.jsonl:1:",
+            ],
+        ),
+        ("json", vec![why_bad, why_line]),
+    ] {
+        let out = format!("r.{format}");
+        let r = figcheck(
+            &dir,
+            &[
+                "check",
+                "d",
+                "--ledger",
+                "ledger.csv",
+                "--date",
+                "2025-01-10",
+                "--format",
+                format,
+                "-o",
+                &out,
+            ],
+            None,
+        );
+        assert_eq!(r.code, 2, "{format}: {}", r.stderr);
+        let saved = std::fs::read_to_string(dir.path().join(&out)).expect("saved");
+        for s in &shows {
+            assert!(saved.contains(s), "{format}: no {s:?} in {saved}");
+        }
+    }
 }

@@ -155,7 +155,19 @@ fn ten_thousand_documents_in_input_order_with_corrupt_lines_reported() {
     );
     assert_eq!(r.code, 2, "errors win over contradictions: {}", r.stderr);
     assert_corrupt_lines_reported(&r.stderr, &bad);
-    let out = r.json();
+    // the corrupt lines are records not checked, in their places
+    let all = r.json();
+    assert_eq!(all.len(), n + bad.len(), "one result line per line");
+    assert_eq!(
+        all.iter()
+            .filter(|d| d.get("not_checked").is_some())
+            .count(),
+        bad.len()
+    );
+    let out: Vec<Json> = all
+        .into_iter()
+        .filter(|d| d.get("not_checked").is_none())
+        .collect();
     let ids: Vec<Json> = out.iter().map(|d| d["id"].clone()).collect();
     assert_eq!(ids.len(), n, "one result line per good document");
     assert_eq!(ids, expected_ids, "results in input order");
@@ -627,6 +639,8 @@ fn summary_and_progress_on_a_terminal() {
     // The bar is drawn (and cleared) on the terminal, never in the output.
     assert!(tty.contains("ETA"), "{tty}");
     let written = std::fs::read_to_string(dir.path().join("out.jsonl")).expect("written");
-    assert_eq!(written.lines().count(), 2_000);
+    // 2,000 reports and the record of the one not read
+    assert_eq!(written.lines().count(), 2_001);
+    assert_eq!(written.matches("\"not_checked\"").count(), 1);
     assert!(!written.contains("ETA"));
 }
