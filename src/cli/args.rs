@@ -236,8 +236,9 @@ pub struct OutputArgs {
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
-    /// Print nothing, not even errors; only the exit status tells the result.
-    #[arg(short, long, conflicts_with = "output")]
+    /// No progress bar, summary line or notices on stderr; the output and
+    /// every error are still written.
+    #[arg(short, long)]
     pub quiet: bool,
 }
 
@@ -387,8 +388,9 @@ mod tests {
     }
 
     #[test]
-    fn quiet_conflicts_with_output() {
-        assert!(Args::try_parse_from(["figcheck", "extract", "-q", "-o", "x"]).is_err());
+    fn quiet_goes_with_output() {
+        let a = Args::try_parse_from(["figcheck", "extract", "-q", "-o", "x"]).expect("parses");
+        assert!(a.command.output().quiet);
     }
 
     #[test]

@@ -189,8 +189,6 @@ pub struct Output {
     pub path: Option<PathBuf>,
     /// Resolved from `--color` and the environment.
     pub color: bool,
-    /// `-q`: write nothing at all.
-    pub quiet: bool,
 }
 
 /// A validated `figcheck extract`.
@@ -510,11 +508,10 @@ fn output(
         }
     }
     let to_terminal = o.output.is_none() && term.stdout_is_terminal;
-    let color = format == Format::Text && !o.quiet && resolve_color(o.color, to_terminal, term);
+    let color = format == Format::Text && resolve_color(o.color, to_terminal, term);
     Ok(Output {
         path: o.output,
         color,
-        quiet: o.quiet,
     })
 }
 

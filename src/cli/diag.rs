@@ -17,7 +17,9 @@ pub enum Message {
     Warning(String),
 }
 
-/// Reports problems on stderr (unless quiet) and counts them for the exit status.
+/// Reports problems on stderr and counts them for the exit status; with
+/// `-q`, the chatter (information lines, notices) is left out, never a
+/// problem.
 #[derive(Debug)]
 pub struct Diagnostics {
     quiet: bool,
@@ -27,7 +29,7 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    /// Silent when `quiet`.
+    /// Without chatter when `quiet`.
     pub fn new(quiet: bool) -> Self {
         Diagnostics {
             quiet,
@@ -43,7 +45,9 @@ impl Diagnostics {
 
     /// A line that is neither a problem nor counted, such as the summary.
     pub fn info(&mut self, message: impl Display) {
-        self.print(format_args!("figcheck: {message}"));
+        if !self.quiet {
+            self.print(format_args!("figcheck: {message}"));
+        }
     }
 
     /// A document that could not be processed.
@@ -62,7 +66,9 @@ impl Diagnostics {
     /// A warning that does not change the exit status, such as an ignored
     /// ledger column.
     pub fn notice(&mut self, message: impl Display) {
-        self.print(format_args!("figcheck: warning: {message}"));
+        if !self.quiet {
+            self.print(format_args!("figcheck: warning: {message}"));
+        }
     }
 
     /// Reports a message from a worker.
@@ -79,9 +85,6 @@ impl Diagnostics {
     }
 
     fn print(&self, line: std::fmt::Arguments<'_>) {
-        if self.quiet {
-            return;
-        }
         // A closed stderr leaves nobody to tell: ignore the failure.
         let print = || {
             let _ = writeln!(io::stderr().lock(), "{line}");
@@ -93,7 +96,7 @@ impl Diagnostics {
     }
 }
 
-/// Opens where the output goes: nowhere with `-q`, a file with `-o`, else stdout.
+/// Opens where the output goes: a file with `-o`, else stdout.
 ///
 /// Standard output is line-buffered, so each document's output reaches the
 /// reader as soon as it is written; a file is block-buffered.
@@ -101,9 +104,6 @@ impl Diagnostics {
 /// # Errors
 /// The output file cannot be created.
 fn open_output(output: &Output) -> Result<Box<dyn Write>> {
-    if output.quiet {
-        return Ok(Box::new(io::sink()));
-    }
     match &output.path {
         None => Ok(Box::new(io::stdout().lock())),
         Some(path) => {

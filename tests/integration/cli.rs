@@ -436,20 +436,35 @@ fn currency_hint_is_validated_and_applied() {
     assert_eq!(r.json()[0]["mentions"][0]["currency"], "HKD");
 }
 
+/// `-q` quiets the chatter only: the requested output is written (to
+/// stdout or with `-o`), and errors are still said.
 #[test]
-fn quiet_prints_nothing() {
+fn quiet_keeps_the_output_and_the_errors() {
     let dir = TempDir::new("quiet");
     dir.write("news.txt", NEWS);
+    let plain = figcheck(&dir, &["extract", "news.txt"], None);
     let r = figcheck(&dir, &["extract", "-q", "news.txt"], None);
-    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert_eq!(r.stdout, plain.stdout);
+    assert!(!r.stdout.is_empty());
     let r = figcheck(&dir, &["extract", "-q", "news.txt", "missing.txt"], None);
-    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (2, "", ""));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with("figcheck: missing.txt: cannot read"),
+        "{}",
+        r.stderr
+    );
+    let r = figcheck(&dir, &["extract", "-q", "news.txt", "-o", "out.txt"], None);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
+    let written = std::fs::read_to_string(dir.path().join("out.txt")).expect("written");
+    assert_eq!(written, plain.stdout);
     let r = figcheck(
         &dir,
         &["extract", "--quiet", "--currency-hint", "XYZ"],
         None,
     );
-    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (2, "", ""));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("XYZ"), "{}", r.stderr);
 }
 
 #[test]

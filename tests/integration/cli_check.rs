@@ -923,10 +923,17 @@ fn stdin_quiet_output_and_color() {
     let r = figcheck(&dir, &with(&["-", "--format", "json"]), Some(article));
     assert_eq!(r.json()[0]["id"], "-");
 
+    // -q: the report is still written; errors still said
     let r = figcheck(&dir, &with(&["-q"]), Some(article));
-    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (1, "", ""));
+    assert_eq!((r.code, r.stderr.as_str()), (1, ""));
+    assert!(r.stdout.contains("CONTRADICTED"), "{}", r.stdout);
     let r = figcheck(&dir, &with(&["-q", "missing.txt"]), None);
-    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (2, "", ""));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("missing.txt: cannot read"),
+        "{}",
+        r.stderr
+    );
 
     let r = figcheck(&dir, &with(&["-o", "out.txt"]), Some(article));
     assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (1, "", ""));

@@ -605,7 +605,9 @@ fn no_progress_bar_or_summary_when_stderr_is_not_a_terminal() {
         &["extract", "corpus.jsonl", "--summary", "always", "-q"],
         None,
     );
-    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
+    // -q wins over --summary always; the output is still written
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert!(!r.stdout.is_empty());
 }
 
 /// Under a pseudo-terminal (`script`, when installed), stderr is a terminal:
