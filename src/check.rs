@@ -105,6 +105,15 @@ impl Checker {
                 evidence: link,
             });
         }
+        let mut notes = Vec::new();
+        if text.trim().is_empty() {
+            notes.push("the document is empty: there is nothing to check".to_string());
+        } else if date.is_none() && !claims.is_empty() {
+            notes.push(
+                "no article date given or found in the text: periods written without a year, and claims without a period, are resolved against the ledger's latest rows"
+                    .to_string(),
+            );
+        }
         Report {
             id: id.into(),
             date,
@@ -112,6 +121,7 @@ impl Checker {
             summary,
             errors,
             not_checked: None,
+            notes,
         }
     }
 

@@ -366,6 +366,12 @@ impl Context {
                     .errors
                     .iter()
                     .map(|e| Message::Warning(format!("{label}:{e}")))
+                    .chain(
+                        report
+                            .notes
+                            .iter()
+                            .map(|n| Message::Notice(format!("{label}: {n}"))),
+                    )
                     .collect();
                 self.done(len, messages, report, &label, doc.text, doc.html.as_ref())
             }
@@ -408,6 +414,12 @@ impl Context {
                         .errors
                         .iter()
                         .map(|e| Message::Warning(format!("{name}:{number}: in \"text\" at {e}")))
+                        .chain(
+                            report
+                                .notes
+                                .iter()
+                                .map(|n| Message::Notice(format!("{name}[{number}]: {n}"))),
+                        )
                         .collect();
                     let label = format!("{name}[{number}]");
                     self.done(bytes, messages, report, &label, doc.text.into_owned(), None)

@@ -15,6 +15,8 @@ pub enum Message {
     Error(String),
     /// See [`Diagnostics::warning`].
     Warning(String),
+    /// See [`Diagnostics::notice`].
+    Notice(String),
 }
 
 /// Reports problems on stderr and counts them for the exit status; with
@@ -76,6 +78,7 @@ impl Diagnostics {
         match m {
             Message::Error(e) => self.error(e),
             Message::Warning(w) => self.warning(w),
+            Message::Notice(n) => self.notice(n),
         }
     }
 

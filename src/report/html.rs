@@ -554,9 +554,11 @@ fn section(id: &str, report: &Report, text: &str) -> String {
             if report.errors.len() == 1 { "" } else { "s" }
         );
     }
-    html.push_str(
-        "</p>\n<div class=\"bar\" role=\"toolbar\" aria-label=\"Show only one verdict\">",
-    );
+    html.push_str("</p>\n");
+    for n in &report.notes {
+        let _ = writeln!(html, "<p class=\"meta note\">Note: {}</p>", escape(n));
+    }
+    html.push_str("<div class=\"bar\" role=\"toolbar\" aria-label=\"Show only one verdict\">");
     for (v, count) in [
         (Verdict::Contradicted, s.contradicted),
         (Verdict::Unverifiable, s.unverifiable),

@@ -49,6 +49,10 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
         None => writeln!(out, "Article date: unknown")?,
     }
     writeln!(out)?;
+    for n in &report.notes {
+        writeln!(out, "Note: {}", inline(n))?;
+        writeln!(out)?;
+    }
 
     let s = &report.summary;
     writeln!(out, "## Summary")?;

@@ -405,6 +405,10 @@ pub struct Report {
     /// bad JSON line), with its place; absent for a checked document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_checked: Option<String>,
+    /// What a reader should know about the check of the whole document:
+    /// it was empty, or no article date was given or found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -425,6 +429,7 @@ impl Report {
             summary: Summary::default(),
             errors: vec![why.clone()],
             not_checked: Some(why),
+            notes: Vec::new(),
         }
     }
 }

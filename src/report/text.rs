@@ -283,6 +283,9 @@ pub fn write(
     for e in &report.errors {
         writeln!(out, "{label}:{e}")?;
     }
+    for n in &report.notes {
+        writeln!(out, "{label}: note: {n}")?;
+    }
     summary(out, label, &report.summary, report.date, color)
 }
 

@@ -1037,7 +1037,18 @@ fn not_a_csv_ledger_and_many_bad_rows() {
         rows.push_str(&format!("A,revenue,2024-13-{:02},5,USD\n", i % 28 + 1));
     }
     dir.write("bad.csv", &rows);
-    let r = figcheck(&dir, &["check", "a.txt", "--ledger", "bad.csv"], None);
+    let r = figcheck(
+        &dir,
+        &[
+            "check",
+            "a.txt",
+            "--ledger",
+            "bad.csv",
+            "--date",
+            "2025-01-10",
+        ],
+        None,
+    );
     assert_eq!(r.code, 2);
     let lines: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(lines.len(), 102, "{}", r.stderr);
@@ -1134,4 +1145,72 @@ fn documents_not_checked_are_in_every_report_format() {
             assert!(saved.contains(s), "{format}: no {s:?} in {saved}");
         }
     }
+}
+
+/// An empty article, and one with no date given or found, say so: in the
+/// report and on stderr (a notice: the exit status does not change).
+#[test]
+fn empty_and_undated_articles_say_so() {
+    let dir = with_ledger("notes");
+    dir.write("empty.txt", "")
+        .write("undated.txt", "软银的现金 280 亿美元。");
+    let r = figcheck(
+        &dir,
+        &["check", "empty.txt", "--ledger", "ledger.csv"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("empty.txt: note: the document is empty"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr
+            .contains("figcheck: warning: empty.txt: the document is empty"),
+        "{}",
+        r.stderr
+    );
+    let r = figcheck(
+        &dir,
+        &[
+            "check",
+            "undated.txt",
+            "--ledger",
+            "ledger.csv",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let notes = &r.json()[0]["notes"];
+    assert!(
+        notes[0]
+            .as_str()
+            .is_some_and(|n| n.starts_with("no article date")),
+        "{notes}"
+    );
+    assert!(
+        r.stderr
+            .contains("undated.txt: no article date given or found"),
+        "{}",
+        r.stderr
+    );
+    // with a date, no note
+    let r = figcheck(
+        &dir,
+        &[
+            "check",
+            "undated.txt",
+            "--ledger",
+            "ledger.csv",
+            "--date",
+            "2025-01-10",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert!(r.json()[0].get("notes").is_none());
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
 }
