@@ -56,8 +56,9 @@
 //!
 //! # Features
 //! - `cli` (default): the `figcheck` command-line program (clap, anyhow,
-//!   html5ever, indicatif). The library needs none of it: depend on figcheck
-//!   with `default-features = false` to get only the library.
+//!   html5ever, indicatif, and the `zip` feature). The library needs none of
+//!   it: depend on figcheck with `default-features = false` to get only the
+//!   library.
 //! - `zip` (default): ledgers from SEC's bulk `companyfacts.zip` (the `zip`
 //!   crate, deflate only).
 

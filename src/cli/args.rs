@@ -232,7 +232,7 @@ pub struct OutputArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// When to color text output (JSON, Markdown, CSV and HTML are never colored).
+    /// When to color the text format (the other formats are never colored).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 

@@ -42,6 +42,16 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    // a terminal waiting for an article should say so
+    let reads_stdin = |inputs: &[config::Input]| inputs.contains(&config::Input::Stdin);
+    let waits = match &config {
+        Config::Extract(c) => reads_stdin(&c.corpus.inputs),
+        Config::Check(c) => reads_stdin(&c.corpus.inputs),
+        _ => false,
+    };
+    if waits && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        diag.info("reading the text from standard input (end it with Ctrl-D, or name files or directories to read)");
+    }
     let mut totals = check::Totals::default();
     let (result, fail_on) = match &config {
         Config::Extract(c) => (extract::run(c, &mut diag), None),
