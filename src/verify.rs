@@ -1282,14 +1282,105 @@ pub fn verify(
         };
     }
     let diagnosis = diagnosis.unwrap_or(Diagnosis::BeyondTolerance);
+    // what the claim allowed, by which rule, and where the ledger is
+    let allowed = match allowed_words(a, policy) {
+        Some(w) => format!(": {w}; the ledger is {}", fmt_dec(l)),
+        None => String::new(),
+    };
     Finding {
         verdict: Verdict::Contradicted,
-        reason: format!("{reason}; {diagnosis}"),
+        reason: format!("{reason}; {diagnosis}{allowed}"),
         diagnosis: Some(diagnosis),
         ledger: Some(ledger_match),
         difference: diff,
         relative_difference: rel,
     }
+}
+
+/// The rule a claim was held to and the values it allows, in words: "an
+/// exact figure written to the nearest 100000000 allows ±50000000:
+/// 166495000000 to 166505000000"; `None` when a step overflows.
+fn allowed_words(a: &Amount, p: &Policy) -> Option<String> {
+    let unit = a.rounding_unit();
+    let half = unit / Decimal::TWO;
+    let q = a.qualifier();
+    let pct = |x: Decimal| fmt_dec(x * Decimal::ONE_HUNDRED);
+    let widen = |x: Decimal| -> Option<Decimal> {
+        if q.approx {
+            p.tolerance.checked_mul(x.abs())?.checked_add(half)
+        } else {
+            Some(half)
+        }
+    };
+    Some(match a.value() {
+        Value::Point(x) => match (q.bound, q.strong, q.inclusive) {
+            (Some(Bound::Lower), true, _) => format!(
+                "a strong lower bound (\"well over\") asks for at least {}% more: {} or more",
+                pct(p.strong_margin),
+                fmt_dec(x.checked_mul(Decimal::ONE + p.strong_margin)?)
+            ),
+            (Some(Bound::Upper), true, _) => format!(
+                "a strong upper bound (\"well under\") asks for at least {}% less: {} or less",
+                pct(p.strong_margin),
+                fmt_dec(x.checked_mul(Decimal::ONE - p.strong_margin)?)
+            ),
+            (Some(Bound::Lower), false, true) => {
+                format!("a lower bound allows {} or more", fmt_dec(x))
+            }
+            (Some(Bound::Lower), false, false) => {
+                format!("a lower bound allows more than {}", fmt_dec(x))
+            }
+            (Some(Bound::Upper), false, true) => {
+                format!("an upper bound allows {} or less", fmt_dec(x))
+            }
+            (Some(Bound::Upper), false, false) => {
+                format!("an upper bound allows less than {}", fmt_dec(x))
+            }
+            (None, ..) => {
+                let b = widen(x)?;
+                let how = if q.approx {
+                    format!(
+                        "an approximate figure written to the nearest {} allows ±{}% and half that unit",
+                        fmt_dec(unit),
+                        pct(p.tolerance)
+                    )
+                } else {
+                    format!(
+                        "an exact figure written to the nearest {} allows ±{}",
+                        fmt_dec(unit),
+                        fmt_dec(half)
+                    )
+                };
+                format!(
+                    "{how}: {} to {}",
+                    fmt_dec(x.checked_sub(b)?),
+                    fmt_dec(x.checked_add(b)?)
+                )
+            }
+        },
+        Value::Interval { min, max } => {
+            let lo = match min {
+                Some(m) => fmt_dec(m.checked_sub(widen(m)?)?),
+                None => "any".to_string(),
+            };
+            let hi = match max {
+                Some(m) => fmt_dec(m.checked_add(widen(m)?)?),
+                None => "any".to_string(),
+            };
+            format!(
+                "a range written to the nearest {} allows {lo} to {hi}{}",
+                fmt_dec(unit),
+                if q.approx {
+                    format!(
+                        " (±{}% at each end, as it is approximate)",
+                        pct(p.tolerance)
+                    )
+                } else {
+                    String::new()
+                }
+            )
+        }
+    })
 }
 
 fn diagnose(

@@ -255,7 +255,9 @@ fn claim(
         )?;
     }
     if let Some(d) = &c.diagnosis {
-        writeln!(out, "  {:<8} {}", "why", st.paint("31", d))?;
+        // the diagnosis, and the rule the claim was held to
+        let rule = c.reason.rsplit_once(d.as_str()).map_or("", |(_, r)| r);
+        writeln!(out, "  {:<8} {}{rule}", "why", st.paint("31", d))?;
     } else {
         writeln!(out, "  {:<8} {}", "why", c.reason)?;
     }

@@ -297,3 +297,27 @@ fn a_quarter_ended_on_a_date_and_the_filing_lag() {
         &[("351亿美元", C, "after the article date")],
     );
 }
+
+/// A contradiction says the rule the claim was held to and the values it
+/// allowed, beside the ledger's.
+#[test]
+fn a_contradiction_states_its_rule_and_interval() {
+    expect(
+        "英伟达2025财年第三季度营收361亿美元。",
+        "2024-11-21",
+        &[(
+            "361亿美元",
+            X,
+            "beyond tolerance: an exact figure written to the nearest 100000000 allows ±50000000: 36050000000 to 36150000000; the ledger is 35082000000",
+        )],
+    );
+    expect(
+        "英伟达2025财年第三季度营收远低于400亿美元。",
+        "2024-11-21",
+        &[(
+            "远低于400亿美元",
+            X,
+            "a strong upper bound (\"well under\") asks for at least 20% less: 32000000000 or less; the ledger is 35082000000",
+        )],
+    );
+}
