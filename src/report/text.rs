@@ -170,6 +170,8 @@ fn claim(
                         None => format!("fiscal{year}"),
                     }
                 }
+                // a window as a window ("当前": the month up to the article date)
+                (None, _) if p.start != p.end => format!("{} to {}", p.start, p.end),
                 (None, _) => p.end.to_string(),
             },
             p.text.as_deref().unwrap_or(""),
@@ -213,7 +215,7 @@ fn claim(
         ) {
             (Some(r), Some(d)) => format!(
                 " = {} {unit} ({}, {d})",
-                l.converted_value,
+                super::markdown::group(&l.converted_value),
                 crate::verify::fx_words(r, &l.unit, &unit)
             ),
             _ => String::new(),
@@ -222,7 +224,7 @@ fn claim(
             out,
             "  {:<8} {} {}{fx} — {}",
             "ledger",
-            l.value,
+            super::markdown::group(&l.value),
             l.unit,
             l.provenance()
         )?;
@@ -249,8 +251,9 @@ fn claim(
         };
         writeln!(
             out,
-            "  {:<8} {sign}{d} {unit}{}",
+            "  {:<8} {sign}{} {unit}{}",
             "diff",
+            super::markdown::group(d),
             rel.unwrap_or_default()
         )?;
     }

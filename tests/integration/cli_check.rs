@@ -199,7 +199,8 @@ fn exit_0_when_all_consistent_and_1_when_one_is_contradicted() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("  diff     -10000000000 USD (-35.71%)\n"),
+        r.stdout
+            .contains("  diff     -10,000,000,000 USD (-35.71%)\n"),
         "{}",
         r.stdout
     );
