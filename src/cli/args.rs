@@ -240,6 +240,11 @@ pub struct OutputArgs {
     /// every error are still written.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Start CSV output with a UTF-8 byte order mark, for spreadsheets that
+    /// need one to read UTF-8 (Excel); CSV output only.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// `figcheck extract --format`.

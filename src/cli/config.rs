@@ -189,6 +189,8 @@ pub struct Output {
     pub path: Option<PathBuf>,
     /// Resolved from `--color` and the environment.
     pub color: bool,
+    /// `--bom`: a UTF-8 byte order mark first (CSV only).
+    pub bom: bool,
 }
 
 /// A validated `figcheck extract`.
@@ -507,11 +509,15 @@ fn output(
             );
         }
     }
+    if o.bom && format != Format::Csv {
+        bail!("--bom is for CSV output: expected --format csv (or ledger import)");
+    }
     let to_terminal = o.output.is_none() && term.stdout_is_terminal;
     let color = format == Format::Text && resolve_color(o.color, to_terminal, term);
     Ok(Output {
         path: o.output,
         color,
+        bom: o.bom,
     })
 }
 

@@ -129,13 +129,17 @@ impl Sink {
     /// # Errors
     /// The output file cannot be created.
     pub fn open(output: &Output) -> Result<Sink> {
-        Ok(Sink {
+        let mut sink = Sink {
             w: open_output(output)?,
             name: output
                 .path
                 .as_ref()
                 .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string()),
-        })
+        };
+        if output.bom {
+            sink.put("\u{feff}".as_bytes())?;
+        }
+        Ok(sink)
     }
 
     /// Writes all of `bytes`.

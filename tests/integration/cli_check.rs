@@ -1215,3 +1215,59 @@ fn empty_and_undated_articles_say_so() {
     assert!(r.json()[0].get("notes").is_none());
     assert!(r.stderr.is_empty(), "{}", r.stderr);
 }
+
+/// `--bom` starts CSV output with a UTF-8 byte order mark for spreadsheets;
+/// a ledger imported so reads back; other formats refuse it.
+#[test]
+fn bom_for_csv_output() {
+    let dir = with_ledger("bom");
+    dir.write("a.txt", "软银的现金 280 亿美元。");
+    let r = figcheck(
+        &dir,
+        &[
+            "check",
+            "a.txt",
+            "--ledger",
+            "ledger.csv",
+            "--date",
+            "2025-01-10",
+            "--format",
+            "csv",
+            "--bom",
+            "-o",
+            "r.csv",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bytes = std::fs::read(dir.path().join("r.csv")).expect("written");
+    assert!(bytes.starts_with("\u{feff}id,date,".as_bytes()));
+    let r = figcheck(
+        &dir,
+        &["ledger", "import", "ledger.csv", "--bom", "-o", "again.csv"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let again = std::fs::read(dir.path().join("again.csv")).expect("written");
+    assert!(again.starts_with("\u{feff}entity,".as_bytes()));
+    let r = figcheck(
+        &dir,
+        &[
+            "check",
+            "a.txt",
+            "--ledger",
+            "again.csv",
+            "--date",
+            "2025-01-10",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = figcheck(
+        &dir,
+        &["check", "a.txt", "--ledger", "ledger.csv", "--bom"],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--bom is for CSV output"), "{}", r.stderr);
+}
