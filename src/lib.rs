@@ -91,5 +91,8 @@ pub use ledger::{
 };
 pub use normalize::{Amount, Bound, Currency, Kind, Qualifier, Value};
 pub use report::{ClaimReport, MentionRecord, Report, Summary};
+/// The exact decimal type of every figure (re-exported, so that users need
+/// not depend on `rust_decimal` to read values).
+pub use rust_decimal::Decimal;
 pub use span::Span;
 pub use verify::{Diagnosis, Finding, Policy, Verdict};

@@ -198,6 +198,41 @@ pub enum Value {
     },
 }
 
+/// Exact decimal text: a point as itself ("25000000000"), an interval as
+/// its ends ("5000000000–10000000000", "≥ 100", "≤ 2000000000").
+///
+/// ```
+/// use figcheck::Value;
+/// let v = Value::Point("2.50".parse().unwrap());
+/// assert_eq!(v.to_string(), "2.5");
+/// let r = Value::Interval { min: Some(5.into()), max: Some(10.into()) };
+/// assert_eq!(r.to_string(), "5–10");
+/// ```
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = |x: &Decimal| x.normalize().to_string();
+        match self {
+            Value::Point(x) => f.write_str(&d(x)),
+            Value::Interval {
+                min: Some(a),
+                max: Some(b),
+            } => write!(f, "{}–{}", d(a), d(b)),
+            Value::Interval {
+                min: Some(a),
+                max: None,
+            } => write!(f, "≥ {}", d(a)),
+            Value::Interval {
+                min: None,
+                max: Some(b),
+            } => write!(f, "≤ {}", d(b)),
+            Value::Interval {
+                min: None,
+                max: None,
+            } => f.write_str("any"),
+        }
+    }
+}
+
 impl Value {
     /// The point value, if this is a point.
     pub fn point(&self) -> Option<Decimal> {

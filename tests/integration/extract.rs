@@ -610,3 +610,21 @@ fn long_runs_of_numerals_stay_fast_and_keep_the_last_claim() {
         "the 200,000-digit number has no currency: only the figure after it"
     );
 }
+
+/// The library from a new crate: exact values read with the re-exported
+/// `Decimal` (no `rust_decimal` dependency needed) and shown with `Display`.
+#[test]
+fn values_with_the_reexported_decimal_and_display() {
+    use figcheck::{Decimal, Extractor, Value};
+    let claims: Vec<_> = Extractor::new()
+        .claims("约 250 亿美元,5-10 亿美元")
+        .map(|c| c.expect("a claim"))
+        .collect();
+    let v: Value = claims[0].amount().value();
+    assert_eq!(v.point(), Some(Decimal::new(25_000_000_000, 0)));
+    assert_eq!(v.to_string(), "25000000000");
+    assert_eq!(
+        claims[1].amount().value().to_string(),
+        "500000000–1000000000"
+    );
+}
