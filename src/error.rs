@@ -407,3 +407,68 @@ mod tests {
         assert_eq!(shorten(&"x".repeat(50)).chars().count(), 41);
     }
 }
+
+/// Every problem of one input, each located: what the strict loaders
+/// ([`crate::Ledger::from_csv`], [`crate::Ledger::load`],
+/// [`crate::Aliases::from_csv`], [`crate::FxRates::from_csv`] …) return, one
+/// error type usable with `?`. It derefs to the slice of errors; `Display`
+/// writes one per line.
+///
+/// ```
+/// fn load() -> Result<figcheck::Ledger, Box<dyn std::error::Error>> {
+///     Ok(figcheck::Ledger::from_csv("entity,metric,period,value,unit\nA,cash,2024-13-01,1,USD\n", "l.csv")?)
+/// }
+/// let e = load().unwrap_err();
+/// assert!(e.to_string().starts_with("l.csv:2:"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Errors(pub Vec<Error>);
+
+impl std::ops::Deref for Errors {
+    type Target = [Error];
+    fn deref(&self) -> &[Error] {
+        &self.0
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+impl From<Vec<Error>> for Errors {
+    fn from(v: Vec<Error>) -> Errors {
+        Errors(v)
+    }
+}
+
+impl From<Errors> for Vec<Error> {
+    fn from(e: Errors) -> Vec<Error> {
+        e.0
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a Error;
+    type IntoIter = std::slice::Iter<'a, Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

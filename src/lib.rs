@@ -84,7 +84,7 @@ pub mod verify;
 
 pub use check::Checker;
 pub use date::Date;
-pub use error::{Error, ErrorKind, Location};
+pub use error::{Error, ErrorKind, Errors, Location};
 pub use extract::{Claim, Claims, Extractor, ExtractorBuilder, Mention, parse_numeral};
 pub use ledger::{
     Alias, AliasKind, Aliases, FxQuote, FxRates, Ledger, LedgerBuilder, LedgerRow, Unit,

@@ -39,8 +39,8 @@ impl Aliases {
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
-    pub fn load(path: &Path) -> Result<Aliases, Vec<Error>> {
-        let text = read_utf8(path).map_err(|e| vec![e])?;
+    pub fn load(path: &Path) -> Result<Aliases, crate::error::Errors> {
+        let text = read_utf8(path).map_err(|e| crate::error::Errors(vec![e]))?;
         Aliases::from_csv(&text, &path.display().to_string())
     }
 
@@ -58,7 +58,7 @@ impl Aliases {
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
-    pub fn from_csv(text: &str, path: &str) -> Result<Aliases, Vec<Error>> {
+    pub fn from_csv(text: &str, path: &str) -> Result<Aliases, crate::error::Errors> {
         strict(Aliases::from_csv_partial(text, path))
     }
 

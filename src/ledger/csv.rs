@@ -337,8 +337,9 @@ mod tests {
     use crate::Currency;
     use crate::ledger::Ledger;
 
-    fn msgs(r: Result<Ledger, Vec<Error>>) -> Vec<String> {
+    fn msgs(r: Result<Ledger, crate::Errors>) -> Vec<String> {
         r.err()
+            .map(Vec::from)
             .unwrap_or_default()
             .iter()
             .map(|e| e.to_string())
@@ -450,7 +451,7 @@ mod tests {
         let (l, errors) = Ledger::from_csv_partial(csv, "l.csv").expect("usable");
         assert_eq!(l.rows().len(), 1);
         assert_eq!(
-            msgs(Err(errors)),
+            msgs(Err(crate::Errors(errors))),
             [
                 "l.csv:3:19: invalid amount \"x\": expected an exact decimal such as 1234.5 or 1,234.5"
             ]
@@ -469,7 +470,7 @@ mod tests {
         assert_eq!(l.rows()[0].entity, "A\rB");
         assert_eq!(l.rows()[0].note.as_deref(), Some("x\"\ry"));
         assert_eq!(
-            msgs(Err(errors)),
+            msgs(Err(crate::Errors(errors))),
             [
                 "l.csv:3:19: invalid amount \"z\": expected an exact decimal such as 1234.5 or 1,234.5"
             ]

@@ -55,8 +55,8 @@ impl FxRates {
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
-    pub fn load(path: &Path) -> Result<FxRates, Vec<Error>> {
-        let text = read_utf8(path).map_err(|e| vec![e])?;
+    pub fn load(path: &Path) -> Result<FxRates, crate::error::Errors> {
+        let text = read_utf8(path).map_err(|e| crate::error::Errors(vec![e]))?;
         FxRates::from_csv(&text, &path.display().to_string())
     }
 
@@ -74,7 +74,7 @@ impl FxRates {
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
-    pub fn from_csv(text: &str, path: &str) -> Result<FxRates, Vec<Error>> {
+    pub fn from_csv(text: &str, path: &str) -> Result<FxRates, crate::error::Errors> {
         strict(FxRates::from_csv_partial(text, path))
     }
 

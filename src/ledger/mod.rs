@@ -595,7 +595,7 @@ impl Ledger {
     ///
     /// # Errors
     /// Every problem found, each with file, line and column.
-    pub fn load(path: &Path) -> Result<Ledger, Vec<Error>> {
+    pub fn load(path: &Path) -> Result<Ledger, crate::error::Errors> {
         table::strict(Ledger::load_partial(path))
     }
 
@@ -626,7 +626,7 @@ impl Ledger {
     /// assert_eq!(ledger.rows()[0].value.to_string(), "3542000000000");
     /// # Ok::<(), figcheck::Error>(())
     /// ```
-    pub fn from_csv(text: &str, path: &str) -> Result<Ledger, Vec<Error>> {
+    pub fn from_csv(text: &str, path: &str) -> Result<Ledger, crate::error::Errors> {
         table::strict(Ledger::from_csv_partial(text, path))
     }
 

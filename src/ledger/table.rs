@@ -451,10 +451,10 @@ pub(super) fn required<'r>(
 
 /// Turns the good-looking fields of `T`'s partial load into a strict one:
 /// any error fails the whole table.
-pub(super) fn strict<T>(r: Result<(T, Vec<Error>), Vec<Error>>) -> Result<T, Vec<Error>> {
+pub(super) fn strict<T>(r: Result<(T, Vec<Error>), Vec<Error>>) -> Result<T, crate::error::Errors> {
     match r {
         Ok((t, errors)) if errors.is_empty() => Ok(t),
-        Ok((_, errors)) | Err(errors) => Err(errors),
+        Ok((_, errors)) | Err(errors) => Err(crate::error::Errors(errors)),
     }
 }
 
