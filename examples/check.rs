@@ -11,6 +11,14 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("article");
     let checker = Checker::new(Extractor::new(), ledger, aliases, fx, Policy::default());
     let report = checker.check(path.as_str(), &text, None);
-    figcheck::report::text::write(&report, &path, &text, &mut std::io::stdout(), false)
-        .expect("write");
+    figcheck::report::text::write(
+        &report,
+        &figcheck::report::text::Options {
+            label: &path,
+            text: &text,
+            color: false,
+        },
+        &mut std::io::stdout(),
+    )
+    .expect("write");
 }

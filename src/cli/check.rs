@@ -472,7 +472,15 @@ impl Context {
                 Body::Bytes(buf)
             }
             Format::Text => {
-                expect_in_memory(text::write(&report, label, &text, &mut buf, self.color));
+                expect_in_memory(text::write(
+                    &report,
+                    &text::Options {
+                        label,
+                        text: &text,
+                        color: self.color,
+                    },
+                    &mut buf,
+                ));
                 Body::Bytes(buf)
             }
         };

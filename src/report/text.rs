@@ -267,17 +267,33 @@ fn claim(
     writeln!(out)
 }
 
-/// Writes the report for `text` (labelled `label`, e.g. the file name).
+/// How a text report is written: the name its lines start with, the
+/// document's text (for the excerpt under each claim), and whether to color.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// What each line starts with, e.g. the file name.
+    pub label: &'a str,
+    /// The text the report is about.
+    pub text: &'a str,
+    /// ANSI colors (for a terminal).
+    pub color: bool,
+}
+
+/// Writes the report of a document as `options` say.
+///
+/// ```
+/// use figcheck::report::text::{write, Options};
+/// let report = figcheck::Report::not_checked("a.txt", "a.txt:1:1: invalid UTF-8".into());
+/// let mut out = Vec::new();
+/// write(&report, &Options { label: "a.txt", ..Options::default() }, &mut out)?;
+/// assert_eq!(String::from_utf8(out)?, "a.txt: not checked: a.txt:1:1: invalid UTF-8\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// Any error of the writer.
-pub fn write(
-    report: &Report,
-    label: &str,
-    text: &str,
-    out: &mut impl Write,
-    color: bool,
-) -> io::Result<()> {
+pub fn write(report: &Report, options: &Options<'_>, out: &mut impl Write) -> io::Result<()> {
+    let Options { label, text, color } = *options;
     let st = Style { color };
     if let Some(why) = &report.not_checked {
         return writeln!(out, "{label}: not checked: {why}");

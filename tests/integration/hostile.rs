@@ -364,7 +364,15 @@ fn checking_a_long_single_line() {
             .all(|c| c.verdict == Verdict::Consistent)
     );
     let mut out = Vec::new();
-    figcheck::report::text::write(&report, "one-line.txt", &text, &mut out, false)
-        .expect("text report");
+    figcheck::report::text::write(
+        &report,
+        &figcheck::report::text::Options {
+            label: "one-line.txt",
+            text: &text,
+            color: false,
+        },
+        &mut out,
+    )
+    .expect("text report");
     assert!(out.len() > n * 100);
 }
