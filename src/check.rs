@@ -11,6 +11,61 @@ use crate::report::{ClaimReport, LedgerRecord, MentionRecord, Report, Summary, d
 use crate::span::Positions;
 use crate::verify::{Policy, Verdict, verify};
 
+/// A document's id, as its report gives it: a name ("a.txt"), a number (a
+/// JSON Lines document's `"id": 7`), or any JSON value a corpus gave.
+///
+/// ```
+/// use figcheck::DocId;
+/// let _: DocId = "a.txt".into();
+/// let _: DocId = 7u64.into();
+/// let _: DocId = String::from("doc-1").into();
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocId(pub(crate) serde_json::Value);
+
+impl From<&str> for DocId {
+    fn from(s: &str) -> DocId {
+        DocId(s.into())
+    }
+}
+
+impl From<String> for DocId {
+    fn from(s: String) -> DocId {
+        DocId(s.into())
+    }
+}
+
+impl From<&String> for DocId {
+    fn from(s: &String) -> DocId {
+        DocId(s.as_str().into())
+    }
+}
+
+impl From<u64> for DocId {
+    fn from(n: u64) -> DocId {
+        DocId(n.into())
+    }
+}
+
+impl From<i64> for DocId {
+    fn from(n: i64) -> DocId {
+        DocId(n.into())
+    }
+}
+
+impl From<i32> for DocId {
+    fn from(n: i32) -> DocId {
+        DocId(n.into())
+    }
+}
+
+impl From<serde_json::Value> for DocId {
+    /// A JSON Lines document's `id` as given (string, number, null, …).
+    fn from(v: serde_json::Value) -> DocId {
+        DocId(v)
+    }
+}
+
 /// Everything needed to check documents: extractor, ledger, aliases, FX, policy.
 pub struct Checker {
     extractor: Extractor,
@@ -51,12 +106,7 @@ impl Checker {
 
     /// Checks one document. `date` is the article date; without it a
     /// dateline found in the text is used.
-    pub fn check(
-        &self,
-        id: impl Into<serde_json::Value>,
-        text: &str,
-        date: Option<Date>,
-    ) -> Report {
+    pub fn check(&self, id: impl Into<DocId>, text: &str, date: Option<Date>) -> Report {
         let mut doc = self.linker.document(text, date);
         let date = doc.date();
         let mut claims = Vec::new();
@@ -115,7 +165,7 @@ impl Checker {
             );
         }
         Report {
-            id: id.into(),
+            id: id.into().0,
             date,
             claims,
             summary,

@@ -32,7 +32,12 @@ fuzz_target!(|data: &[u8]| {
         report.claims.len()
     );
     let mut out = Vec::new();
-    figcheck::report::text::write(&report, "fuzz", &text, &mut out, false).expect("text report");
+    let options = figcheck::report::text::Options {
+        label: "fuzz",
+        text: &text,
+        color: false,
+    };
+    figcheck::report::text::write(&report, &options, &mut out).expect("text report");
     figcheck::report::markdown::write(&report, &mut out).expect("markdown report");
     serde_json::to_vec(&report).expect("json report");
 });
