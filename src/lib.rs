@@ -14,8 +14,19 @@
 //! # Ok::<(), figcheck::Error>(())
 //! ```
 //!
+//! # Vocabulary
+//! One word for each thing, in the API and in the JSON:
+//! - a **claim** is a money figure or percentage found in a text: a
+//!   [`Claim`] (from [`Extractor::claims`]);
+//! - a **mention** is a claim as written out, located by line and column:
+//!   a [`MentionRecord`], the objects of `figcheck extract`'s `"mentions"`
+//!   array (and the first fields of each checked claim);
+//! - a **checked claim** is a mention with what `check` found: a
+//!   [`ClaimReport`], the objects of the report's `"claims"` array (verdict,
+//!   reason, ledger figure, evidence).
+//!
 //! # Overview
-//! - [`Extractor`] scans a text and yields [`Claim`]s (a.k.a. mentions): a
+//! - [`Extractor`] scans a text and yields [`Claim`]s: a
 //!   [`Span`] and an [`Amount`] with an exact `rust_decimal::Decimal` value
 //!   (fully expanded: 5000亿 = 500000000000), an ISO [`Currency`], a
 //!   [`Qualifier`] (approximate, bound, strong) and the implied precision.
