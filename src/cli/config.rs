@@ -297,7 +297,8 @@ fn table(table: Table, a: args::TableArgs, term: Terminal) -> Result<Config> {
 
 fn extract(a: ExtractArgs, term: Terminal) -> Result<ExtractConfig> {
     let extractor = extractor(a.currency_hint.as_deref())?;
-    let corpus = corpus(a.files, a.input, &a.corpus, a.output.quiet, term)?;
+    let to_file = a.output.output.is_some();
+    let corpus = corpus(a.files, a.input, &a.corpus, a.output.quiet, to_file, term)?;
     let format = match a.format {
         Some(FormatArg::Text) => Some(Format::Text),
         Some(FormatArg::Json) => Some(Format::Json),
@@ -326,7 +327,8 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         },
         None => Policy::default(),
     };
-    let corpus = corpus(a.files, a.input, &a.corpus, a.output.quiet, term)?;
+    let to_file = a.output.output.is_some();
+    let corpus = corpus(a.files, a.input, &a.corpus, a.output.quiet, to_file, term)?;
     let format = a.format.map(|f| match f {
         ReportFormatArg::Text => Format::Text,
         ReportFormatArg::Json => Format::Json,
@@ -368,6 +370,7 @@ fn corpus(
     input: Option<InputArg>,
     a: &CorpusArgs,
     quiet: bool,
+    to_file: bool,
     term: Terminal,
 ) -> Result<Corpus> {
     let kind = input.map(|i| match i {
@@ -390,7 +393,9 @@ fn corpus(
         inputs: inputs(files)?,
         kind,
         jobs,
-        progress: !quiet && term.stderr_is_terminal,
+        // not while the output itself goes to the terminal: its lines would
+        // push the bar's line up into the report
+        progress: !quiet && term.stderr_is_terminal && (to_file || !term.stdout_is_terminal),
         summary,
     })
 }

@@ -646,3 +646,31 @@ fn summary_and_progress_on_a_terminal() {
     assert_eq!(written.matches("\"not_checked\"").count(), 1);
     assert!(!written.contains("ETA"));
 }
+
+/// On a terminal: a run reading standard input says so, and when the
+/// report itself goes to the terminal no progress bar is drawn (its line
+/// would be left in the report).
+#[test]
+fn a_terminal_is_told_of_standard_input_and_gets_no_bar_in_the_report() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    }
+    let dir = with_ledger("tty-stdin");
+    let command = format!("{BIN} check --ledger ledger.csv");
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    let tty = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        tty.contains("figcheck: reading the text from standard input"),
+        "{tty}"
+    );
+    assert!(
+        !tty.contains("\u{1b}[2K") && !tty.contains(" 0 B/s"),
+        "a bar was drawn: {tty:?}"
+    );
+}
