@@ -712,9 +712,12 @@ mod tests {
             e.to_string(),
             "-j 0: no thread to work in: expected at least 1"
         );
+        // on a terminal: a summary; a bar only when the output goes elsewhere
         let c = config(&["extract"], TTY).expect("valid");
+        assert!(!c.corpus.progress && c.corpus.summary);
+        let c = config(&["extract", "-o", "out.txt"], TTY).expect("valid");
         assert!(c.corpus.progress && c.corpus.summary);
-        let c = config(&["extract", "--summary", "never"], TTY).expect("valid");
+        let c = config(&["extract", "--summary", "never", "-o", "out.txt"], TTY).expect("valid");
         assert!(c.corpus.progress && !c.corpus.summary);
         let c = config(&["extract", "--summary", "always"], PIPE).expect("valid");
         assert!(!c.corpus.progress && c.corpus.summary);
