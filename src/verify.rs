@@ -92,6 +92,9 @@ pub enum Diagnosis {
     },
     /// None of the above: simply too far from the ledger figure.
     BeyondTolerance,
+    /// A bound ("more than", "well under") the ledger figure is on the
+    /// wrong side of.
+    OutsideBound,
 }
 
 impl std::fmt::Display for Diagnosis {
@@ -128,6 +131,7 @@ impl std::fmt::Display for Diagnosis {
                 "period mismatch: the claim matches the figure for {period}"
             ),
             Diagnosis::BeyondTolerance => f.write_str("beyond tolerance"),
+            Diagnosis::OutsideBound => f.write_str("outside the bound"),
         }
     }
 }
@@ -1281,7 +1285,11 @@ pub fn verify(
             relative_difference: rel,
         };
     }
-    let diagnosis = diagnosis.unwrap_or(Diagnosis::BeyondTolerance);
+    // a bound on the wrong side is not a matter of tolerance
+    let diagnosis = match diagnosis.unwrap_or(Diagnosis::BeyondTolerance) {
+        Diagnosis::BeyondTolerance if a.qualifier().bound.is_some() => Diagnosis::OutsideBound,
+        d => d,
+    };
     // what the claim allowed, by which rule, and where the ledger is
     let allowed = match allowed_words(a, policy) {
         Some(w) => format!(": {w}; the ledger is {}", fmt_dec(l)),

@@ -161,9 +161,9 @@ fn sample_article_verdicts() {
             .and_then(|p| p.text.as_deref()),
         Some("去年 9 月底")
     );
-    // Musk's bound: beyond tolerance, with the signed difference from the bound
+    // Musk's bound: outside the bound, with the signed difference from the bound
     let musk = &r.claims[7];
-    assert_eq!(musk.diagnosis.as_deref(), Some("beyond tolerance"));
+    assert_eq!(musk.diagnosis.as_deref(), Some("outside the bound"));
     assert_eq!(musk.difference.as_deref(), Some("-9000000000"));
 }
 

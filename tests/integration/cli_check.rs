@@ -121,7 +121,7 @@ fn quick_start_json() {
     let musk = &claims[7];
     assert_eq!(musk["entity"], "SoftBank Group");
     assert_eq!(musk["ledger"]["converted_value"], "19000000000");
-    assert_eq!(musk["diagnosis_kind"]["type"], "beyond_tolerance");
+    assert_eq!(musk["diagnosis_kind"]["type"], "outside_bound");
 }
 
 #[test]

@@ -138,7 +138,7 @@ fn markdown_sections_in_order() {
     assert!(md.contains(
         "| 8 | 远低于 100 亿美元 (well under 10,000,000,000 USD) | 3:1061 | \
          SoftBank Group · Stargate funding secured · 2025-01-21 | 19,000,000,000 USD | \
-         -9,000,000,000 USD (-47.37%) | beyond tolerance |"
+         -9,000,000,000 USD (-47.37%) | outside the bound |"
     ));
     // the FX conversion
     assert!(
