@@ -990,6 +990,34 @@ fn broken_pipe_exits_quietly() {
         "{}",
         String::from_utf8_lossy(&first)
     );
+    // a contradiction found before the pipe closed still sets the status
+    let bad = "{\"id\": 1, \"text\": \"软银的现金 180 亿美元。\"}\n";
+    dir.write("bad.jsonl", bad.repeat(5_000));
+    let mut child = Command::new(crate::cli::BIN)
+        .args([
+            "check",
+            "--input",
+            "jsonl",
+            "bad.jsonl",
+            "--ledger",
+            "ledger.csv",
+            "--date",
+            "2025-01-10",
+        ])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start figcheck");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("figcheck ends");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "contradicted, though the pipe closed"
+    );
 }
 
 /// A file that is not a CSV ledger at all gets one clear error at once
