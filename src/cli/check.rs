@@ -352,14 +352,14 @@ impl Context {
             Item::Unreadable(m) => {
                 // "dir/a.txt: cannot read: …": the input is named first
                 let name = m.split(": ").next().unwrap_or("<input>").to_string();
-                self.not_checked(0, &name, m)
+                self.not_checked(0, name.as_str(), &name, m)
             }
             Item::Whole { input, kind, bytes } => {
                 let len = bytes.len();
                 let label = input.label();
                 let doc = match input::whole_text(&input, kind, bytes) {
                     Ok(d) => d,
-                    Err(e) => return self.not_checked(len, &label, e.to_string()),
+                    Err(e) => return self.not_checked(len, label.as_str(), &label, e.to_string()),
                 };
                 let report = self.checker.check(input.id(), &doc.text, self.date);
                 let messages = report
@@ -389,24 +389,17 @@ impl Context {
                     claims: 0,
                     body: None,
                 },
-                Line::Bad(m) => self.not_checked(bytes, &format!("{name}[{number}]"), m),
+                Line::Bad(m) => {
+                    let label = format!("{name}[{number}]");
+                    self.not_checked(bytes, label.as_str(), &label, m)
+                }
                 Line::Doc(doc) => {
                     let date = match doc.date() {
                         Ok(d) => d.or(self.date),
                         Err((col, problem)) => {
                             let m = format!("{name}:{number}:{col}: {problem}");
-                            let report = Report::not_checked(doc.id_value(), m.clone());
                             let label = format!("{name}[{number}]");
-                            let mut d = self.done(
-                                bytes,
-                                vec![Message::Error(m)],
-                                report,
-                                &label,
-                                String::new(),
-                                None,
-                            );
-                            d.document = Some(false);
-                            return d;
+                            return self.not_checked(bytes, doc.id_value(), &label, m);
                         }
                     };
                     let report = self.checker.check(doc.id_value(), &doc.text, date);
@@ -430,8 +423,14 @@ impl Context {
 
     /// A document that could not be checked: named, with why, in the
     /// report of every format (and on stderr).
-    fn not_checked(&self, bytes: usize, label: &str, why: String) -> Done {
-        let report = Report::not_checked(label, why.clone());
+    fn not_checked(
+        &self,
+        bytes: usize,
+        id: impl Into<serde_json::Value>,
+        label: &str,
+        why: String,
+    ) -> Done {
+        let report = Report::not_checked(id, why.clone());
         let mut d = self.done(
             bytes,
             vec![Message::Error(why)],

@@ -680,19 +680,7 @@ fn period_at(
                 rest.starts_with(w)
             };
             if hit {
-                let mut p = range(
-                    Date::new(1900, 1, 1).ok()?,
-                    Date::new(2100, 12, 31).ok()?,
-                    s,
-                    i,
-                    w.len(),
-                )
-                .with_length(Length::Quarter);
-                p.fiscal = Some(FiscalRef {
-                    year: None,
-                    quarter: None,
-                });
-                return Some(p);
+                return fiscal_period(s, (i, w.len()), None, None, Length::Quarter);
             }
         }
     }
@@ -805,16 +793,8 @@ fn chinese_quarter(
                 Some((y, start)) => (Some(y), start),
                 None => (None, i),
             };
-            let (a, b) = match fy {
-                Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
-                None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
-            };
-            let mut p = range(a, b, s, start, i - start + w.len()).with_length(Length::Half);
-            p.fiscal = Some(FiscalRef {
-                year: fy,
-                quarter: Some(2),
-            });
-            return Some(p);
+            let len = i - start + w.len();
+            return fiscal_period(s, (start, len), fy, Some(2), Length::Half);
         }
     }
     let halves: [(&str, u32, u32); 3] = [("上半年", 1, 6), ("下半年", 7, 12), ("中期", 1, 6)];
@@ -877,16 +857,8 @@ fn chinese_quarter(
                 Some((y, start)) => (Some(y), start),
                 None => (None, i),
             };
-            let (a, b) = match fy {
-                Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
-                None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
-            };
-            let mut p = range(a, b, s, start, i - start + j).with_length(Length::Quarter);
-            p.fiscal = Some(FiscalRef {
-                year: fy,
-                quarter: Some(q as u8),
-            });
-            return Some(p);
+            let len = i - start + j;
+            return fiscal_period(s, (start, len), fy, Some(q as u8), Length::Quarter);
         }
     }
     let tail = ["季度", "季"].iter().find(|w| r[j..].starts_with(**w))?;
@@ -1045,6 +1017,26 @@ fn fiscal_year_words(r: &str) -> Option<(i32, usize)> {
     None
 }
 
+/// A fiscal period written at `at` (`len` bytes of `s`): of fiscal `year`
+/// when written (dates the company's calendar narrows: April of the year
+/// before to December), else of any year (the latest reported); the
+/// quarter it ends in, when named, and how long it is.
+fn fiscal_period(
+    s: &str,
+    (at, len): (usize, usize),
+    year: Option<i32>,
+    quarter: Option<u8>,
+    length: Length,
+) -> Option<PeriodLink> {
+    let (a, b) = match year {
+        Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
+        None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
+    };
+    let mut p = range(a, b, s, at, len).with_length(length);
+    p.fiscal = Some(FiscalRef { year, quarter });
+    Some(p)
+}
+
 /// English fiscal quarters at byte `i`: "third quarter of fiscal 2026",
 /// "third-quarter fiscal 2026", "Q3 FY26", "Q3 fiscal 2026", "fiscal
 /// 2026 third quarter" (read by [`fiscal_tail`]), and without a year,
@@ -1052,17 +1044,7 @@ fn fiscal_year_words(r: &str) -> Option<(i32, usize)> {
 fn fiscal_quarter_en(s: &str, i: usize) -> Option<PeriodLink> {
     let rest = &s[i..];
     let part = |q: u8, length: Length, year: Option<i32>, len: usize| {
-        // the dates are the company's: a wide range the calendar narrows
-        let (a, b) = match year {
-            Some(y) => (Date::new(y - 1, 4, 1).ok()?, Date::new(y, 12, 31).ok()?),
-            None => (Date::new(1900, 1, 1).ok()?, Date::new(2100, 12, 31).ok()?),
-        };
-        let mut p = range(a, b, s, i, len).with_length(length);
-        p.fiscal = Some(FiscalRef {
-            year,
-            quarter: Some(q),
-        });
-        Some(p)
+        fiscal_period(s, (i, len), year, Some(q), length)
     };
     let fiscal = |q: u8, year: Option<i32>, len: usize| part(q, Length::Quarter, year, len);
     // first half of fiscal 2026 / first nine months of fiscal 2026 / H1 FY26
