@@ -107,11 +107,39 @@ impl Checker {
     /// Checks one document. `date` is the article date; without it a
     /// dateline found in the text is used.
     pub fn check(&self, id: impl Into<DocId>, text: &str, date: Option<Date>) -> Report {
+        let mut checking = self.checking(id, text, date);
+        let claims: Vec<ClaimReport> = checking.by_ref().collect();
+        let mut report = checking.finish();
+        report.claims = claims;
+        report
+    }
+
+    /// Checks one document claim by claim, for reports written as they are
+    /// made: the claims are extracted at once (their errors and the notes
+    /// are in [`Checking::report`] from the start), then each is linked and
+    /// verified when the iterator reaches it. [`Checker::check`] is this,
+    /// collected.
+    ///
+    /// ```
+    /// use figcheck::{Checker, Extractor, Ledger, Aliases, FxRates, Policy};
+    /// let checker = Checker::new(Extractor::new(), Ledger::default(), Aliases::default(), FxRates::default(), Policy::default());
+    /// let mut checking = checker.checking("a1", "营收 100 亿美元，利润 5 亿美元。", None);
+    /// assert_eq!(checking.report().id, "a1");
+    /// let claims: Vec<_> = checking.by_ref().collect();
+    /// assert_eq!(claims.len(), 2);
+    /// let report = checking.finish();
+    /// assert!(report.claims.is_empty(), "the claims went to the iterator");
+    /// assert_eq!(report.summary.unverifiable, 2);
+    /// ```
+    pub fn checking<'c, 't>(
+        &'c self,
+        id: impl Into<DocId>,
+        text: &'t str,
+        date: Option<Date>,
+    ) -> Checking<'c, 't> {
         let mut doc = self.linker.document(text, date);
         let date = doc.date();
-        let mut claims = Vec::new();
         let mut errors = Vec::new();
-        let mut summary = Summary::default();
         let mut positions = Positions::new(text);
         let mut found = Vec::new();
         for item in self.extractor.claims(text) {
@@ -121,57 +149,30 @@ impl Checker {
             }
         }
         doc.set_claims(found.iter().map(|c| c.span()).collect());
-        for claim in found {
-            let link = doc.link_claim(claim.span(), claim.amount());
-            let f = verify(
-                claim.amount(),
-                &link,
-                date,
-                &self.ledger,
-                &self.fx,
-                &self.policy,
-            );
-            match f.verdict {
-                Verdict::Consistent => summary.consistent += 1,
-                Verdict::Contradicted => summary.contradicted += 1,
-                _ => summary.unverifiable += 1,
-            }
-            claims.push(ClaimReport {
-                mention: MentionRecord::at(text, &claim, &mut positions),
-                entity: link.entity.as_ref().map(|e| e.name.clone()),
-                metric: link.metric.as_ref().map(|m| m.name.clone()),
-                period: f
-                    .ledger
-                    .as_ref()
-                    .map(|l| l.period)
-                    .or(link.period.as_ref().map(|p| p.end)),
-                verdict: f.verdict,
-                reason: f.reason.clone(),
-                diagnosis: f.diagnosis.as_ref().map(|d| d.to_string()),
-                diagnosis_kind: f.diagnosis.clone(),
-                ledger: f.ledger.as_ref().map(LedgerRecord::from),
-                difference: f.difference.map(decimal),
-                relative_difference: f.relative_difference.map(decimal),
-                evidence: link,
-            });
-        }
         let mut notes = Vec::new();
         if text.trim().is_empty() {
             notes.push("the document is empty: there is nothing to check".to_string());
-        } else if date.is_none() && !claims.is_empty() {
+        } else if date.is_none() && !found.is_empty() {
             notes.push(
                 "no article date given or found in the text: periods written without a year, and claims without a period, are resolved against the ledger's latest rows"
                     .to_string(),
             );
         }
-        Report {
-            id: id.into().0,
-            date,
-            claims,
-            summary,
-            errors,
-            not_checked: None,
-            notes,
+        Checking {
+            checker: self,
+            text,
+            doc,
+            positions,
+            claims: found.into_iter(),
+            report: Report {
+                id: id.into().0,
+                date,
+                claims: Vec::new(),
+                summary: Summary::default(),
+                errors,
+                not_checked: None,
+                notes,
+            },
         }
     }
 
@@ -180,6 +181,82 @@ impl Checker {
         &self.ledger
     }
 }
+
+/// The check of one document in progress ([`Checker::checking`]): an
+/// iterator of its claims' reports, in text order.
+pub struct Checking<'c, 't> {
+    checker: &'c Checker,
+    text: &'t str,
+    doc: crate::link::Document<'t>,
+    positions: Positions<'t>,
+    claims: std::vec::IntoIter<crate::extract::Claim>,
+    report: Report,
+}
+
+impl Checking<'_, '_> {
+    /// The report so far, without its claims: id, article date, the
+    /// extraction errors and the notes (complete from the start), and the
+    /// verdict counts of the claims yielded so far.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Claims not yet yielded.
+    pub fn remaining(&self) -> usize {
+        self.claims.len()
+    }
+
+    /// The report, once the claims are checked (any left are checked now
+    /// and counted); its `claims` holds none (they went to the iterator).
+    pub fn finish(mut self) -> Report {
+        for _ in self.by_ref() {}
+        self.report
+    }
+}
+
+impl Iterator for Checking<'_, '_> {
+    type Item = ClaimReport;
+
+    fn next(&mut self) -> Option<ClaimReport> {
+        let claim = self.claims.next()?;
+        let Checker {
+            ledger, fx, policy, ..
+        } = self.checker;
+        let link = self.doc.link_claim(claim.span(), claim.amount());
+        let date = self.report.date;
+        let f = verify(claim.amount(), &link, date, ledger, fx, policy);
+        let summary = &mut self.report.summary;
+        match f.verdict {
+            Verdict::Consistent => summary.consistent += 1,
+            Verdict::Contradicted => summary.contradicted += 1,
+            _ => summary.unverifiable += 1,
+        }
+        Some(ClaimReport {
+            mention: MentionRecord::at(self.text, &claim, &mut self.positions),
+            entity: link.entity.as_ref().map(|e| e.name.clone()),
+            metric: link.metric.as_ref().map(|m| m.name.clone()),
+            period: f
+                .ledger
+                .as_ref()
+                .map(|l| l.period)
+                .or(link.period.as_ref().map(|p| p.end)),
+            verdict: f.verdict,
+            reason: f.reason.clone(),
+            diagnosis: f.diagnosis.as_ref().map(|d| d.to_string()),
+            diagnosis_kind: f.diagnosis.clone(),
+            ledger: f.ledger.as_ref().map(LedgerRecord::from),
+            difference: f.difference.map(decimal),
+            relative_difference: f.relative_difference.map(decimal),
+            evidence: link,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.claims.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Checking<'_, '_> {}
 
 /// "line:col: message" for an extraction error inside the text of `positions`.
 fn located(e: &Error, positions: &mut Positions<'_>) -> String {

@@ -4,13 +4,19 @@
 
 use crate::extract::invisible::is_invisible;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-fn t2s() -> &'static HashMap<char, char> {
-    static M: OnceLock<HashMap<char, char>> = OnceLock::new();
+/// Traditional → simplified, as a direct table over the code points the
+/// data file maps (a lookup per CJK char of the text, so no hashing).
+struct T2s {
+    first: u32,
+    to: Vec<char>,
+}
+
+fn t2s() -> &'static T2s {
+    static M: OnceLock<T2s> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut pairs = Vec::new();
         for line in include_str!("data/t2s.txt").lines() {
             let mut it = line.split_whitespace();
             if let (Some(t), Some(s)) = (it.next(), it.next()) {
@@ -18,12 +24,25 @@ fn t2s() -> &'static HashMap<char, char> {
                 if let (Some(t1), None, Some(s1), None) =
                     (tc.next(), tc.next(), sc.next(), sc.next())
                 {
-                    m.insert(t1, s1);
+                    pairs.push((t1 as u32, s1));
                 }
             }
         }
-        m
+        let first = pairs.iter().map(|p| p.0).min().unwrap_or(0);
+        let last = pairs.iter().map(|p| p.0).max().unwrap_or(0);
+        let mut to = vec!['\0'; (last + 1 - first) as usize];
+        for (t, s) in pairs {
+            to[(t - first) as usize] = s;
+        }
+        T2s { first, to }
     })
+}
+
+impl T2s {
+    fn get(&self, c: char) -> Option<char> {
+        let i = (c as u32).checked_sub(self.first)?;
+        self.to.get(i as usize).copied().filter(|&s| s != '\0')
+    }
 }
 
 /// Folds one char: ASCII lower case, full-width ASCII to ASCII, traditional
@@ -42,7 +61,7 @@ pub(crate) fn fold_char(c: char) -> char {
         return ' ';
     }
     if u >= 0x3400 {
-        if let Some(&s) = t2s().get(&c) {
+        if let Some(s) = t2s().get(c) {
             return s;
         }
     }
@@ -73,34 +92,79 @@ pub(crate) fn fold(s: &str) -> String {
 /// original ones.
 pub(crate) struct Folded {
     pub text: String,
-    /// `orig[i]` is the original byte offset of folded byte `i` (and one
-    /// past the end at `text.len()`).
-    orig: Vec<usize>,
+    /// `(at, shift)`: from folded offset `at` on (up to the next entry), a
+    /// char's original offset is its folded offset plus `shift`. Sorted by
+    /// `at`, the first at 0; a new entry only where a fold changes a char's
+    /// length or an invisible char is left out, so the map is small.
+    shifts: Vec<(usize, isize)>,
+    /// The original text's length (where the folded text's end maps to).
+    len: usize,
 }
 
 impl Folded {
     pub fn new(s: &str) -> Folded {
         let mut text = String::with_capacity(s.len());
-        let mut orig = Vec::with_capacity(s.len() + 1);
-        // invisible format chars (zero-width spaces…) are left out, so
-        // "Soft\u{200B}Bank" still names SoftBank
-        for (i, c) in s.char_indices().filter(|&(_, c)| !is_invisible(c)) {
-            let f = fold_char(c);
-            for _ in 0..f.len_utf8() {
-                orig.push(i);
+        let mut shifts = vec![(0, 0isize)];
+        let mut shift = 0isize;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // runs of ASCII fold byte by byte and keep their length
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                let here = i as isize - text.len() as isize;
+                if here != shift {
+                    shift = here;
+                    shifts.push((text.len(), shift));
+                }
+                text.extend(
+                    bytes[i..i + run]
+                        .iter()
+                        .map(|b| b.to_ascii_lowercase() as char),
+                );
+                i += run;
+                continue;
             }
-            text.push(f);
+            let c = s[i..].chars().next().expect("i is on a char boundary");
+            let len = c.len_utf8();
+            // invisible format chars (zero-width spaces…) are left out, so
+            // "Soft\u{200B}Bank" still names SoftBank
+            if !is_invisible(c) {
+                let f = fold_char(c);
+                let at = text.len();
+                let here = i as isize - at as isize;
+                if here != shift {
+                    shift = here;
+                    shifts.push((at, shift));
+                }
+                text.push(f);
+            }
+            i += len;
         }
-        orig.push(s.len());
-        Folded { text, orig }
+        // the end maps to the end (after any invisible chars left out there)
+        let here = s.len() as isize - text.len() as isize;
+        if here != shift {
+            shifts.push((text.len(), here));
+        }
+        Folded {
+            text,
+            shifts,
+            len: s.len(),
+        }
     }
 
-    /// The original byte offset of folded offset `i`.
+    /// The original byte offset of the char at folded offset `i` (a char
+    /// boundary of the folded text; its end maps to the original's end).
     pub fn orig(&self, i: usize) -> usize {
-        self.orig
-            .get(i)
-            .copied()
-            .unwrap_or_else(|| self.orig.last().copied().unwrap_or(0))
+        if i >= self.text.len() {
+            return self.len;
+        }
+        let k = self.shifts.partition_point(|&(at, _)| at <= i);
+        let shift = k.checked_sub(1).map_or(0, |k| self.shifts[k].1);
+        i.checked_add_signed(shift).unwrap_or(0).min(self.len)
     }
 }
 
@@ -127,6 +191,26 @@ mod tests {
             &s[f.orig(i)..f.orig(i + "softbank".len())],
             "Soft\u{200B}Bank"
         );
+    }
+
+    #[test]
+    fn folded_offsets_map_back_at_every_char() {
+        // against the plain definition: each char's original offset
+        let s = "Ａ軟\u{200B}銀 SoftBank\u{3000}ｘ\u{200B}y\u{FEFF}";
+        let f = Folded::new(s);
+        let mut want = Vec::new();
+        for (i, c) in s.char_indices().filter(|&(_, c)| !is_invisible(c)) {
+            want.push((want.len(), i, fold_char(c)));
+        }
+        let mut at = 0;
+        for (k, (_, i, c)) in want.iter().enumerate() {
+            assert_eq!(f.orig(at), *i, "char {k}");
+            at += c.len_utf8();
+        }
+        assert_eq!(at, f.text.len());
+        assert_eq!(f.orig(f.text.len()), s.len());
+        assert_eq!(f.text, "a软银 softbank xy");
+        assert!(f.shifts.len() < 8, "{:?}", f.shifts);
     }
 
     #[test]

@@ -25,7 +25,7 @@ use figcheck::report::{csv, html, json, markdown, text};
 use figcheck::{Aliases, Checker, Date, Error, FxRates, Report, Summary};
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -130,14 +130,27 @@ fn write_all(
                 diag.report(m);
             }
             let written = meter.documents;
-            meter.add(done.bytes, done.document, done.claims);
             let Some(body) = done.body else {
+                meter.add(done.bytes, done.document, done.claims);
                 return Ok(());
             };
+            let (summary, claims) = match &body {
+                Body::Stream(doc) => {
+                    let gap: &[u8] = match config.format {
+                        Format::Text if written > 0 => b"\n",
+                        _ => b"",
+                    };
+                    shared
+                        .write_streamed(doc, &mut out, gap, diag)
+                        .with_context(cannot_write)?
+                }
+                _ => (done.summary, done.claims),
+            };
+            meter.add(done.bytes, done.document, claims);
             let s = &mut totals.summary;
-            s.consistent += done.summary.consistent;
-            s.contradicted += done.summary.contradicted;
-            s.unverifiable += done.summary.unverifiable;
+            s.consistent += summary.consistent;
+            s.contradicted += summary.contradicted;
+            s.unverifiable += summary.unverifiable;
             if done.document == Some(true) {
                 totals.documents += 1;
             }
@@ -161,6 +174,7 @@ fn write_all(
                 (Out::Html(page), Body::Report(report, text)) => {
                     page.document(&report, &text).with_context(cannot_write)
                 }
+                (_, Body::Stream(_)) => Ok(()),
                 // Invariant: `Context::process` renders for `config.format`.
                 _ => unreachable!("rendered for the output's format"),
             }
@@ -330,6 +344,42 @@ enum Body {
     Bytes(Vec<u8>),
     /// For CSV and HTML: the report and the text it is about.
     Report(Box<Report>, String),
+    /// A document too large to hold its report: checked by the writer, its
+    /// report written claim by claim as it is made.
+    Stream(Box<Streamed>),
+}
+
+/// A document of at least [`STREAM_BYTES`] of text, to be checked as it is
+/// written.
+struct Streamed {
+    id: serde_json::Value,
+    text: String,
+    date: Option<Date>,
+    /// The document in the text report.
+    label: String,
+    /// Before an extraction error, and before a note, in messages.
+    error_prefix: String,
+    note_prefix: String,
+}
+
+/// Documents of this much text or more are checked claim by claim as
+/// their report is written (JSON, text and CSV), so that a huge document's
+/// report (about ten times its size in JSON) is never held whole.
+const STREAM_BYTES: usize = 4 << 20;
+
+/// The messages of a report's extraction errors and notes.
+fn messages(report: &Report, error_prefix: &str, note_prefix: &str) -> Vec<Message> {
+    report
+        .errors
+        .iter()
+        .map(|e| Message::Warning(format!("{error_prefix}{e}")))
+        .chain(
+            report
+                .notes
+                .iter()
+                .map(|n| Message::Notice(format!("{note_prefix}{n}"))),
+        )
+        .collect()
 }
 
 impl Done {
@@ -361,18 +411,22 @@ impl Context {
                     Ok(d) => d,
                     Err(e) => return self.not_checked(len, label.as_str(), &label, e.to_string()),
                 };
+                let (error_prefix, note_prefix) = (format!("{label}:"), format!("{label}: "));
+                if doc.html.is_none() && self.streams(doc.text.len()) {
+                    return self.stream(
+                        len,
+                        Streamed {
+                            id: input.id().into(),
+                            text: doc.text,
+                            date: self.date,
+                            label,
+                            error_prefix,
+                            note_prefix,
+                        },
+                    );
+                }
                 let report = self.checker.check(input.id(), &doc.text, self.date);
-                let messages = report
-                    .errors
-                    .iter()
-                    .map(|e| Message::Warning(format!("{label}:{e}")))
-                    .chain(
-                        report
-                            .notes
-                            .iter()
-                            .map(|n| Message::Notice(format!("{label}: {n}"))),
-                    )
-                    .collect();
+                let messages = messages(&report, &error_prefix, &note_prefix);
                 self.done(len, messages, report, &label, doc.text, doc.html.as_ref())
             }
             Item::Line {
@@ -402,23 +456,104 @@ impl Context {
                             return self.not_checked(bytes, doc.id_value(), &label, m);
                         }
                     };
-                    let report = self.checker.check(doc.id_value(), &doc.text, date);
-                    let messages = report
-                        .errors
-                        .iter()
-                        .map(|e| Message::Warning(format!("{name}:{number}: in \"text\" at {e}")))
-                        .chain(
-                            report
-                                .notes
-                                .iter()
-                                .map(|n| Message::Notice(format!("{name}[{number}]: {n}"))),
-                        )
-                        .collect();
                     let label = format!("{name}[{number}]");
+                    let error_prefix = format!("{name}:{number}: in \"text\" at ");
+                    let note_prefix = format!("{label}: ");
+                    if self.streams(doc.text.len()) {
+                        return self.stream(
+                            bytes,
+                            Streamed {
+                                id: doc.id_value(),
+                                text: doc.text.into_owned(),
+                                date,
+                                label,
+                                error_prefix,
+                                note_prefix,
+                            },
+                        );
+                    }
+                    let report = self.checker.check(doc.id_value(), &doc.text, date);
+                    let messages = messages(&report, &error_prefix, &note_prefix);
                     self.done(bytes, messages, report, &label, doc.text.into_owned(), None)
                 }
             },
         }
+    }
+
+    /// Whether a document of `len` bytes of text is checked as its report
+    /// is written.
+    fn streams(&self, len: usize) -> bool {
+        len >= STREAM_BYTES && matches!(self.format, Format::Json | Format::Text | Format::Csv)
+    }
+
+    /// A document left for the writer to check as it writes.
+    fn stream(&self, bytes: usize, doc: Streamed) -> Done {
+        Done {
+            bytes,
+            document: Some(true),
+            messages: Vec::new(),
+            summary: Summary::default(),
+            claims: 0,
+            body: Some(Body::Stream(Box::new(doc))),
+        }
+    }
+
+    /// Checks `doc`, writing its report to `out` claim by claim; its
+    /// messages go to `diag` before the report, as for other documents.
+    /// Returns the verdict counts and the number of claims.
+    fn write_streamed(
+        &self,
+        doc: &Streamed,
+        out: &mut Out,
+        gap: &[u8],
+        diag: &mut Diagnostics,
+    ) -> io::Result<(Summary, usize)> {
+        let mut checking = self.checker.checking(doc.id.clone(), &doc.text, doc.date);
+        for m in messages(checking.report(), &doc.error_prefix, &doc.note_prefix) {
+            diag.report(m);
+        }
+        let options = text::Options {
+            label: &doc.label,
+            text: &doc.text,
+            color: self.color,
+        };
+        let mut claims = 0;
+        let report = match out {
+            Out::Plain(sink) => {
+                let mut w = io::BufWriter::with_capacity(1 << 18, sink);
+                w.write_all(gap)?;
+                let report = if self.format == Format::Json {
+                    let mut stream = json::Stream::begin(checking.report(), &mut w)?;
+                    for c in checking.by_ref() {
+                        stream.claim(&c, &mut w)?;
+                        claims += 1;
+                    }
+                    let report = checking.finish();
+                    stream.end(&report, &mut w)?;
+                    report
+                } else {
+                    for c in checking.by_ref() {
+                        text::write_claim(&c, &options, &mut w)?;
+                        claims += 1;
+                    }
+                    let report = checking.finish();
+                    text::write_end(&report, &options, &mut w)?;
+                    report
+                };
+                w.flush()?;
+                report
+            }
+            Out::Csv(w) => {
+                while let Some(c) = checking.next() {
+                    w.write_claim(checking.report(), &c)?;
+                    claims += 1;
+                }
+                checking.finish()
+            }
+            // Invariant: `Context::streams` streams JSON, text and CSV only.
+            Out::Html(_) => unreachable!("HTML reports are not streamed"),
+        };
+        Ok((report.summary, claims))
     }
 
     /// A document that could not be checked: named, with why, in the

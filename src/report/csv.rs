@@ -196,12 +196,33 @@ impl<W: Write> Writer<W> {
             return Ok(());
         }
         for c in &report.claims {
-            let mut record = Vec::with_capacity(COLUMNS.len());
-            record.push(id.clone());
-            record.push(date.clone());
-            record.extend(fields(c)?);
-            self.csv.write_record(&record)?;
+            self.row(&id, &date, c)?;
         }
+        Ok(())
+    }
+
+    /// Writes the row of one claim of `report` (whose `claims` need not
+    /// hold it), for a report written claim by claim
+    /// ([`crate::Checker::checking`]): the same row as [`Writer::write`].
+    ///
+    /// # Errors
+    /// Any error of the underlying writer.
+    pub fn write_claim(&mut self, report: &Report, claim: &ClaimReport) -> io::Result<()> {
+        self.header()?;
+        let id = match &report.id {
+            Value::String(s) => s.clone(),
+            v => cell(v),
+        };
+        let date = report.date.map(|d| d.to_string()).unwrap_or_default();
+        self.row(&id, &date, claim)
+    }
+
+    fn row(&mut self, id: &str, date: &str, c: &ClaimReport) -> io::Result<()> {
+        let mut record = Vec::with_capacity(COLUMNS.len());
+        record.push(id.to_string());
+        record.push(date.to_string());
+        record.extend(fields(c)?);
+        self.csv.write_record(&record)?;
         Ok(())
     }
 

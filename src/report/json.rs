@@ -21,3 +21,142 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer(&mut *out, report).map_err(io::Error::other)?;
     out.write_all(b"\n")
 }
+
+/// A report written claim by claim, for documents too large to hold their
+/// report (see [`crate::Checker::checking`]). The bytes are those of
+/// [`write`] of the whole report.
+///
+/// ```
+/// use figcheck::{Checker, Extractor, Ledger, Aliases, FxRates, Policy};
+/// use figcheck::report::json;
+/// let checker = Checker::new(Extractor::new(), Ledger::default(), Aliases::default(), FxRates::default(), Policy::default());
+/// let text = "营收 100 亿美元。";
+/// let mut streamed = Vec::new();
+/// let mut checking = checker.checking("a1", text, None);
+/// let mut stream = json::Stream::begin(checking.report(), &mut streamed)?;
+/// for claim in checking.by_ref() {
+///     stream.claim(&claim, &mut streamed)?;
+/// }
+/// stream.end(&checking.finish(), &mut streamed)?;
+/// let mut whole = Vec::new();
+/// json::write(&checker.check("a1", text, None), &mut whole)?;
+/// assert_eq!(streamed, whole);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Stream {
+    claims: usize,
+}
+
+fn to(out: &mut impl Write, v: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, v).map_err(io::Error::other)
+}
+
+impl Stream {
+    /// Writes the head of the report: its id and article date.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn begin(report: &Report, out: &mut impl Write) -> io::Result<Stream> {
+        out.write_all(b"{\"id\":")?;
+        to(out, &report.id)?;
+        out.write_all(b",\"date\":")?;
+        to(out, &report.date)?;
+        out.write_all(b",\"claims\":[")?;
+        Ok(Stream { claims: 0 })
+    }
+
+    /// Writes one claim.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn claim(&mut self, claim: &super::ClaimReport, out: &mut impl Write) -> io::Result<()> {
+        if self.claims > 0 {
+            out.write_all(b",")?;
+        }
+        self.claims += 1;
+        to(out, claim)
+    }
+
+    /// Writes the rest of `report` (its counts, errors, notes; its own
+    /// `claims` are not written) and the line's end.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn end(self, report: &Report, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(b"],\"summary\":")?;
+        to(out, &report.summary)?;
+        out.write_all(b",\"errors\":")?;
+        to(out, &report.errors)?;
+        if let Some(n) = &report.not_checked {
+            out.write_all(b",\"not_checked\":")?;
+            to(out, n)?;
+        }
+        if !report.notes.is_empty() {
+            out.write_all(b",\"notes\":")?;
+            to(out, &report.notes)?;
+        }
+        out.write_all(b"}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Aliases, Checker, Extractor, FxRates, Ledger, Policy};
+
+    #[test]
+    fn a_stream_writes_the_bytes_of_the_whole_report() {
+        let ledger = Ledger::from_csv(
+            "entity,metric,period,value,unit,scale\nArm Holdings,market capitalization,2025-01-22,160,USD,billion\n",
+            "l.csv",
+        )
+        .expect("a valid ledger");
+        let aliases = Aliases::from_csv(
+            "kind,alias,canonical\nentity,安谋,Arm Holdings\nmetric,市值,market capitalization\n",
+            "a.csv",
+        )
+        .expect("valid aliases");
+        let checker = Checker::new(
+            Extractor::new(),
+            ledger,
+            aliases,
+            FxRates::default(),
+            Policy::default(),
+        );
+        let texts = [
+            "安谋当前市值约 1600 亿美元，另有 3 亿美元。",
+            "",
+            "no figures here",
+            "收入 99999999999999999999999999999 万亿美元",
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            for date in [None, "2025-01-22".parse().ok()] {
+                let mut streamed = Vec::new();
+                let mut checking = checker.checking(i as u64, text, date);
+                let mut stream =
+                    Stream::begin(checking.report(), &mut streamed).expect("in memory");
+                for c in checking.by_ref() {
+                    stream.claim(&c, &mut streamed).expect("in memory");
+                }
+                stream
+                    .end(&checking.finish(), &mut streamed)
+                    .expect("in memory");
+                let mut whole = Vec::new();
+                write(&checker.check(i as u64, text, date), &mut whole).expect("in memory");
+                assert_eq!(
+                    String::from_utf8_lossy(&streamed),
+                    String::from_utf8_lossy(&whole)
+                );
+            }
+        }
+        let r = Report::not_checked("x", "x:1:1: invalid UTF-8".into());
+        let mut streamed = Vec::new();
+        Stream::begin(&r, &mut streamed)
+            .and_then(|s| s.end(&r, &mut streamed))
+            .expect("in memory");
+        let mut whole = Vec::new();
+        write(&r, &mut whole).expect("in memory");
+        assert_eq!(streamed, whole);
+    }
+}

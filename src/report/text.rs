@@ -301,6 +301,28 @@ pub fn write(report: &Report, options: &Options<'_>, out: &mut impl Write) -> io
     for c in &report.claims {
         claim(out, label, text, c, &st)?;
     }
+    write_end(report, options, out)
+}
+
+/// Writes one claim as [`write`] does, for a report written claim by claim
+/// ([`crate::Checker::checking`]): the claims in order, then [`write_end`].
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_claim(c: &ClaimReport, options: &Options<'_>, out: &mut impl Write) -> io::Result<()> {
+    let st = Style {
+        color: options.color,
+    };
+    claim(out, options.label, options.text, c, &st)
+}
+
+/// Writes what follows a report's claims: its errors, notes and summary
+/// line.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_end(report: &Report, options: &Options<'_>, out: &mut impl Write) -> io::Result<()> {
+    let Options { label, color, .. } = *options;
     for e in &report.errors {
         writeln!(out, "{label}:{e}")?;
     }

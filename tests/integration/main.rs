@@ -16,3 +16,4 @@ mod numerals;
 mod periods;
 mod props;
 mod reports;
+mod streaming;
