@@ -14,12 +14,18 @@
 //! - `ledger/load/csv`: `Ledger::from_csv_partial` on its import;
 //! - `ledger/names/{10000,100000}`: `Linker::new` (the name matcher) for a
 //!   ledger of that many entities (linear: the larger takes about ten times
-//!   as long).
+//!   as long);
+//! - `ledger/index/directory`: a directory of 10,000 companyfacts files
+//!   (generated once into `target/ledger-bench/`) indexed by name, reading
+//!   only the head of each file; `ledger/index/check`: the same, then the
+//!   checker built and one article naming three of the companies checked,
+//!   which reads those three files and no other.
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use figcheck::Ledger;
 use figcheck::ledger::Aliases;
+use figcheck::ledger::LedgerBuilder;
 use figcheck::link::Linker;
+use figcheck::{Checker, Extractor, FxRates, Ledger, Policy};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
@@ -69,8 +75,12 @@ fn fact(out: &mut String, start: i64, end: i64, val: u64, accn: u32, form: &str,
 
 /// A companyfacts text of `concepts` concepts × 20 years.
 fn companyfacts(concepts: usize) -> String {
-    let mut out =
-        String::from("{\"cik\":1045810,\"entityName\":\"GENERATED CORP\",\"facts\":{\"us-gaap\":{");
+    filer(1045810, "GENERATED CORP", concepts, 20)
+}
+
+/// The companyfacts text of one filer: `concepts` concepts × `years` years.
+fn filer(cik: u64, name: &str, concepts: usize, years: i64) -> String {
+    let mut out = format!("{{\"cik\":{cik},\"entityName\":\"{name}\",\"facts\":{{\"us-gaap\":{{");
     for c in 0..concepts {
         let name = match KNOWN.get(c) {
             Some(n) => n.to_string(),
@@ -80,7 +90,7 @@ fn companyfacts(concepts: usize) -> String {
             out,
             "\"{name}\":{{\"label\":\"{name}\",\"description\":\"A generated concept.\",\"units\":{{\"USD\":["
         );
-        for year in 0..20i64 {
+        for year in 0..years {
             let y0 = year * 364 + 1;
             let base = 1_000_000_000 + (c as u64) * 7_000_000 + (year as u64) * 13_000_000;
             for q in 1..=4i64 {
@@ -185,5 +195,83 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// A directory of `n` companyfacts files (3 concepts × 4 years, about 11
+/// KB each), generated once and kept; filer `i` is "Generated Company {i}
+/// Holdings Inc" with CIK `i + 1`.
+fn directory(n: usize) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/ledger-bench")
+        .join(format!("companyfacts-{n}"));
+    let done = dir.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create the bench directory");
+        for i in 0..n {
+            let text = filer(
+                i as u64 + 1,
+                &format!("Generated Company {i} Holdings Inc"),
+                3,
+                4,
+            );
+            std::fs::write(dir.join(format!("CIK{:010}.json", i + 1)), text)
+                .expect("write a companyfacts file");
+        }
+        std::fs::write(&done, "").expect("mark the directory complete");
+    }
+    dir
+}
+
+fn index(dir: &std::path::Path) -> Ledger {
+    let mut b = LedgerBuilder::new();
+    let errors = b.add_directory(dir).expect("the directory is read");
+    assert!(errors.is_empty(), "{:?}", &errors[..errors.len().min(3)]);
+    b.build().0
+}
+
+fn bench_index(c: &mut Criterion) {
+    const N: usize = 10_000;
+    let dir = directory(N);
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .expect("the bench directory")
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let article = "Generated Company 17 Holdings Inc's fiscal 2008 revenue was $4.2 billion. \
+        Generated Company 4242 Holdings Inc's revenue was $1.9 billion. \
+        Generated Company 9999 Holdings Inc's revenue was $3.1 billion.";
+    let check = |ledger: Ledger| {
+        let checker = Checker::new(
+            Extractor::new(),
+            ledger,
+            Aliases::default(),
+            FxRates::default(),
+            Policy::default(),
+        );
+        let report = checker.check("a", article, "2009-06-01".parse().ok());
+        (report, checker.ledger().filers())
+    };
+    let ledger = index(&dir);
+    assert_eq!(ledger.filers(), (N, 0));
+    let (report, filers) = check(ledger);
+    assert_eq!(filers, (N, 3), "only the companies named are read");
+    assert_eq!(report.claims.len(), 3);
+    for c in &report.claims {
+        assert!(c.entity.is_some() && c.metric.is_some(), "{}", c.reason);
+    }
+    eprintln!(
+        "index: {N} companyfacts files, {bytes} bytes, in {}",
+        dir.display()
+    );
+    let mut g = c.benchmark_group("ledger/index");
+    g.sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20));
+    g.throughput(Throughput::Elements(N as u64));
+    g.bench_function("directory", |b| b.iter(|| index(black_box(&dir)).filers()));
+    g.bench_function("check", |b| b.iter(|| check(index(black_box(&dir))).1));
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_index);
 criterion_main!(benches);

@@ -21,8 +21,21 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::{Mutex, OnceLock};
 
-/// How much of a file's head is read for its index entry.
+/// How much of a file's head is read for its index entry, at most.
 const HEAD: u64 = 64 * 1024;
+/// … and first (SEC's files give `cik` and `entityName` in their first
+/// hundred bytes).
+const FIRST: u64 = 4 * 1024;
+
+/// The `cik` and `entityName` of `source`, from its first [`FIRST`] bytes,
+/// or its first [`HEAD`] bytes when those do not hold them.
+fn head_of(source: &Source, label: &str) -> Result<(Option<u64>, String), Error> {
+    let first = source.read(Some(FIRST))?;
+    match head(&first, label) {
+        Err(_) if first.len() as u64 == FIRST => head(&source.read(Some(HEAD))?, label),
+        r => r,
+    }
+}
 
 /// A zip archive, shared by its entries (reading one entry at a time).
 #[cfg(feature = "zip")]
@@ -350,7 +363,7 @@ pub(super) fn index_directory(dir: &Path) -> Result<(Vec<Entry>, Vec<Error>, usi
     for p in files {
         let source = Source::File(p);
         let label = source.label();
-        match source.read(Some(HEAD)).and_then(|b| head(&b, &label)) {
+        match head_of(&source, &label) {
             Ok((cik, name)) => out.push((name, cik, source)),
             Err(e) => errors.push(e),
         }
@@ -412,7 +425,7 @@ fn index_entries(
             );
             continue;
         }
-        match source.read(Some(HEAD)).and_then(|b| head(&b, &label)) {
+        match head_of(&source, &label) {
             Ok((cik, n)) => out.push((n, cik, source)),
             Err(e) => errors.push(e),
         }
@@ -445,5 +458,35 @@ mod tests {
         assert_eq!(h(r#"{"facts":{},"cik":5}"#).map(|x| x.0), Err("x.json:1:1: not companyfacts JSON: no \"cik\" or \"entityName\" before \"facts\" in its first 64 KB: expected an object with \"cik\", \"entityName\" and \"facts\"".into()));
         assert!(h("[1,2]").is_err());
         assert!(h("").is_err());
+    }
+
+    #[test]
+    fn a_head_past_the_first_read_is_read_again_longer() {
+        let dir = std::env::temp_dir().join(format!("figcheck-head-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let pad = "x".repeat(6000);
+        let cases = [
+            (
+                format!("{{\"pad\":\"{pad}\",\"cik\":7,\"entityName\":\"Late\",\"facts\":{{}}}}"),
+                Ok((Some(7), "Late".to_string())),
+            ),
+            (
+                format!("{{\"cik\":8,\"entityName\":\"Early\",\"pad\":\"{pad}\",\"facts\":{{}}}}"),
+                Ok((Some(8), "Early".to_string())),
+            ),
+            // the name cut by the first read
+            (
+                format!("{{\"cik\":9,\"entityName\":\"{pad}\",\"facts\":{{}}}}"),
+                Ok((Some(9), pad.clone())),
+            ),
+        ];
+        for (i, (text, want)) in cases.into_iter().enumerate() {
+            let p = dir.join(format!("{i}.json"));
+            std::fs::write(&p, text).expect("write");
+            let got: Result<_, String> =
+                head_of(&Source::File(p), "x.json").map_err(|e| e.to_string());
+            assert_eq!(got, want, "case {i}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
