@@ -296,7 +296,9 @@ impl Amount {
         self.value
     }
 
-    /// The ISO currency of a money amount; `None` for percentages.
+    /// The ISO currency of a money amount; `None` for percentages, and for
+    /// money written with a name several currencies share ("pesos", 比索)
+    /// when the document names none of their countries.
     pub fn currency(&self) -> Option<Currency> {
         self.currency
     }

@@ -361,6 +361,23 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     let core = core_at(ctx, p)?;
     let mut num = core.num;
     let mut end = p + num.len;
+    // an accounting negative: "$(3.2) million", "(12.5)亿元", "(0.8)%"
+    let paren = if core.english || core.percent_prefix || num.scaled {
+        None
+    } else {
+        accounting_negative(before, &text[end..])
+    };
+    if let Some((close, unit_exp, unit_len)) = paren {
+        end += close;
+        if unit_exp > 0 {
+            let m = pow10(unit_exp as i64);
+            mul_into(&mut num.value, m, &mut num.overflow);
+            mul_into(&mut num.precision, m, &mut num.overflow);
+            num.scaled = true;
+            num.chinese = true;
+            end += unit_len;
+        }
+    }
     let mut scale: Option<Decimal> = if num.scaled { Some(Decimal::ONE) } else { None };
     // English scale word after the numeral ("1.5 billion", "$75m")
     if !num.scaled && !core.percent_prefix && !num.chinese {
@@ -380,7 +397,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         scale = Some(num.precision.max(Decimal::ONE));
     }
     let mut fig = Fig {
-        start: core.start,
+        start: core.start - paren.map_or(0, |_| open_paren_len(before)),
         end,
         num_start: core.start,
         num_end: end,
@@ -475,8 +492,27 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             }
         }
     }
+    // pence glued to the figure, in a text about sterling: "250p", "25.5p"
+    let pence = fig.kind == Kind::Money
+        && !core.english
+        && !num.chinese
+        && fig.scale.is_none()
+        && paren.is_none()
+        && text[fig.end..].starts_with('p')
+        && !text[fig.end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        && ctx.sterling();
+    if pence {
+        fig.cur = Some(Cur::Iso(crate::normalize::Currency::GBP));
+        fig.cur_at = fig.end;
+        fig.cur_suffix = true;
+        fig.value *= pow10(-2);
+        fig.precision *= pow10(-2);
+        fig.decimal = true;
+        fig.end += 1;
+    }
     // the right edge of an Arabic number must not run into letters
-    let glued_letter = fig.kind == Kind::Money
+    let glued_letter = !pence
+        && fig.kind == Kind::Money
         && !core.english
         && text[fig.end..].starts_with(|c: char| c.is_ascii_alphabetic())
         && currency::currency_suffix(&text[fig.end..]).is_none();
@@ -484,25 +520,20 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         return None;
     }
     // currency prefix, with a sign before or after it
-    let mut neg = false;
+    let mut neg = paren.is_some();
     let mut lead = fig.start;
-    {
-        let b = &text[floor..lead];
-        if let Some(c) = prev_char(b) {
-            if (c == '-' || c == '−' || c == '负' || c == '負')
-                && sign_ok(&text[floor..lead - c.len_utf8()])
-            {
-                neg = true;
-                lead -= c.len_utf8();
-            }
+    if !neg {
+        if let Some(s) = sign_start(&text[floor..lead], true) {
+            neg = true;
+            lead = floor + s;
         }
     }
-    let prefix = if fig.kind == Kind::Money {
+    let prefix = if fig.kind == Kind::Money && !pence {
         prefix_at(ctx, floor, lead)
     } else {
         None
     };
-    if fig.kind == Kind::Money {
+    if fig.kind == Kind::Money && !pence {
         let english = core.english || !num.chinese && !text[fig.end..].starts_with(is_han);
         let suffix = suffix_at(ctx, fig.end, english || core.english);
         let suffix =
@@ -575,17 +606,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             return Some(fig);
         }
     }
-    // sign before the prefix ("-$12 million")
-    if !neg {
-        let b = &text[floor..lead];
-        if let Some(c) = prev_char(b) {
-            if (c == '-' || c == '−')
-                && sign_ok(&text[floor..lead - c.len_utf8()])
-                && fig.cur_prefix
-            {
-                neg = true;
-                lead -= c.len_utf8();
-            }
+    // sign before the prefix ("-$12 million", "− $5.7 billion")
+    if !neg && fig.cur_prefix {
+        if let Some(s) = sign_start(&text[floor..lead], false) {
+            neg = true;
+            lead = floor + s;
         }
     }
     if neg {
@@ -694,6 +719,96 @@ fn ends_word(s: &str, words: &[&str]) -> bool {
     })
 }
 
+/// Where a minus sign before a figure starts, `before` being the text up to
+/// the figure (or its currency prefix): "-5", "−5", "负5" written against the
+/// figure ("负" only when `chinese_ok`), and a sign written apart from it by
+/// one space: U+2212 ("− 5.7 亿美元") anywhere, an en dash ("亏损 – 48 亿美元")
+/// only after a Han char, a colon, an opening bracket, a tab or a `|` (where
+/// an English dash or a list bullet cannot be meant). Never when the sign
+/// joins two numbers or words ("5-10", "A-1", "2020 – 48").
+fn sign_start(before: &str, chinese_ok: bool) -> Option<usize> {
+    let c = prev_char(before)?;
+    if matches!(c, '-' | '−') || chinese_ok && matches!(c, '负' | '負') {
+        let at = before.len() - c.len_utf8();
+        return sign_ok(&before[..at]).then_some(at);
+    }
+    let spaced = before.strip_suffix([' ', '\u{a0}'])?;
+    let c = prev_char(spaced)?;
+    if !matches!(c, '−' | '–') {
+        return None;
+    }
+    let at = spaced.len() - c.len_utf8();
+    let lhs = &before[..at];
+    let lhs_trim = lhs.trim_end_matches([' ', '\u{a0}', '\u{3000}']);
+    // a word before the spaced sign is fine ("net − 5"), a number is not ("5 − 3")
+    let number_before = prev_char(lhs_trim).is_some_and(|p| {
+        p.is_ascii_digit()
+            || super::number::is_digit_char(p)
+            || super::numeral::is_cn_numeral_start(p)
+            || p == '.'
+            || p == ','
+    });
+    if number_before || lhs_trim.len() == lhs.len() && !sign_ok(lhs) {
+        return None;
+    }
+    if c == '–' {
+        let ok = prev_char(lhs_trim)
+            .is_some_and(|p| is_han(p) || matches!(p, ':' | '：' | '(' | '（' | '\t' | '|'))
+            && !lhs.ends_with(['\n']);
+        if !ok {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// `(` or `（` at the end of `before`: its length in bytes (0 when none).
+fn open_paren_len(before: &str) -> usize {
+    if before.ends_with('(') {
+        1
+    } else if before.ends_with('（') {
+        '（'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// An accounting negative: the number in brackets, `before` ending with the
+/// opening bracket and `after` (the text after the number) starting with the
+/// closing one, then a scale word, a Chinese large unit, a currency or a
+/// percent sign ("(3.2) million", "(12.5)亿元", "(0.8)%"). Returns the closing
+/// bracket's length, and the exponent and length of the Chinese units after it.
+fn accounting_negative(before: &str, after: &str) -> Option<(usize, u32, usize)> {
+    if open_paren_len(before) == 0 {
+        return None;
+    }
+    let close = if after.starts_with(')') {
+        1
+    } else if after.starts_with('）') {
+        '）'.len_utf8()
+    } else {
+        return None;
+    };
+    let r = &after[close..];
+    let mut exp = 0;
+    let mut n = 0;
+    for c in r.chars().take(2) {
+        match super::numeral::cn_large_unit(c) {
+            Some(e) => {
+                exp += e;
+                n += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    let rest = &r[n..];
+    let follows = n > 0
+        || scale_word(rest).is_some()
+        || rest.starts_with(['%', '％'])
+        || currency::currency_suffix(&rest[gap_fwd(rest, 1)..]).is_some();
+    follows.then_some((close, exp, n))
+}
+
 /// A minus sign counts when it does not join two numbers or words ("5-10", "A-1").
 fn sign_ok(before: &str) -> bool {
     match prev_char(before) {
@@ -772,10 +887,8 @@ fn apply_word_scale(fig: &mut Fig, w: CurrencyWord) {
 fn merge(prefix: Cur, suffix: Cur) -> Option<Cur> {
     match (prefix, suffix) {
         (a, b) if a == b => Some(a),
-        (Cur::Iso(c), Cur::Yuan) | (Cur::Iso(c), Cur::Dollar) | (Cur::Iso(c), Cur::Yen) => {
-            Some(Cur::Iso(c))
-        }
-        (Cur::Dollar, Cur::Iso(c)) | (Cur::Yen, Cur::Iso(c)) => Some(Cur::Iso(c)),
+        (Cur::Iso(c), Cur::Yuan | Cur::Dollar | Cur::Yen | Cur::Family(_)) => Some(Cur::Iso(c)),
+        (Cur::Dollar | Cur::Yen | Cur::Family(_), Cur::Iso(c)) => Some(Cur::Iso(c)),
         (Cur::Yen, Cur::Yuan) => Some(Cur::Yuan),
         (Cur::Dollar, Cur::Yuan) => None,
         _ => None,
@@ -1253,7 +1366,7 @@ fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
 
 /// Turns a figure into a public amount, resolving document defaults.
 pub(crate) fn to_amount(ctx: &Ctx, fig: &Fig) -> Amount {
-    let currency = fig.cur.map(|c| ctx.resolve(c, fig.cur_at));
+    let currency = fig.cur.and_then(|c| ctx.resolve(c, fig.cur_at));
     let value = match fig.interval {
         Some((min, max)) => Value::Interval { min, max },
         None => Value::Point(fig.value),
@@ -1270,5 +1383,196 @@ pub(crate) fn to_amount(ctx: &Ctx, fig: &Fig) -> Amount {
         precision: fig.precision,
         points: fig.points,
         decimal: fig.decimal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// (mention text, value, currency or "", qualifier label) of each claim.
+    fn got(text: &str) -> Vec<(String, String, String, String)> {
+        Extractor::new()
+            .claims(text)
+            .map(|c| {
+                let c = c.expect("no overflow");
+                let a = c.amount();
+                (
+                    c.text(text).to_string(),
+                    a.value().to_string(),
+                    a.currency().map(|c| c.to_string()).unwrap_or_default(),
+                    a.qualifier().label(),
+                )
+            })
+            .collect()
+    }
+
+    /// One claim: (text, value, currency).
+    fn one(text: &str) -> (String, String, String) {
+        let g = got(text);
+        assert_eq!(g.len(), 1, "{text:?}: {g:?}");
+        let (t, v, c, _) = g.into_iter().next().expect("one claim");
+        (t, v, c)
+    }
+
+    fn t3(t: &str, v: &str, c: &str) -> (String, String, String) {
+        (t.to_string(), v.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn currency_names_accept() {
+        assert_eq!(
+            one("a deal worth 30 billion Saudi riyals."),
+            t3("30 billion Saudi riyals", "30000000000", "SAR")
+        );
+        assert_eq!(
+            one("fined 5 Kuwaiti dinar"),
+            t3("5 Kuwaiti dinar", "5", "KWD")
+        );
+        assert_eq!(
+            one("costs 100 Egyptian pounds"),
+            t3("100 Egyptian pounds", "100", "EGP")
+        );
+        assert_eq!(one("RM 42 a month"), t3("RM 42", "42", "MYR"));
+        assert_eq!(one("1,000 zloty"), t3("1,000 zloty", "1000", "PLN"));
+        assert_eq!(one("paid 500 MAD"), t3("500 MAD", "500", "MAD"));
+        assert_eq!(one("3000林吉特"), t3("3000林吉特", "3000", "MYR"));
+        assert_eq!(one("营收50亿雷亚尔"), t3("50亿雷亚尔", "5000000000", "BRL"));
+        assert_eq!(
+            one("投资1万亿越南盾"),
+            t3("1万亿越南盾", "1000000000000", "VND")
+        );
+        assert_eq!(
+            one("合20亿瑞典克朗"),
+            t3("20亿瑞典克朗", "2000000000", "SEK")
+        );
+        assert_eq!(one("约5亿兹罗提"), t3("约5亿兹罗提", "500000000", "PLN"));
+    }
+
+    #[test]
+    fn shared_names_follow_the_documents_country() {
+        assert_eq!(
+            one("Mexico's central bank said 10 pesos."),
+            t3("10 pesos", "10", "MXN")
+        );
+        assert_eq!(
+            one("阿根廷央行称，物价上涨了500比索。"),
+            t3("500比索", "500", "ARS")
+        );
+        assert_eq!(
+            one("In Kuwait, 5 dinars buys lunch."),
+            t3("5 dinars", "5", "KWD")
+        );
+        // the country named more often decides
+        assert_eq!(
+            one("Chile, not Mexico: Chile's 7 pesos, Chilean banks"),
+            t3("7 pesos", "7", "CLP")
+        );
+    }
+
+    #[test]
+    fn shared_names_stay_unresolved_without_a_country() {
+        // money, but no currency is guessed
+        assert_eq!(one("it cost 10 pesos."), t3("10 pesos", "10", ""));
+        assert_eq!(one("5 dinars"), t3("5 dinars", "5", ""));
+        // two countries named equally often: still unresolved
+        assert_eq!(one("Mexico and Chile: 9 pesos"), t3("9 pesos", "9", ""));
+        // a name inside another word is not the country ("Romania" holds no "Oman")
+        assert_eq!(one("Romania paid 3 rials"), t3("3 rials", "3", ""));
+    }
+
+    #[test]
+    fn currency_names_reject() {
+        assert!(got("the 2 TOP 10 lists").is_empty());
+        assert!(got("ALL 5 solutions").is_empty());
+        assert!(got("won 3 real games").is_empty());
+        assert!(got("5 dongles").is_empty());
+    }
+
+    #[test]
+    fn minus_signs_accept() {
+        assert_eq!(
+            one("亏损 – 48 亿美元"),
+            t3("– 48 亿美元", "-4800000000", "USD")
+        );
+        assert_eq!(
+            one("净亏 − 5.7 亿美元"),
+            t3("− 5.7 亿美元", "-570000000", "USD")
+        );
+        assert_eq!(
+            one("net − $5.7 billion"),
+            t3("− $5.7 billion", "-5700000000", "USD")
+        );
+        assert_eq!(one("利润：– 3亿元"), t3("– 3亿元", "-300000000", "CNY"));
+        assert_eq!(one("亏损-48亿美元"), t3("-48亿美元", "-4800000000", "USD"));
+    }
+
+    #[test]
+    fn minus_signs_reject() {
+        // an English dash, a bullet, or a dash between two numbers is no sign
+        assert_eq!(
+            one("the loss – $4.8 billion – was"),
+            t3("$4.8 billion", "4800000000", "USD")
+        );
+        assert_eq!(one("– 48 亿美元"), t3("48 亿美元", "4800000000", "USD"));
+        assert_eq!(
+            one("2020 – 48 亿美元"),
+            t3("48 亿美元", "4800000000", "USD")
+        );
+        assert_eq!(one("5 − 3亿美元"), t3("3亿美元", "300000000", "USD"));
+        assert_eq!(one("A−5亿美元"), t3("5亿美元", "500000000", "USD"));
+    }
+
+    #[test]
+    fn accounting_negatives_accept() {
+        assert_eq!(
+            one("net loss $(3.2) million in Q2"),
+            t3("$(3.2) million", "-3200000", "USD")
+        );
+        assert_eq!(
+            one("净利润 (12.5)亿元"),
+            t3("(12.5)亿元", "-1250000000", "CNY")
+        );
+        assert_eq!(one("亏损（8）万美元"), t3("（8）万美元", "-80000", "USD"));
+        assert_eq!(one("(1,204) USD"), t3("(1,204) USD", "-1204", "USD"));
+        let g = got("margin (0.8)% lower");
+        assert_eq!(g.len(), 1);
+        assert_eq!((g[0].0.as_str(), g[0].1.as_str()), ("(0.8)%", "-0.8"));
+    }
+
+    #[test]
+    fn accounting_negatives_reject() {
+        // a bracketed number without a unit, scale or currency is no figure
+        assert!(got("see note (3) for details").is_empty());
+        assert!(got("（2019）年报").is_empty());
+        // the bracket must close right after the number
+        assert_eq!(
+            one("(3.2 million dollars)"),
+            t3("3.2 million dollars", "3200000", "USD")
+        );
+    }
+
+    #[test]
+    fn pence_accept() {
+        assert_eq!(
+            got("Shares in the £2bn group fell 12p; they closed at 250p, then 25.5p.")
+                .into_iter()
+                .map(|(t, v, c, _)| (t, v, c))
+                .collect::<Vec<_>>(),
+            vec![
+                t3("£2bn", "2000000000", "GBP"),
+                t3("12p", "0.12", "GBP"),
+                t3("250p", "2.5", "GBP"),
+                t3("25.5p", "0.255", "GBP"),
+            ]
+        );
+    }
+
+    #[test]
+    fn pence_reject() {
+        // no sterling in the text: "1080p" is a video format, "5p" anything
+        assert!(got("streams in 1080p and 4p modes").is_empty());
+        // letters after the p: a word, not pence
+        assert!(got("sterling rose: 250pa, 3pm").is_empty());
     }
 }

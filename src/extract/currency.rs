@@ -1,5 +1,10 @@
 //! Currency symbols, codes and names in Chinese and English → ISO 4217
 //! (rules `currency_prefix`, `currency_suffix`, `subunit`).
+//!
+//! The symbols and names come from `src/names/currencies.tsv` (compiled in;
+//! its format is documented in `src/names/CURRENCIES.md`); every active ISO
+//! 4217 code is read as a code as well (`USD`, `MYR`; lower case only for
+//! the codes that are not English words).
 
 use super::table::Table;
 use crate::normalize::Currency;
@@ -16,6 +21,10 @@ pub(crate) enum Cur {
     Yen,
     /// Bare 元/块: the yuan-family currency the document names, else CNY.
     Yuan,
+    /// A name several currencies share ("pesos", "dinar", 比索): the one
+    /// whose country the document names, else unresolved. The index is into
+    /// [`Tables::families`].
+    Family(u8),
 }
 
 /// How a currency word is written; decides how it binds to neighbours.
@@ -52,13 +61,6 @@ const fn iso(code: &[u8; 3]) -> Cur {
     Cur::Iso(Currency::known(code))
 }
 
-const fn sym(cur: Cur) -> CurrencyWord {
-    CurrencyWord {
-        cur,
-        form: Form::Symbol,
-        scale: 0,
-    }
-}
 const fn code(c: &[u8; 3]) -> CurrencyWord {
     CurrencyWord {
         cur: iso(c),
@@ -73,69 +75,115 @@ const fn mcode(c: &[u8; 3]) -> CurrencyWord {
         scale: 6,
     }
 }
-const fn word(cur: Cur) -> CurrencyWord {
-    CurrencyWord {
-        cur,
-        form: Form::Word,
-        scale: 0,
-    }
+
+/// The currency table, compiled in (format: `src/names/CURRENCIES.md`).
+const CURRENCIES: &str = include_str!("../names/currencies.tsv");
+
+/// A name shared by several currencies, with the country names that decide it.
+#[derive(Debug)]
+pub(crate) struct Family {
+    /// The family's key in the table ("peso").
+    pub name: &'static str,
+    /// Each member currency with the country names that select it.
+    pub members: Vec<(Currency, Vec<&'static str>)>,
 }
 
-/// Symbols and symbol-like prefixes, valid before and after the number.
-const SYMBOLS: &[(&str, CurrencyWord)] = &[
-    ("US$", sym(iso(b"USD"))),
-    ("U.S.$", sym(iso(b"USD"))),
-    ("U.S. $", sym(iso(b"USD"))),
-    ("U.S $", sym(iso(b"USD"))),
-    ("US $", sym(iso(b"USD"))),
-    ("USD$", sym(iso(b"USD"))),
-    ("HK$", sym(iso(b"HKD"))),
-    ("HK $", sym(iso(b"HKD"))),
-    ("HKD$", sym(iso(b"HKD"))),
-    ("NT$", sym(iso(b"TWD"))),
-    ("NT $", sym(iso(b"TWD"))),
-    ("S$", sym(iso(b"SGD"))),
-    ("SG$", sym(iso(b"SGD"))),
-    ("A$", sym(iso(b"AUD"))),
-    ("AU$", sym(iso(b"AUD"))),
-    ("AUD$", sym(iso(b"AUD"))),
-    ("C$", sym(iso(b"CAD"))),
-    ("C $", sym(iso(b"CAD"))),
-    ("CA$", sym(iso(b"CAD"))),
-    ("CAD$", sym(iso(b"CAD"))),
-    ("NZ$", sym(iso(b"NZD"))),
-    ("NZD$", sym(iso(b"NZD"))),
-    ("MX$", sym(iso(b"MXN"))),
-    ("Mex$", sym(iso(b"MXN"))),
-    ("MXN$", sym(iso(b"MXN"))),
-    ("R$", sym(iso(b"BRL"))),
-    ("RMB¥", sym(iso(b"CNY"))),
-    ("RMB￥", sym(iso(b"CNY"))),
-    ("CN¥", sym(iso(b"CNY"))),
-    ("JP¥", sym(iso(b"JPY"))),
-    ("$", sym(Cur::Dollar)),
-    ("＄", sym(Cur::Dollar)),
-    ("€", sym(iso(b"EUR"))),
-    ("£", sym(iso(b"GBP"))),
-    ("￡", sym(iso(b"GBP"))),
-    ("¥", sym(Cur::Yen)),
-    ("￥", sym(Cur::Yen)),
-    ("₩", sym(iso(b"KRW"))),
-    ("￦", sym(iso(b"KRW"))),
-    ("₹", sym(iso(b"INR"))),
-    ("₽", sym(iso(b"RUB"))),
-    ("₺", sym(iso(b"TRY"))),
-    ("₫", sym(iso(b"VND"))),
-    ("฿", sym(iso(b"THB"))),
-    ("₱", sym(iso(b"PHP"))),
-    ("₦", sym(iso(b"NGN"))),
-    ("₡", sym(iso(b"CRC"))),
-    ("₾", sym(iso(b"GEL"))),
-    ("₭", sym(iso(b"LAK"))),
-    ("₪", sym(iso(b"ILS"))),
-    ("₴", sym(iso(b"UAH"))),
-    ("ரூ", sym(iso(b"LKR"))),
-];
+/// The rows of `currencies.tsv`, read once.
+struct Rows {
+    prefix: Vec<(&'static str, CurrencyWord)>,
+    suffix: Vec<(&'static str, CurrencyWord)>,
+    families: Vec<Family>,
+}
+
+/// Reads `currencies.tsv`. The table is part of the source, so a malformed
+/// row is a bug that the unit tests catch, not bad input.
+fn rows(src: &'static str) -> Result<Rows, String> {
+    let mut prefix = Vec::new();
+    let mut suffix = Vec::new();
+    let mut families: Vec<Family> = Vec::new();
+    let mut countries: Vec<(&'static str, Currency, Vec<&'static str>)> = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = |m: &str| format!("currencies.tsv:{}: {m}", i + 1);
+        let mut f = line.split('\t');
+        let (Some(code), Some(kind), Some(forms), None) = (f.next(), f.next(), f.next(), f.next())
+        else {
+            return Err(at("expected three tab-separated fields"));
+        };
+        let forms: Vec<&'static str> = forms.split('|').collect();
+        if forms.iter().any(|w| w.is_empty() || w.trim() != *w) {
+            return Err(at("empty or padded form"));
+        }
+        let cur = match code {
+            "dollar" => Cur::Dollar,
+            "yen" => Cur::Yen,
+            "yuan" => Cur::Yuan,
+            c if c.starts_with('?') => {
+                if families.len() >= u8::MAX as usize {
+                    return Err(at("too many families"));
+                }
+                families.push(Family {
+                    name: &c[1..],
+                    members: Vec::new(),
+                });
+                Cur::Family((families.len() - 1) as u8)
+            }
+            c => Cur::Iso(
+                Currency::from_code(c)
+                    .ok()
+                    .filter(|x| x.code() == c)
+                    .ok_or_else(|| at(&format!("unknown currency code {c:?}")))?,
+            ),
+        };
+        if let Some(fam) = kind.strip_prefix("country=") {
+            let Cur::Iso(c) = cur else {
+                return Err(at("a country row needs an ISO code"));
+            };
+            countries.push((fam, c, forms));
+            continue;
+        }
+        let (form, before, after) = match kind {
+            "symbol" => (Form::Symbol, true, true),
+            "prefix-symbol" => (Form::Symbol, true, false),
+            "prefix" => (Form::Word, true, false),
+            "suffix" => (Form::Word, false, true),
+            k => return Err(at(&format!("unknown kind {k:?}"))),
+        };
+        let w = CurrencyWord {
+            cur,
+            form,
+            scale: 0,
+        };
+        for t in forms {
+            if before {
+                prefix.push((t, w));
+            }
+            if after {
+                suffix.push((t, w));
+            }
+        }
+    }
+    for (fam, c, names) in countries {
+        let f = families
+            .iter_mut()
+            .find(|f| f.name == fam)
+            .ok_or_else(|| format!("currencies.tsv: country row for unknown family {fam:?}"))?;
+        f.members.push((c, names));
+    }
+    if let Some(f) = families.iter().find(|f| f.members.len() < 2) {
+        return Err(format!(
+            "currencies.tsv: family {:?} needs two or more countries",
+            f.name
+        ));
+    }
+    Ok(Rows {
+        prefix,
+        suffix,
+        families,
+    })
+}
 
 /// Codes and their lower-case forms that are not ordinary English words.
 const CODES_EXTRA: &[(&str, CurrencyWord)] = &[
@@ -152,172 +200,6 @@ const CODES_EXTRA: &[(&str, CurrencyWord)] = &[
     ("MSEK", mcode(b"SEK")),
     ("MNOK", mcode(b"NOK")),
     ("MDKK", mcode(b"DKK")),
-];
-
-/// Words valid only before a number.
-const PREFIX_WORDS: &[(&str, CurrencyWord)] = &[
-    ("人民币", word(iso(b"CNY"))),
-    ("人民幣", word(iso(b"CNY"))),
-    ("美元", word(iso(b"USD"))),
-    ("美金", word(iso(b"USD"))),
-    ("港元", word(iso(b"HKD"))),
-    ("港币", word(iso(b"HKD"))),
-    ("港幣", word(iso(b"HKD"))),
-    ("新台币", word(iso(b"TWD"))),
-    ("新台幣", word(iso(b"TWD"))),
-    ("台币", word(iso(b"TWD"))),
-    ("台幣", word(iso(b"TWD"))),
-    ("日元", word(iso(b"JPY"))),
-    ("日圆", word(iso(b"JPY"))),
-    ("日圓", word(iso(b"JPY"))),
-    ("欧元", word(iso(b"EUR"))),
-    ("歐元", word(iso(b"EUR"))),
-    ("英镑", word(iso(b"GBP"))),
-    ("英鎊", word(iso(b"GBP"))),
-    ("dollar", word(Cur::Dollar)),
-    ("dollars", word(Cur::Dollar)),
-    ("Rs", sym(iso(b"INR"))),
-    ("Rs.", sym(iso(b"INR"))),
-    ("RM", sym(iso(b"MYR"))),
-];
-
-/// Words valid only after a number.
-const SUFFIX_WORDS: &[(&str, CurrencyWord)] = &[
-    ("美元", word(iso(b"USD"))),
-    ("美金", word(iso(b"USD"))),
-    ("美圆", word(iso(b"USD"))),
-    ("美圓", word(iso(b"USD"))),
-    ("美刀", word(iso(b"USD"))),
-    ("人民币", word(iso(b"CNY"))),
-    ("人民幣", word(iso(b"CNY"))),
-    ("人币", word(iso(b"CNY"))),
-    ("人幣", word(iso(b"CNY"))),
-    ("元", word(Cur::Yuan)),
-    ("圆", word(Cur::Yuan)),
-    ("圓", word(Cur::Yuan)),
-    ("块", word(Cur::Yuan)),
-    ("塊", word(Cur::Yuan)),
-    ("块钱", word(Cur::Yuan)),
-    ("塊錢", word(Cur::Yuan)),
-    ("元人民币", word(iso(b"CNY"))),
-    ("元人民幣", word(iso(b"CNY"))),
-    ("日元", word(iso(b"JPY"))),
-    ("日圆", word(iso(b"JPY"))),
-    ("日圓", word(iso(b"JPY"))),
-    ("日币", word(iso(b"JPY"))),
-    ("日幣", word(iso(b"JPY"))),
-    ("円", word(iso(b"JPY"))),
-    ("欧元", word(iso(b"EUR"))),
-    ("歐元", word(iso(b"EUR"))),
-    ("英镑", word(iso(b"GBP"))),
-    ("英鎊", word(iso(b"GBP"))),
-    ("港元", word(iso(b"HKD"))),
-    ("港币", word(iso(b"HKD"))),
-    ("港幣", word(iso(b"HKD"))),
-    ("港圆", word(iso(b"HKD"))),
-    ("港圓", word(iso(b"HKD"))),
-    ("新台币", word(iso(b"TWD"))),
-    ("新台幣", word(iso(b"TWD"))),
-    ("台币", word(iso(b"TWD"))),
-    ("台幣", word(iso(b"TWD"))),
-    ("新台币元", word(iso(b"TWD"))),
-    ("澳门币", word(iso(b"MOP"))),
-    ("澳門幣", word(iso(b"MOP"))),
-    ("澳门元", word(iso(b"MOP"))),
-    ("澳門元", word(iso(b"MOP"))),
-    ("葡币", word(iso(b"MOP"))),
-    ("韩元", word(iso(b"KRW"))),
-    ("韓元", word(iso(b"KRW"))),
-    ("韩币", word(iso(b"KRW"))),
-    ("韓幣", word(iso(b"KRW"))),
-    ("韩圜", word(iso(b"KRW"))),
-    ("韓圜", word(iso(b"KRW"))),
-    ("澳元", word(iso(b"AUD"))),
-    ("澳币", word(iso(b"AUD"))),
-    ("澳幣", word(iso(b"AUD"))),
-    ("加元", word(iso(b"CAD"))),
-    ("加币", word(iso(b"CAD"))),
-    ("加幣", word(iso(b"CAD"))),
-    ("新加坡元", word(iso(b"SGD"))),
-    ("新元", word(iso(b"SGD"))),
-    ("新币", word(iso(b"SGD"))),
-    ("新幣", word(iso(b"SGD"))),
-    ("纽元", word(iso(b"NZD"))),
-    ("紐元", word(iso(b"NZD"))),
-    ("新西兰元", word(iso(b"NZD"))),
-    ("瑞士法郎", word(iso(b"CHF"))),
-    ("瑞郎", word(iso(b"CHF"))),
-    ("卢布", word(iso(b"RUB"))),
-    ("盧布", word(iso(b"RUB"))),
-    ("印度卢比", word(iso(b"INR"))),
-    ("卢比", word(iso(b"INR"))),
-    ("盧比", word(iso(b"INR"))),
-    ("泰铢", word(iso(b"THB"))),
-    ("泰銖", word(iso(b"THB"))),
-    ("令吉", word(iso(b"MYR"))),
-    ("林吉特", word(iso(b"MYR"))),
-    ("马币", word(iso(b"MYR"))),
-    ("馬幣", word(iso(b"MYR"))),
-    ("奈拉", word(iso(b"NGN"))),
-    ("越南盾", word(iso(b"VND"))),
-    ("印尼盾", word(iso(b"IDR"))),
-    ("菲律宾比索", word(iso(b"PHP"))),
-    ("墨西哥比索", word(iso(b"MXN"))),
-    ("雷亚尔", word(iso(b"BRL"))),
-    ("兰特", word(iso(b"ZAR"))),
-    ("里拉", word(iso(b"TRY"))),
-    ("迪拉姆", word(iso(b"AED"))),
-    ("里亚尔", word(iso(b"SAR"))),
-    ("US dollars", word(iso(b"USD"))),
-    ("US dollar", word(iso(b"USD"))),
-    ("U.S. dollars", word(iso(b"USD"))),
-    ("U.S. dollar", word(iso(b"USD"))),
-    ("American dollars", word(iso(b"USD"))),
-    ("dollars", word(Cur::Dollar)),
-    ("dollar", word(Cur::Dollar)),
-    ("Australian dollars", word(iso(b"AUD"))),
-    ("Australian dollar", word(iso(b"AUD"))),
-    ("Canadian dollars", word(iso(b"CAD"))),
-    ("Canadian dollar", word(iso(b"CAD"))),
-    ("Hong Kong dollars", word(iso(b"HKD"))),
-    ("Hong Kong dollar", word(iso(b"HKD"))),
-    ("Singapore dollars", word(iso(b"SGD"))),
-    ("Singapore dollar", word(iso(b"SGD"))),
-    ("New Zealand dollars", word(iso(b"NZD"))),
-    ("New Zealand dollar", word(iso(b"NZD"))),
-    ("Taiwan dollars", word(iso(b"TWD"))),
-    ("New Taiwan dollars", word(iso(b"TWD"))),
-    ("euros", word(iso(b"EUR"))),
-    ("euro", word(iso(b"EUR"))),
-    ("pounds sterling", word(iso(b"GBP"))),
-    ("pounds", word(iso(b"GBP"))),
-    ("pound", word(iso(b"GBP"))),
-    ("sterling", word(iso(b"GBP"))),
-    ("yen", word(iso(b"JPY"))),
-    ("yuan", word(iso(b"CNY"))),
-    ("yuan renminbi", word(iso(b"CNY"))),
-    ("yuan renmimbi", word(iso(b"CNY"))),
-    ("Chinese yuan", word(iso(b"CNY"))),
-    ("renminbi", word(iso(b"CNY"))),
-    ("kuai", word(iso(b"CNY"))),
-    ("won", word(iso(b"KRW"))),
-    ("rupees", word(iso(b"INR"))),
-    ("rupee", word(iso(b"INR"))),
-    ("Swiss francs", word(iso(b"CHF"))),
-    ("Swiss franc", word(iso(b"CHF"))),
-    ("Turkish lira", word(iso(b"TRY"))),
-    ("Turkish liras", word(iso(b"TRY"))),
-    ("lira", word(iso(b"TRY"))),
-    ("rubles", word(iso(b"RUB"))),
-    ("roubles", word(iso(b"RUB"))),
-    ("reais", word(iso(b"BRL"))),
-    ("rand", word(iso(b"ZAR"))),
-    ("ringgit", word(iso(b"MYR"))),
-    ("baht", word(iso(b"THB"))),
-    ("rupiah", word(iso(b"IDR"))),
-    ("naira", word(iso(b"NGN"))),
-    ("Mexican pesos", word(iso(b"MXN"))),
-    ("Philippine pesos", word(iso(b"PHP"))),
 ];
 
 /// Subunits: 角 毛 分, cents, pence.
@@ -423,7 +305,7 @@ const LOWER_OK: &[&str] = &[
 ];
 
 /// ISO codes that are also upper-case English words ("ALL 5 solutions"):
-/// not read as currencies in running text.
+/// not read as currencies before a number, only after one.
 const WORDLIKE_CODES: &[&str] = &["ALL", "BOB", "CUP", "MAD", "PEN", "SOS", "TOP"];
 
 pub(crate) struct Tables {
@@ -434,6 +316,8 @@ pub(crate) struct Tables {
     codes: Vec<(u32, CurrencyWord)>,
     /// Packed upper-case forms of the codes also read in lower case.
     lower_ok: Vec<u32>,
+    /// Names several currencies share (`Cur::Family` indexes this).
+    pub families: Vec<Family>,
 }
 
 /// Packs 3-4 ASCII letters, upper-cased, into a u32 key.
@@ -463,16 +347,15 @@ pub(crate) fn tables() -> &'static Tables {
             .collect();
         codes.sort_by_key(|&(k, _)| k);
         let lower_ok: Vec<u32> = LOWER_OK.iter().map(|c| pack(c.as_bytes())).collect();
-        let mut prefix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
-        prefix.extend_from_slice(PREFIX_WORDS);
-        let mut suffix: Vec<(&'static str, CurrencyWord)> = SYMBOLS.to_vec();
-        suffix.extend_from_slice(SUFFIX_WORDS);
+        // Invariant: the compiled-in table is checked by the unit tests.
+        let rows = rows(CURRENCIES).expect("the built-in currency table is well formed");
         Tables {
-            prefix: Table::new(&prefix),
-            suffix: Table::new(&suffix),
+            prefix: Table::new(&rows.prefix),
+            suffix: Table::new(&rows.suffix),
             subunit: Table::new(SUBUNITS),
             codes,
             lower_ok,
+            families: rows.families,
         }
     })
 }
@@ -510,11 +393,30 @@ pub(crate) fn code_at_end(s: &str) -> Option<(CurrencyWord, usize)> {
     code_ok(&s[s.len() - n..]).map(|w| (w, n))
 }
 
+/// A code that is also an English word ("ALL", "TOP"), read only after a
+/// number, in upper case, as a whole word and not before another number
+/// ("500 MAD", "12 PEN"; not "2 TOP 10").
+fn wordlike_code_at_start(s: &str) -> Option<(CurrencyWord, usize)> {
+    let b = s.as_bytes();
+    if b.len() < 3 || b.get(3).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let c = WORDLIKE_CODES.iter().find(|c| c.as_bytes() == &b[..3])?;
+    // the three bytes are ASCII letters, so index 3 is a char boundary
+    if s[3..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((code(c.as_bytes().try_into().ok()?), 3))
+}
+
 /// Longest currency keyword at the start of `s`: code, symbol or word.
 pub(crate) fn currency_suffix(s: &str) -> Option<(CurrencyWord, usize)> {
     let t = tables();
     let a = t.suffix.prefix_of(s).map(|(e, n)| (e.value, n));
-    let b = code_at_start(s);
+    let b = code_at_start(s).or_else(|| wordlike_code_at_start(s));
     match (a, b) {
         (Some(x), Some(y)) => Some(if y.1 > x.1 { y } else { x }),
         (x, y) => x.or(y),
@@ -591,7 +493,9 @@ mod tests {
         assert_eq!(suf("wonder"), None);
         assert_eq!(suf("eur"), Some((iso(b"EUR"), 3)));
         assert_eq!(suf("all"), None);
-        assert_eq!(suf("ALL"), None);
+        // a word-like code is a suffix only in upper case ("500 ALL"), never a prefix
+        assert_eq!(pre("ALL"), None);
+        assert_eq!(suf("ALLOW"), None);
         assert_eq!(suf("GEL"), Some((iso(b"GEL"), 3)));
         assert_eq!(suf("people"), None);
     }
@@ -606,6 +510,115 @@ mod tests {
         assert_eq!(pre("MAUD"), Some((iso(b"AUD"), 4)));
         assert_eq!(pre("plus"), None);
         assert_eq!(pre("thus $").map(|x| x.1), Some(1));
+    }
+
+    #[test]
+    fn table_is_well_formed() {
+        let r = rows(CURRENCIES).expect("table");
+        assert!(r.suffix.len() > 500, "{} suffix forms", r.suffix.len());
+        // every family has two or more countries and every member's code is distinct
+        for f in &r.families {
+            let mut codes: Vec<Currency> = f.members.iter().map(|m| m.0).collect();
+            codes.sort();
+            codes.dedup();
+            assert_eq!(codes.len(), f.members.len(), "family {}", f.name);
+        }
+    }
+
+    #[test]
+    fn every_iso_code_has_an_english_name() {
+        let r = rows(CURRENCIES).expect("table");
+        let mut named: Vec<Currency> = r
+            .suffix
+            .iter()
+            .filter(|(w, _)| w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .filter_map(|(_, w)| match w.cur {
+                Cur::Iso(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        named.extend(
+            r.families
+                .iter()
+                .flat_map(|f| f.members.iter().map(|m| m.0)),
+        );
+        let missing: Vec<&str> = crate::normalize::iso_codes()
+            .filter(|c| !["XAU", "XAG"].contains(c))
+            .filter(|c| !named.iter().any(|n| n.code() == *c))
+            .collect();
+        assert!(missing.is_empty(), "no English name for {missing:?}");
+    }
+
+    #[test]
+    fn table_rows_are_checked() {
+        let bad = |src: &'static str| rows(src).err().unwrap_or_default();
+        assert_eq!(
+            bad("USD\tsuffix\n"),
+            "currencies.tsv:1: expected three tab-separated fields"
+        );
+        assert_eq!(
+            bad("# c\nXYZ\tsuffix\tzorks\n"),
+            "currencies.tsv:2: unknown currency code \"XYZ\""
+        );
+        assert_eq!(
+            bad("usd\tsuffix\tbucks\n"),
+            "currencies.tsv:1: unknown currency code \"usd\""
+        );
+        assert_eq!(
+            bad("USD\tafter\tbucks\n"),
+            "currencies.tsv:1: unknown kind \"after\""
+        );
+        assert_eq!(
+            bad("USD\tsuffix\tbucks||x\n"),
+            "currencies.tsv:1: empty or padded form"
+        );
+        assert_eq!(
+            bad("?peso\tsuffix\tpesos\nMXN\tcountry=peso\tMexico\n"),
+            "currencies.tsv: family \"peso\" needs two or more countries"
+        );
+        assert_eq!(
+            bad("MXN\tcountry=peso\tMexico\n"),
+            "currencies.tsv: country row for unknown family \"peso\""
+        );
+        assert_eq!(
+            bad("dollar\tcountry=peso\tMexico\n"),
+            "currencies.tsv:1: a country row needs an ISO code"
+        );
+    }
+
+    #[test]
+    fn names_of_other_currencies() {
+        let code = |s: &str| match suf(s) {
+            Some((Cur::Iso(c), n)) => Some((c.to_string(), n)),
+            _ => None,
+        };
+        assert_eq!(code("Saudi riyals"), Some(("SAR".into(), 12)));
+        assert_eq!(code("kuwaiti dinar,"), Some(("KWD".into(), 13)));
+        assert_eq!(code("Egyptian pounds"), Some(("EGP".into(), 15)));
+        assert_eq!(code("Malaysian ringgit"), Some(("MYR".into(), 17)));
+        assert_eq!(code("zlotys"), Some(("PLN".into(), 6)));
+        assert_eq!(code("林吉特"), Some(("MYR".into(), 9)));
+        assert_eq!(code("沙特里亚尔"), Some(("SAR".into(), 15)));
+        assert_eq!(code("越南盾"), Some(("VND".into(), 9)));
+        assert_eq!(code("瑞典克朗"), Some(("SEK".into(), 12)));
+        assert_eq!(code("MAD."), Some(("MAD".into(), 3)));
+        assert_eq!(pre("RM").map(|x| x.1), Some(2));
+        // shared names are families, resolved later from the document's country
+        assert!(matches!(suf("pesos"), Some((Cur::Family(_), 5))));
+        assert!(matches!(suf("比索"), Some((Cur::Family(_), 6))));
+    }
+
+    #[test]
+    fn names_of_other_currencies_reject() {
+        assert_eq!(suf("randomly"), None);
+        assert_eq!(suf("dongle"), None);
+        assert_eq!(suf("MADE"), None);
+        assert_eq!(suf("软银"), None);
+        assert_eq!(suf("mad"), None);
+        assert_eq!(suf("real"), None);
+        assert_eq!(suf("sole"), None);
+        // word-like codes are never prefixes ("TOP 10")
+        assert_eq!(pre("TOP"), None);
     }
 
     #[test]

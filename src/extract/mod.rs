@@ -13,7 +13,12 @@
 //! claim            = qualifier_before? sign? currency_prefix? sign? figure
 //!                    currency_suffix? subunit_tail? qualifier_after?
 //!                    ( range_sep claim )?            -- "$5-10 billion", "三四六億至三五八億美元"
+//! sign             = "-" | "−" | 负 | 負                 -- written against the figure, not after a word char
+//!                  | ("−" | "–") " "                   -- "− 5.7 亿美元"; "–" only after Han, ":", "(", tab or "|"
 //! figure           = percent_prefix chinese_numeral  -- 百分之九十
+//!                  | "(" arabic_number ")" ( large_unit+ | scale_word | currency_suffix | "%" )
+//!                                                    -- accounting negative: "$(3.2) million", "(12.5)亿元"
+//!                  | arabic_number "p"               -- pence, when the text names sterling: "250p" = £2.50
 //!                  | chinese_numeral scale_word? percent_suffix?
 //!                  | english_numeral scale_word?
 //!                  | vague_english                   -- "billions of dollars"
@@ -27,8 +32,11 @@
 //! english_numeral  = (zero..nineteen | twenty..ninety ("-" unit)? | "hundred" | "and")+ | "half" | "quarter(s)"
 //! scale_word       = thousand | million | billion | trillion | lakh | crore
 //!                  | k | m | b (attached) | mn | mln | MM | bn | bln | tn | trn
-//! currency_prefix  = symbol | code | 人民币 | 美元 | …   -- "$", "US$", "HK$", "C $", "USD", "MAUD"
-//! currency_suffix  = symbol | code | word               -- 美元 元 块 日元 円 港元, dollars, euros, yen, "USD"
+//! currency_prefix  = symbol | code | 人民币 | 美元 | …   -- "$", "US$", "HK$", "C $", "USD", "MAUD", "RM"
+//! currency_suffix  = symbol | code | word               -- 美元 元 块 日元 円 港元 林吉特, dollars, euros, yen,
+//!                                                       -- "Saudi riyals", "pesos", "USD", "500 MAD"
+//!   symbol, word   = the rows of src/names/currencies.tsv (src/names/CURRENCIES.md)
+//!   code           = any active ISO 4217 code; ALL BOB CUP MAD PEN SOS TOP only after a number
 //! subunit_tail     = ("又" | "and")? numeral (角 | 毛 | 分 | 美分 | cents)  -- 五元三毛, 3 dollars 50 cents
 //! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | about | more than | well under | …
 //! qualifier_after  = 左右 | 上下 | 以上 | 以下 | "or more" | "or less"
@@ -51,6 +59,11 @@
 //!   (新台币 → TWD, 港元 → HKD, 人民币 → CNY): the one declared by a
 //!   "(人民币,下同)" note before (or right after) the figure, else the one the
 //!   document names most often (ties: the first named), else CNY.
+//!
+//! - a name several currencies share ("pesos", "dinar", 比索, 里亚尔) = the
+//!   member whose country the document names most often ("Mexico" → MXN);
+//!   with no such country, or a tie, the figure is money with no currency
+//!   (`Amount::currency()` is `None`): not guessed.
 //!
 //! [`ExtractorBuilder::currency_hint`] overrides all of these.
 
@@ -165,6 +178,8 @@ impl Extractor {
                 hint: self.hint,
                 doc: OnceCell::new(),
                 chinese: OnceCell::new(),
+                countries: OnceCell::new(),
+                sterling: OnceCell::new(),
                 list_dead_until: std::cell::Cell::new(0),
                 list_found: std::cell::RefCell::new(None),
                 steps: std::cell::Cell::new(0),
@@ -200,6 +215,10 @@ pub(crate) struct Ctx<'t> {
     hint: Option<Currency>,
     doc: OnceCell<DocInfo>,
     chinese: OnceCell<bool>,
+    /// See [`Ctx::countries`].
+    countries: OnceCell<Vec<Option<Currency>>>,
+    /// See [`Ctx::sterling`].
+    sterling: OnceCell<bool>,
     /// List walks that found no currency looked up to here (see `claim`).
     pub(crate) list_dead_until: std::cell::Cell<usize>,
     /// The last list walk that found a currency: where it started, and the
@@ -230,6 +249,20 @@ impl Ctx<'_> {
                 }
             }
             han > 0 && han * 5 >= latin
+        })
+    }
+
+    /// Whether the text is about sterling (names `£`, GBP, pounds, pence,
+    /// sterling, 英镑 or 便士), so that "250p" means pence; computed on first use.
+    pub(crate) fn sterling(&self) -> bool {
+        *self.sterling.get_or_init(|| {
+            let t: &str = &self.text;
+            [
+                "£", "￡", "GBP", "pence", "penny", "sterling", "pound", "Pound", "英镑", "英鎊",
+                "便士",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
         })
     }
 
@@ -279,11 +312,12 @@ impl Ctx<'_> {
         })
     }
 
-    /// The ISO currency a currency word means at byte `at`.
-    pub(crate) fn resolve(&self, cur: Cur, at: usize) -> Currency {
-        match cur {
+    /// The ISO currency a currency word means at byte `at`; `None` for a
+    /// name several currencies share when the document does not decide it.
+    pub(crate) fn resolve(&self, cur: Cur, at: usize) -> Option<Currency> {
+        Some(match cur {
             Cur::Iso(c) => c,
-            _ if self.hint.is_some() => self.hint.unwrap_or(Currency::USD),
+            _ if self.hint.is_some() => self.hint?,
             Cur::Dollar => Currency::USD,
             Cur::Yen => {
                 if self.chinese() {
@@ -303,8 +337,71 @@ impl Ctx<'_> {
                     .or(d.yuan_default)
                     .unwrap_or(Currency::CNY)
             }
-        }
+            Cur::Family(f) => return self.countries().get(f as usize).copied().flatten(),
+        })
     }
+
+    /// For each currency family (`currency::Tables::families`), the member
+    /// whose country the document names most often; `None` when it names
+    /// none of them, or two equally often. Computed on first use, in one
+    /// pass over the text.
+    fn countries(&self) -> &[Option<Currency>] {
+        self.countries.get_or_init(|| {
+            let (m, keys) = country_matcher();
+            let fams = &currency::tables().families;
+            let mut counts: Vec<Vec<usize>> =
+                fams.iter().map(|f| vec![0; f.members.len()]).collect();
+            let b = self.text.as_bytes();
+            for hit in m.find_iter(&*self.text) {
+                // Latin names are whole words ("Omani", not "Romania")
+                let alpha = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+                let (s, e) = (hit.start(), hit.end());
+                if (b[s].is_ascii_alphabetic() && s > 0 && alpha(s - 1))
+                    || (b[e - 1].is_ascii_alphabetic() && alpha(e))
+                {
+                    continue;
+                }
+                let (f, k) = keys[hit.pattern().as_usize()];
+                counts[f][k] += 1;
+            }
+            counts
+                .iter()
+                .enumerate()
+                .map(|(f, c)| {
+                    let best = *c.iter().max()?;
+                    if best == 0 || c.iter().filter(|&&n| n == best).count() > 1 {
+                        return None;
+                    }
+                    let k = c.iter().position(|&n| n == best)?;
+                    Some(fams[f].members[k].0)
+                })
+                .collect()
+        })
+    }
+}
+
+/// The country names of the currency families as one automaton, with the
+/// (family, member) each pattern stands for.
+fn country_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<(usize, usize)>) {
+    static M: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<(usize, usize)>)> =
+        std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut pats = Vec::new();
+        let mut keys = Vec::new();
+        for (f, fam) in currency::tables().families.iter().enumerate() {
+            for (k, (_, names)) in fam.members.iter().enumerate() {
+                for n in names {
+                    pats.push(*n);
+                    keys.push((f, k));
+                }
+            }
+        }
+        let m = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(pats)
+            .expect("the country names build an automaton");
+        (m, keys)
+    })
 }
 
 /// CJK ideographs (the Han script, including compatibility and radical forms).
@@ -529,8 +626,47 @@ fn can_precede(c: char) -> bool {
 }
 
 /// Chars that can follow a numeral when it is money or a percentage: units,
-/// currency words, percent signs, markers, subunits, separators, qualifiers.
+/// currency words, percent signs, markers, subunits, separators, qualifiers,
+/// and the first char of every currency word of the tables (one bitmap
+/// lookup for a non-ASCII char).
 fn can_follow(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return can_follow_listed(c);
+    }
+    if cp >= 0x10000 {
+        return can_follow_listed(c);
+    }
+    is_trigger_bmp(follow_bitmap(), cp)
+}
+
+/// The bitmap behind [`can_follow`], built once.
+fn follow_bitmap() -> &'static [u64; 1024] {
+    static MAP: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = Box::new([0u64; 1024]);
+        let mut set = |c: char| {
+            let cp = c as u32;
+            if cp < 0x10000 {
+                m[(cp >> 6) as usize] |= 1 << (cp & 63);
+            }
+        };
+        for cp in 0x80u32..0x10000 {
+            if let Some(c) = char::from_u32(cp).filter(|&c| can_follow_listed(c)) {
+                set(c);
+            }
+        }
+        let t = currency::tables();
+        t.suffix
+            .non_ascii_first_chars()
+            .chain(t.subunit.non_ascii_first_chars())
+            .for_each(set);
+        m
+    })
+}
+
+/// The chars of [`can_follow`] that are not first chars of currency words.
+fn can_follow_listed(c: char) -> bool {
     c.is_ascii_alphabetic()
         || is_currency_symbol(c)
         || matches!(
@@ -646,7 +782,11 @@ fn cheap_reject(text: &str, floor: usize, p: usize) -> Option<usize> {
     if end == 0 {
         return None;
     }
-    let after = &rest[end..];
+    let mut after = &rest[end..];
+    // "(3.2) million": look past the closing bracket of an accounting negative
+    if after.starts_with([')', '）']) && text[..p].ends_with(['(', '（']) {
+        after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+    }
     let after = after.trim_start_matches([' ', '\u{3000}', '\u{a0}']);
     if after.chars().next().is_some_and(can_follow) {
         return None;

@@ -111,6 +111,11 @@ impl<T: Copy + 'static> Table<T> {
         Table { by_first, by_last }
     }
 
+    /// The non-ASCII chars that some keyword starts with.
+    pub fn non_ascii_first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.by_first.other.iter().map(|(c, _)| *c)
+    }
+
     /// Longest keyword that `s` starts with (word-bounded after Latin keywords).
     pub fn prefix_of(&self, s: &str) -> Option<(Entry<T>, usize)> {
         let c = s.chars().next()?;
