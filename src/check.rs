@@ -107,7 +107,37 @@ impl Checker {
     /// Checks one document. `date` is the article date; without it a
     /// dateline found in the text is used.
     pub fn check(&self, id: impl Into<DocId>, text: &str, date: Option<Date>) -> Report {
-        let mut checking = self.checking(id, text, date);
+        self.check_with(&self.extractor, id, text, date)
+    }
+
+    /// Checks one document as [`check`](Checker::check) does, but finding
+    /// its claims with `extractor` (another currency hint, say) instead of
+    /// the checker's own; the ledger, aliases, FX rates and policy are the
+    /// checker's.
+    ///
+    /// ```
+    /// use figcheck::{Aliases, Checker, Currency, Extractor, FxRates, Ledger, Policy, Verdict};
+    /// let ledger = Ledger::from_csv("entity,metric,period,value,unit,scale\nArm Holdings,market capitalization,2025-01-22,160,USD,billion\n", "l.csv").map_err(|e| e[0].clone())?;
+    /// let aliases = Aliases::from_csv("kind,alias,canonical\nentity,安谋,Arm Holdings\nmetric,市值,market capitalization\n", "a.csv").map_err(|e| e[0].clone())?;
+    /// let checker = Checker::new(Extractor::new(), ledger, aliases, FxRates::default(), Policy::default());
+    /// let text = "安谋当前市值约 1600 亿元。";
+    /// // bare 元 is CNY, which the ledger has no figure in (nor a rate for)
+    /// let report = checker.check("a1", text, "2025-01-22".parse().ok());
+    /// assert_eq!(report.claims[0].verdict, Verdict::Unverifiable);
+    /// // with a hint, the same words are dollars
+    /// let dollars = Extractor::builder().currency_hint(Currency::from_code("USD")?).build();
+    /// let report = checker.check_with(&dollars, "a1", text, "2025-01-22".parse().ok());
+    /// assert_eq!(report.claims[0].verdict, Verdict::Consistent);
+    /// # Ok::<(), figcheck::Error>(())
+    /// ```
+    pub fn check_with(
+        &self,
+        extractor: &Extractor,
+        id: impl Into<DocId>,
+        text: &str,
+        date: Option<Date>,
+    ) -> Report {
+        let mut checking = self.checking_with(extractor, id, text, date);
         let claims: Vec<ClaimReport> = checking.by_ref().collect();
         let mut report = checking.finish();
         report.claims = claims;
@@ -137,12 +167,24 @@ impl Checker {
         text: &'t str,
         date: Option<Date>,
     ) -> Checking<'c, 't> {
+        self.checking_with(&self.extractor, id, text, date)
+    }
+
+    /// [`checking`](Checker::checking) with another extractor, as
+    /// [`check_with`](Checker::check_with).
+    pub fn checking_with<'c, 't>(
+        &'c self,
+        extractor: &Extractor,
+        id: impl Into<DocId>,
+        text: &'t str,
+        date: Option<Date>,
+    ) -> Checking<'c, 't> {
         let mut doc = self.linker.document(text, date);
         let date = doc.date();
         let mut errors = Vec::new();
         let mut positions = Positions::new(text);
         let mut found = Vec::new();
-        for item in self.extractor.claims(text) {
+        for item in extractor.claims(text) {
             match item {
                 Ok(c) => found.push(c),
                 Err(e) => errors.push(located(&e, &mut positions)),

@@ -31,6 +31,65 @@ pub enum Command {
     Metrics(TableArgs),
     /// List the built-in company table: CIK, name, tickers, English and Chinese names.
     Companies(TableArgs),
+    /// Serve the web app and HTTP API: paste an article, check it against the ledgers.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+/// Flags of `figcheck serve`.
+#[cfg(feature = "serve")]
+#[derive(Debug, ClapArgs)]
+#[command(after_help = "\
+The page is at http://ADDR/; the API: GET /api/health, GET /api/ledgers, POST /api/extract \
+and POST /api/check with a JSON body such as {\"text\": \"...\", \"date\": \"2025-01-21\", \
+\"id\": \"a1\", \"currency_hint\": \"USD\"} (see the README); /api/check answers with the \
+JSON document of figcheck check. The ledger, aliases and FX files are read once, at start; \
+any problem in them stops the server before it listens. The server reads no other file. \
+It stops on Ctrl-C or SIGTERM, after the requests in progress are answered.")]
+pub struct ServeArgs {
+    /// The ledgers to check with (as for check); may be given several times, and each
+    /// one can be chosen on its own.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub ledger: Vec<PathBuf>,
+
+    /// Other names of the ledger's entities and metrics (CSV: kind, alias, canonical).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
+    /// FX rates for claims in another currency than the ledger's (CSV: date, base, quote, rate).
+    #[arg(long, value_name = "FILE")]
+    pub fx: Option<PathBuf>,
+
+    /// How far an approximate claim may be off: a fraction (0.05) or a percentage (5%)
+    /// [default: 0.10].
+    #[arg(long, value_name = "T", allow_negative_numbers = true)]
+    pub tolerance: Option<String>,
+
+    /// The address to listen on; port 0 picks a free port. The address listened on is
+    /// printed on stderr.
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+
+    /// The largest request body accepted, in bytes, or with a K or M suffix (KiB, MiB).
+    #[arg(long, value_name = "SIZE", default_value = "10M")]
+    pub max_body: String,
+
+    /// How long one request may take, waiting included: 30s, 500ms, 2m.
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub time_limit: String,
+
+    /// Checks run at once; more requests wait (within the time limit)
+    /// [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    pub max_checks: Option<usize>,
+
+    /// Also print what each companyfacts file gave (facts read, used, skipped by reason).
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Print only problems on stderr (not the address, nor notices).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Flags of `figcheck metrics` and `figcheck companies`.
@@ -90,13 +149,15 @@ pub struct ImportArgs {
 }
 
 impl Command {
-    /// The output flags of whichever subcommand.
-    pub fn output(&self) -> &OutputArgs {
+    /// The `-q` flag of whichever subcommand.
+    pub fn quiet(&self) -> bool {
         match self {
-            Command::Extract(a) => &a.output,
-            Command::Check(a) => &a.output,
-            Command::Ledger(LedgerCommand::Import(a)) => &a.output,
-            Command::Metrics(a) | Command::Companies(a) => &a.output,
+            Command::Extract(a) => a.output.quiet,
+            Command::Check(a) => a.output.quiet,
+            Command::Ledger(LedgerCommand::Import(a)) => a.output.quiet,
+            Command::Metrics(a) | Command::Companies(a) => a.output.quiet,
+            #[cfg(feature = "serve")]
+            Command::Serve(a) => a.quiet,
         }
     }
 }
@@ -395,7 +456,7 @@ mod tests {
     #[test]
     fn quiet_goes_with_output() {
         let a = Args::try_parse_from(["figcheck", "extract", "-q", "-o", "x"]).expect("parses");
-        assert!(a.command.output().quiet);
+        assert!(a.command.quiet());
     }
 
     #[test]

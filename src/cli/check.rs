@@ -234,28 +234,56 @@ fn documents(n: usize) -> &'static str {
 /// Loads the ledger and the optional aliases and FX tables (absent means
 /// empty). Reports every problem of every table; `None` when there was any.
 fn load(config: &CheckConfig, diag: &mut Diagnostics) -> Option<Checker> {
-    let ledger = crate::ledgers::load(&config.ledger, diag, config.verbose);
+    load_tables(
+        &Tables {
+            ledger: &config.ledger,
+            aliases: config.aliases.as_deref(),
+            fx: config.fx.as_deref(),
+            verbose: config.verbose,
+        },
+        config.extractor.clone(),
+        config.policy,
+        diag,
+    )
+}
+
+/// The table files a checker is built from (`--ledger`, `--aliases`, `--fx`).
+pub struct Tables<'a> {
+    /// The ledger files, read into one ledger.
+    pub ledger: &'a [std::path::PathBuf],
+    /// The aliases file, if any.
+    pub aliases: Option<&'a Path>,
+    /// The FX rates file, if any.
+    pub fx: Option<&'a Path>,
+    /// Print what each companyfacts file gave.
+    pub verbose: bool,
+}
+
+/// Loads the ledger and the optional aliases and FX tables (absent means
+/// empty) into a checker, as `figcheck check` does. Reports every problem of
+/// every table; `None` when a table cannot be used at all.
+pub fn load_tables(
+    tables: &Tables<'_>,
+    extractor: figcheck::Extractor,
+    policy: figcheck::Policy,
+    diag: &mut Diagnostics,
+) -> Option<Checker> {
+    let ledger = crate::ledgers::load(tables.ledger, diag, tables.verbose);
     let aliases = optional(
-        config.aliases.as_deref(),
+        tables.aliases,
         Aliases::load_partial,
         Aliases::warnings,
         diag,
         |a| a.entries().len(),
     );
     let fx = optional(
-        config.fx.as_deref(),
+        tables.fx,
         FxRates::load_partial,
         FxRates::warnings,
         diag,
         |f| f.len(),
     );
-    Some(Checker::new(
-        config.extractor.clone(),
-        ledger?,
-        aliases?,
-        fx?,
-        config.policy,
-    ))
+    Some(Checker::new(extractor, ledger?, aliases?, fx?, policy))
 }
 
 /// A table, with the errors of its bad rows; or every error of a table that
@@ -589,34 +617,18 @@ impl Context {
         html: Option<&Visible>,
     ) -> Done {
         let (summary, claims) = (report.summary, report.claims.len());
-        // about 1.5 KB a claim in JSON: reserved once, not grown by doubling
-        let mut buf = Vec::with_capacity(256 + claims * 1536);
         let body = match self.format {
             Format::Csv | Format::Html => Body::Report(Box::new(report), text),
-            Format::Json => {
-                let written = match html {
-                    Some(v) => json_line(&report, v, &mut buf),
-                    None => json::write(&report, &mut buf),
-                };
-                expect_in_memory(written);
-                Body::Bytes(buf)
-            }
-            Format::Markdown => {
-                expect_in_memory(markdown::write(&report, &mut buf));
-                Body::Bytes(buf)
-            }
-            Format::Text => {
-                expect_in_memory(text::write(
-                    &report,
-                    &text::Options {
-                        label,
-                        text: &text,
-                        color: self.color,
-                    },
-                    &mut buf,
-                ));
-                Body::Bytes(buf)
-            }
+            format => Body::Bytes(render(
+                format,
+                &report,
+                &Rendering {
+                    label,
+                    text: &text,
+                    html,
+                    color: self.color,
+                },
+            )),
         };
         Done {
             bytes,
@@ -627,6 +639,62 @@ impl Context {
             body: Some(body),
         }
     }
+}
+
+/// What a report is rendered with besides itself.
+pub struct Rendering<'a> {
+    /// The document's name, for the text format and the HTML page's title.
+    pub label: &'a str,
+    /// The text the report's spans are in (the visible text of HTML).
+    pub text: &'a str,
+    /// For an HTML document: the map back to its source.
+    pub html: Option<&'a Visible>,
+    /// Color the text format.
+    pub color: bool,
+}
+
+/// Renders the report of one document in `format`, exactly as `figcheck
+/// check --format FORMAT` writes it for that one document: a JSON line,
+/// Markdown, text, CSV with its header, or a whole HTML page titled
+/// "figcheck: LABEL".
+pub fn render(format: Format, report: &Report, r: &Rendering<'_>) -> Vec<u8> {
+    // about 1.5 KB a claim in JSON: reserved once, not grown by doubling
+    let mut buf = Vec::with_capacity(256 + report.claims.len() * 1536);
+    let written = match format {
+        Format::Json => match r.html {
+            Some(v) => json_line(report, v, &mut buf),
+            None => json::write(report, &mut buf),
+        },
+        Format::Markdown => markdown::write(report, &mut buf),
+        Format::Text => text::write(
+            report,
+            &text::Options {
+                label: r.label,
+                text: r.text,
+                color: r.color,
+            },
+            &mut buf,
+        ),
+        Format::Csv => {
+            let mut w = csv::Writer::new(buf);
+            return in_memory(w.write(report).and_then(|()| w.finish()));
+        }
+        Format::Html => {
+            let title = format!("figcheck: {}", r.label);
+            return in_memory(html::Page::new(buf, &title).and_then(|mut page| {
+                page.document(report, r.text)?;
+                page.finish()
+            }));
+        }
+    };
+    expect_in_memory(written);
+    buf
+}
+
+/// What a renderer with state wrote into memory.
+fn in_memory(r: io::Result<Vec<u8>>) -> Vec<u8> {
+    // Invariant: the renderers write plain data, and a Vec accepts it all.
+    r.expect("rendering into memory never fails")
 }
 
 /// The JSON line of the report of an HTML document: the report's fields,

@@ -23,6 +23,34 @@ pub enum Config {
     Import(ImportConfig),
     /// `figcheck metrics` and `figcheck companies`.
     Table(TableConfig),
+    /// `figcheck serve`.
+    #[cfg(feature = "serve")]
+    Serve(ServeConfig),
+}
+
+/// `figcheck serve`, validated.
+#[cfg(feature = "serve")]
+#[derive(Debug)]
+pub struct ServeConfig {
+    /// The ledger files; each is a ledger of its own, and all of them one more
+    /// when there are several.
+    pub ledger: Vec<PathBuf>,
+    /// `--aliases`.
+    pub aliases: Option<PathBuf>,
+    /// `--fx`.
+    pub fx: Option<PathBuf>,
+    /// `--tolerance`.
+    pub policy: Policy,
+    /// `--verbose`.
+    pub verbose: bool,
+    /// `--addr`.
+    pub addr: std::net::SocketAddr,
+    /// `--max-body`, in bytes.
+    pub max_body: usize,
+    /// `--time-limit`.
+    pub time_limit: std::time::Duration,
+    /// `--max-checks`, at least 1.
+    pub max_checks: usize,
 }
 
 /// Which built-in table.
@@ -279,6 +307,8 @@ impl Config {
             }
             args::Command::Metrics(a) => table(Table::Metrics, a, term),
             args::Command::Companies(a) => table(Table::Companies, a, term),
+            #[cfg(feature = "serve")]
+            args::Command::Serve(a) => Ok(Config::Serve(serve(a)?)),
         }
     }
 }
@@ -365,6 +395,85 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
 }
 
 /// The inputs, `--input`, `-j`, the progress bar and `--summary`.
+#[cfg(feature = "serve")]
+fn serve(a: args::ServeArgs) -> Result<ServeConfig> {
+    let policy = match &a.tolerance {
+        Some(t) => Policy {
+            tolerance: tolerance(t)?,
+            ..Policy::default()
+        },
+        None => Policy::default(),
+    };
+    let addr = a.addr.parse::<std::net::SocketAddr>().map_err(|_| {
+        anyhow!(
+            "--addr: invalid address {:?}: expected IP:PORT such as 127.0.0.1:8080",
+            a.addr
+        )
+    })?;
+    let max_checks = match a.max_checks {
+        Some(0) => bail!("--max-checks 0: no check could run: expected at least 1"),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    Ok(ServeConfig {
+        ledger: a.ledger,
+        aliases: a.aliases,
+        fx: a.fx,
+        policy,
+        verbose: a.verbose,
+        addr,
+        max_body: size(&a.max_body).map_err(|e| anyhow!("--max-body: {e}"))?,
+        time_limit: duration(&a.time_limit).map_err(|e| anyhow!("--time-limit: {e}"))?,
+        max_checks,
+    })
+}
+
+/// A size in bytes: "1000", "512K" (KiB), "10M" (MiB); at least 1.
+#[cfg(feature = "serve")]
+fn size(s: &str) -> Result<usize> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&t[..i], &t[i..]),
+        None => (t, ""),
+    };
+    let unit: usize = match unit {
+        "" | "B" | "b" => 1,
+        "K" | "k" | "KiB" => 1 << 10,
+        "M" | "m" | "MiB" => 1 << 20,
+        _ => 0,
+    };
+    let n = match (digits.parse::<usize>(), unit) {
+        (Ok(n), u) if u > 0 => n.checked_mul(u),
+        _ => None,
+    };
+    match n {
+        Some(0) => bail!("{s:?} is out of range: expected at least 1 byte"),
+        Some(n) => Ok(n),
+        None => bail!("invalid size {s:?}: expected bytes such as 1000000, 512K or 10M"),
+    }
+}
+
+/// A duration: "30s", "500ms", "2m"; more than zero.
+#[cfg(feature = "serve")]
+fn duration(s: &str) -> Result<std::time::Duration> {
+    use std::time::Duration;
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n = digits.parse::<u64>().ok();
+    let d = match (n, unit) {
+        (Some(n), "ms") => Some(Duration::from_millis(n)),
+        (Some(n), "s") => Some(Duration::from_secs(n)),
+        (Some(n), "m") => n.checked_mul(60).map(Duration::from_secs),
+        _ => None,
+    };
+    match d {
+        Some(d) if d.is_zero() => bail!("{s:?} is out of range: expected more than zero"),
+        Some(d) => Ok(d),
+        None => bail!("invalid duration {s:?}: expected a number with ms, s or m, such as 30s"),
+    }
+}
+
 fn corpus(
     files: Vec<PathBuf>,
     input: Option<InputArg>,
@@ -737,6 +846,88 @@ mod tests {
             };
             assert!(!c.output.color, "{f}");
         }
+    }
+
+    #[cfg(feature = "serve")]
+    fn serve_config(argv: &[&str]) -> Result<ServeConfig> {
+        let args = Args::try_parse_from(
+            ["figcheck", "serve", "--ledger", "l.csv"]
+                .into_iter()
+                .chain(argv.iter().copied()),
+        )?;
+        match Config::from_args(args, PIPE)? {
+            Config::Serve(c) => Ok(c),
+            _ => bail!("parsed as another command"),
+        }
+    }
+
+    #[cfg(feature = "serve")]
+    #[test]
+    fn serve_defaults_and_validation() {
+        let c = serve_config(&[]).expect("valid");
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
+        assert!(c.addr.ip().is_loopback());
+        assert_eq!(c.max_body, 10 << 20);
+        assert_eq!(c.time_limit, std::time::Duration::from_secs(30));
+        assert!(c.max_checks >= 1);
+        assert_eq!(c.policy, Policy::default());
+        let c = serve_config(&[
+            "--addr",
+            "[::1]:0",
+            "--max-body",
+            "512K",
+            "--time-limit",
+            "250ms",
+            "--max-checks",
+            "3",
+            "--tolerance",
+            "5%",
+        ])
+        .expect("valid");
+        assert_eq!(c.addr.to_string(), "[::1]:0");
+        assert_eq!(c.max_body, 512 << 10);
+        assert_eq!(c.time_limit, std::time::Duration::from_millis(250));
+        assert_eq!(c.max_checks, 3);
+        assert_eq!(c.policy.tolerance, Decimal::new(5, 2));
+        let message = |argv: &[&str]| serve_config(argv).expect_err("invalid").to_string();
+        assert_eq!(
+            message(&["--addr", "localhost"]),
+            "--addr: invalid address \"localhost\": expected IP:PORT such as 127.0.0.1:8080"
+        );
+        assert_eq!(
+            message(&["--max-checks", "0"]),
+            "--max-checks 0: no check could run: expected at least 1"
+        );
+        for bad in ["", "10X", "1.5M", "M", "1 M"] {
+            assert_eq!(
+                message(&["--max-body", bad]),
+                format!(
+                    "--max-body: invalid size {bad:?}: expected bytes such as 1000000, 512K or 10M"
+                )
+            );
+        }
+        assert_eq!(
+            message(&["--max-body", "0"]),
+            "--max-body: \"0\" is out of range: expected at least 1 byte"
+        );
+        assert_eq!(size("1000").ok(), Some(1000));
+        assert_eq!(size("2m").ok(), Some(2 << 20));
+        for bad in ["", "30", "1h", "s", "1.5s", "5 s"] {
+            assert_eq!(
+                message(&["--time-limit", bad]),
+                format!(
+                    "--time-limit: invalid duration {bad:?}: expected a number with ms, s or m, such as 30s"
+                )
+            );
+        }
+        assert_eq!(
+            message(&["--time-limit", "0s"]),
+            "--time-limit: \"0s\" is out of range: expected more than zero"
+        );
+        assert_eq!(
+            duration("2m").ok(),
+            Some(std::time::Duration::from_secs(120))
+        );
     }
 
     #[test]

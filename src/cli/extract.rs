@@ -229,6 +229,35 @@ impl Context {
     }
 }
 
+/// The output of `figcheck extract --format FORMAT` for one document
+/// (`id` as its JSON gives it), and the warnings about its figures that
+/// could not be read, located by `label:line:column`.
+pub fn render_one<I: serde::Serialize + ?Sized>(
+    extractor: &Extractor,
+    format: Format,
+    id: &I,
+    text: &str,
+    html: Option<&crate::html::Visible>,
+    label: &str,
+) -> (Vec<u8>, Vec<String>) {
+    let mut messages = Vec::new();
+    let claims = claims(extractor, text, &mut messages, |e, (l, c)| {
+        e.with_path(label).with_line_col(l, c).to_string()
+    });
+    let ctx = Context {
+        extractor: extractor.clone(),
+        format,
+        color: false,
+    };
+    let warnings = messages
+        .into_iter()
+        .map(|m| match m {
+            Message::Error(s) | Message::Warning(s) | Message::Notice(s) => s,
+        })
+        .collect();
+    (ctx.render(id, text, &claims, html), warnings)
+}
+
 /// Extracts the claims of one document. Overflowing figures are warnings,
 /// located by `place(error, (line, column))` within the text.
 fn claims(

@@ -18,6 +18,8 @@ mod input;
 mod json;
 mod ledgers;
 mod progress;
+#[cfg(feature = "serve")]
+mod serve;
 mod tables;
 mod text;
 
@@ -34,7 +36,7 @@ const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let args = args::Args::parse();
-    let mut diag = Diagnostics::new(args.command.output().quiet);
+    let mut diag = Diagnostics::new(args.command.quiet());
     let config = match Config::from_args(args, Terminal::detect()) {
         Ok(c) => c,
         Err(e) => {
@@ -58,6 +60,8 @@ fn main() -> ExitCode {
         Config::Check(c) => (check::run(c, &mut diag, &mut totals), Some(c.fail_on)),
         Config::Import(c) => (import::run(c, &mut diag), None),
         Config::Table(c) => (tables::run(c, &mut diag), None),
+        #[cfg(feature = "serve")]
+        Config::Serve(c) => (serve::run(c, &mut diag), None),
     };
     match result {
         Ok(()) => {}

@@ -611,7 +611,9 @@ fn section(id: &str, report: &Report, text: &str) -> String {
     html
 }
 
-const STYLE: &str = r#"
+/// The page's stylesheet, for a page of one's own that shows report
+/// sections (the web app of `figcheck serve` does).
+pub const STYLE: &str = r#"
 :root{--fg:#1d1d1f;--muted:#5b616b;--line:#d5d8dc;--ok:#17723a;--ok-bg:#d5f2dd;--bad:#b3261e;--bad-bg:#ffd9d5;--unk:#5f6368;--unk-bg:#e4e5e7;--ev:#fff0a8;--focus:#1a5fd0;color-scheme:light}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -728,7 +730,10 @@ a{color:inherit;text-decoration:none}
 }
 "#;
 
-const SCRIPT: &str = r#"
+/// The page's script: it binds the selection, filter and evidence panel of
+/// every `section.doc` on the page when it runs, so a page that adds a
+/// section later runs it again then.
+pub const SCRIPT: &str = r#"
 (function () {
   "use strict";
   document.documentElement.classList.add("js");

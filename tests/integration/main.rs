@@ -17,3 +17,5 @@ mod periods;
 mod props;
 mod reports;
 mod streaming;
+mod serve;
+mod serve_page;
