@@ -66,7 +66,9 @@ fn run(bin: &PathBuf, requests: usize, clients: usize) -> Result<(), String> {
     let _ = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status();
-    let status = server.wait().map_err(|e| format!("wait for the server: {e}"))?;
+    let status = server
+        .wait()
+        .map_err(|e| format!("wait for the server: {e}"))?;
     result?;
     if !status.success() {
         return Err(format!("the server exited with {status}"));
@@ -118,7 +120,8 @@ fn rounds(server: &Child, addr: SocketAddr, requests: usize, clients: usize) -> 
             })
             .collect();
         for t in threads {
-            t.join().map_err(|_| "a client thread panicked".to_string())?;
+            t.join()
+                .map_err(|_| "a client thread panicked".to_string())?;
         }
         let wall = start.elapsed();
         let errors = errors.lock().expect("threads ended");
@@ -173,7 +176,12 @@ fn memory(pid: u32) -> String {
 fn start(bin: &PathBuf) -> Result<(Child, SocketAddr), String> {
     let mut child = Command::new(bin)
         .args(["serve", "--addr", "127.0.0.1:0", "--time-limit", "60s"])
-        .args(["--ledger", "data/ledger.csv", "--aliases", "data/aliases.csv"])
+        .args([
+            "--ledger",
+            "data/ledger.csv",
+            "--aliases",
+            "data/aliases.csv",
+        ])
         .args(["--fx", "data/fx.csv"])
         .current_dir(ROOT)
         .stdin(Stdio::null())

@@ -16,6 +16,6 @@ mod numerals;
 mod periods;
 mod props;
 mod reports;
-mod streaming;
 mod serve;
 mod serve_page;
+mod streaming;
