@@ -135,13 +135,51 @@ impl FromStr for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        // the text of Display without fmt (years are 1..=9999)
+        match u16::try_from(self.year) {
+            Ok(y) if y <= 9999 => {
+                let two = |n: u8| [b'0' + n / 10, b'0' + n % 10];
+                let (m, d) = (two(self.month), two(self.day));
+                let buf = [
+                    b'0' + (y / 1000) as u8,
+                    b'0' + (y / 100 % 10) as u8,
+                    b'0' + (y / 10 % 10) as u8,
+                    b'0' + (y % 10) as u8,
+                    b'-',
+                    m[0],
+                    m[1],
+                    b'-',
+                    d[0],
+                    d[1],
+                ];
+                // Invariant: ASCII digits and dashes.
+                s.serialize_str(std::str::from_utf8(&buf).expect("ASCII"))
+            }
+            _ => s.collect_str(self),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serializes_as_displayed() {
+        for (y, m, d) in [
+            (1, 1, 1),
+            (999, 9, 9),
+            (2024, 2, 29),
+            (2025, 12, 31),
+            (9999, 12, 31),
+        ] {
+            let date = Date::new(y, m, d).expect("a valid date");
+            assert_eq!(
+                serde_json::to_string(&date).ok(),
+                Some(format!("\"{date}\""))
+            );
+        }
+    }
 
     #[test]
     fn parses_and_validates() {

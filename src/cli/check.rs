@@ -663,7 +663,7 @@ pub fn render(format: Format, report: &Report, r: &Rendering<'_>) -> Vec<u8> {
     let written = match format {
         Format::Json => match r.html {
             Some(v) => json_line(report, v, &mut buf),
-            None => json::write(report, &mut buf),
+            None => json::append_line(report, &mut buf),
         },
         Format::Markdown => markdown::write(report, &mut buf),
         Format::Text => text::write(
@@ -714,7 +714,7 @@ fn json_line(report: &Report, visible: &Visible, out: &mut Vec<u8>) -> io::Resul
             .iter()
             .map(|c| (c.mention.start, c.mention.end)),
     );
-    serde_json::to_writer(&mut *out, &WithSource { report, source }).map_err(io::Error::other)?;
+    json::append(out, &WithSource { report, source }).map_err(io::Error::other)?;
     out.push(b'\n');
     Ok(())
 }

@@ -93,6 +93,6 @@ pub fn write_document<I: Serialize + ?Sized>(
     };
     // Invariant: writing plain structs of strings, numbers and bools into a
     // Vec cannot fail.
-    serde_json::to_writer(&mut *out, &doc).expect("serializing to a Vec never fails");
+    figcheck::report::json::append(out, &doc).expect("serializing to a Vec never fails");
     out.push(b'\n');
 }

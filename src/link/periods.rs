@@ -148,24 +148,48 @@ fn scan(
 ) {
     let b = s.as_bytes();
     let mut i = from;
+    // the char before `i`: whether an expression can start at `i` depends
+    // on it (not inside a word, not inside a number)
+    let mut prev = s[..from].chars().next_back();
     while i < to {
         steps.set(steps.get() + 1);
-        // ASCII that cannot start a date expression is passed over byte by
-        // byte with no decoding
         let x = b[i];
-        if x.is_ascii() && !x.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let step = s[i..].chars().next().map_or(1, char::len_utf8);
-        if let Some(p) = period_at(s, i, article, steps) {
-            let e = p.span.map_or(i + step, |sp| sp.end());
-            if !f(p) {
-                return;
+        if x.is_ascii() {
+            // ASCII that cannot start a date expression is passed over byte
+            // by byte with no decoding, and the rest of a word or a number
+            // at once (no expression starts inside one)
+            let run = |i: usize, f: fn(&u8) -> bool| b[i..to].iter().take_while(|c| f(c)).count();
+            let skip = if !x.is_ascii_alphanumeric() {
+                1
+            } else if x.is_ascii_alphabetic() && prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+                run(i, u8::is_ascii_alphabetic)
+            } else if x.is_ascii_digit() && prev.is_some_and(|p| p.is_ascii_digit()) {
+                run(i, u8::is_ascii_digit)
+            } else {
+                0
+            };
+            if skip > 0 {
+                i += skip;
+                prev = Some(char::from(b[i - 1]));
+                continue;
             }
-            i = e.max(i + step);
-            continue;
         }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let step = c.len_utf8();
+        if can_start_period(c, prev) {
+            if let Some(p) = period_at(s, i, article, steps) {
+                let e = p.span.map_or(i + step, |sp| sp.end());
+                if !f(p) {
+                    return;
+                }
+                i = e.max(i + step);
+                prev = s[..i].chars().next_back();
+                continue;
+            }
+        }
+        prev = Some(c);
         i += step;
     }
 }

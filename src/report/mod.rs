@@ -22,7 +22,43 @@ use serde::Serialize;
 /// Exact and fully expanded decimal text: "25000000000", "0.5" (never
 /// exponent notation, no trailing zeros).
 pub fn decimal(d: Decimal) -> String {
-    d.normalize().to_string()
+    // `d.normalize().to_string()`, without fmt: the mantissa's digits, the
+    // point `scale` digits from the right
+    let d = d.normalize();
+    let scale = d.scale() as usize;
+    let mut digits = [0u8; 40];
+    let mut i = digits.len();
+    let mut m = d.mantissa().unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let digits = &digits[i..];
+    let mut s = String::with_capacity(digits.len() + scale + 3);
+    if d.is_sign_negative() && !d.is_zero() {
+        s.push('-');
+    }
+    fn text(b: &[u8]) -> &str {
+        // Invariant: ASCII digits.
+        std::str::from_utf8(b).expect("ASCII digits")
+    }
+    if scale == 0 {
+        s.push_str(text(digits));
+    } else if digits.len() > scale {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        s.push_str(text(int));
+        s.push('.');
+        s.push_str(text(frac));
+    } else {
+        s.push_str("0.");
+        s.extend(std::iter::repeat_n('0', scale - digits.len()));
+        s.push_str(text(digits));
+    }
+    s
 }
 
 /// One mention as reported by `figcheck extract` and inside check reports.
@@ -438,5 +474,41 @@ impl Report {
     /// True when some claim is contradicted.
     pub fn has_contradictions(&self) -> bool {
         self.summary.contradicted > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn decimals_in_full() {
+        for (d, text) in [
+            ("25000000000", "25000000000"),
+            ("0.500", "0.5"),
+            ("-0.05", "-0.05"),
+            ("-0.000", "0"),
+            ("0", "0"),
+            ("1.2300", "1.23"),
+            (
+                "-79228162514264337593543950335",
+                "-79228162514264337593543950335",
+            ),
+            (
+                "0.0000000000000000000000000001",
+                "0.0000000000000000000000000001",
+            ),
+        ] {
+            assert_eq!(decimal(d.parse().expect("a decimal")), text, "{d}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn decimals_as_rust_decimal_writes_them(lo in any::<u64>(), mid in any::<u32>(), neg: bool, scale in 0u32..=28) {
+            let d = Decimal::from_parts(lo as u32, (lo >> 32) as u32, mid, neg, scale);
+            prop_assert_eq!(decimal(d), d.normalize().to_string());
+        }
     }
 }

@@ -10,6 +10,10 @@
 //!  "summary": {"consistent": 7, "contradicted": 2, "unverifiable": 0}, "errors": []}
 //! ```
 
+mod ser;
+
+pub use ser::append;
+
 use super::Report;
 use std::io::{self, Write};
 
@@ -18,8 +22,19 @@ use std::io::{self, Write};
 /// # Errors
 /// Any error of the writer.
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, report).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    let mut line = Vec::with_capacity(256 + report.claims.len() * 1024);
+    append_line(report, &mut line)?;
+    out.write_all(&line)
+}
+
+/// Appends `report` as one JSON line to `out` (the bytes of [`write`]).
+///
+/// # Errors
+/// None in practice: reports are plain data.
+pub fn append_line(report: &Report, out: &mut Vec<u8>) -> io::Result<()> {
+    append(out, report).map_err(io::Error::other)?;
+    out.push(b'\n');
+    Ok(())
 }
 
 /// A report written claim by claim, for documents too large to hold their
@@ -49,7 +64,9 @@ pub struct Stream {
 }
 
 fn to(out: &mut impl Write, v: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, v).map_err(io::Error::other)
+    let mut buf = Vec::new();
+    append(&mut buf, v).map_err(io::Error::other)?;
+    out.write_all(&buf)
 }
 
 impl Stream {
