@@ -117,13 +117,16 @@ impl<'t> Positions<'t> {
         if offset < self.offset {
             *self = Positions::new(self.text);
         }
-        for c in self.text[self.offset..offset].chars() {
-            if c == '\n' {
-                self.line += 1;
-                self.col = 1;
-            } else {
-                self.col += 1;
+        let part = &self.text.as_bytes()[self.offset..offset];
+        // the chars after the last newline count as columns: a char is a
+        // byte that is not a UTF-8 continuation byte
+        let chars = |b: &[u8]| b.iter().filter(|&&c| (c as i8) >= -0x40).count();
+        match memchr::memrchr(b'\n', part) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', &part[..last]).count() + 1;
+                self.col = 1 + chars(&part[last + 1..]);
             }
+            None => self.col += chars(part),
         }
         self.offset = offset;
         (self.line, self.col)
@@ -167,6 +170,21 @@ mod tests {
         let mut p = Positions::new(text);
         for offset in (0..=text.len() + 2).chain([7, 3, 0, 20]) {
             assert_eq!(p.at(offset), line_col(text, offset), "offset {offset}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_line_col_anywhere(
+            text in "(?s)[a\n约é\r 😀]{0,60}",
+            offsets in proptest::collection::vec(0usize..80, 0..12),
+        ) {
+            let mut p = Positions::new(&text);
+            let mut sorted = offsets.clone();
+            sorted.sort_unstable();
+            for offset in sorted.into_iter().chain(offsets) {
+                proptest::prop_assert_eq!(p.at(offset), line_col(&text, offset));
+            }
         }
     }
 }

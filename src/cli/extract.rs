@@ -231,7 +231,8 @@ impl Context {
 
 /// The output of `figcheck extract --format FORMAT` for one document
 /// (`id` as its JSON gives it), and the warnings about its figures that
-/// could not be read, located by `label:line:column`.
+/// could not be read, located by `label:line:column`. (The web app's.)
+#[cfg(feature = "serve")]
 pub fn render_one<I: serde::Serialize + ?Sized>(
     extractor: &Extractor,
     format: Format,

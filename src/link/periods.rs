@@ -316,20 +316,11 @@ fn can_start_period(c: char, prev: Option<char>) -> bool {
     )
 }
 
-/// Whether the ASCII word at the start of `b` can begin an English date
-/// expression: FY…, Q1–Q4, H1/H2, fiscal, first … fourth, nine, year,
-/// a, the, this, last, as, now, currently, end, or a month's name.
-fn starts_a_period_word(b: &[u8]) -> bool {
-    let n = b
-        .iter()
-        .take(10)
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    let mut w = [0u8; 10];
-    for (d, c) in w.iter_mut().zip(&b[..n]) {
-        *d = c.to_ascii_lowercase();
-    }
-    let w = &w[..n];
+/// Whether an English word (lowercased, its first ten letters and digits)
+/// can begin a date expression: FY…, Q1–Q4, H1/H2, fiscal, first … fourth,
+/// nine, year, a, the, this, last, as, now, currently, end, or a month's name.
+fn starts_a_period_word(w: &[u8]) -> bool {
+    let n = w.len();
     if w.starts_with(b"fy") {
         return true;
     }
@@ -380,6 +371,41 @@ fn starts_a_period_word(b: &[u8]) -> bool {
     )
 }
 
+/// Whether the number at the start of `r` can begin a date expression: a
+/// year (1900 to 2100: "2024-09-30", "2024年", "in 2023", "2025财年"), or one
+/// or two digits followed by what a day, a month or a quarter needs ("9月",
+/// "3季度", "3Q", "1H", "3rd", "30 September"). Any other number (most of a
+/// financial article's: "250 亿", "3.5%", "1,200") is passed over at once.
+fn digits_can_start_period(r: &str) -> bool {
+    let (mut v, mut n, mut len) = (0u32, 0usize, 0usize);
+    for c in r.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        v = v.saturating_mul(10).saturating_add(d);
+        n += 1;
+        len += c.len_utf8();
+    }
+    if n == 4 && (1900..=2100).contains(&v) {
+        return true;
+    }
+    if n > 2 {
+        return false;
+    }
+    let after = &r[len..];
+    let g = skip_ws(after);
+    if g > 0 {
+        // "9 月", "30 September"
+        let t = &after[g..];
+        return t.starts_with('月') || month_at(t).is_some();
+    }
+    after.starts_with(|c: char| {
+        c.is_ascii_alphabetic() || matches!(c, '月' | '季' | '财' | '財' | '个' | '個')
+    })
+}
+
 /// A date expression starting at byte `i` of `s`.
 fn period_at(
     s: &str,
@@ -395,13 +421,31 @@ fn period_at(
     steps.set(steps.get() + 1);
     // each parser is tried only where its words can start (first-char
     // dispatch, as the extractor does)
-    let lc = c0.to_ascii_lowercase();
     let digit = c0.is_ascii_digit() || ('０'..='９').contains(&c0);
-    // an English expression starts with one of a few words: any other word
-    // ("revenue", "company") is passed over at once
-    if c0.is_ascii_alphabetic() && !starts_a_period_word(rest.as_bytes()) {
+    if digit && !digits_can_start_period(rest) {
         return None;
     }
+    // the English word at `i`, lowercased: an expression starts with one of
+    // a few words (any other, "revenue", "company", is passed over at once),
+    // and each parser below is tried only for the words it can start with
+    let mut word = [0u8; 10];
+    let wn = rest
+        .bytes()
+        .take(10)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    for (d, c) in word.iter_mut().zip(rest.as_bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    let w: &[u8] = if c0.is_ascii_alphabetic() {
+        &word[..wn]
+    } else {
+        &[]
+    };
+    if c0.is_ascii_alphabetic() && !starts_a_period_word(w) {
+        return None;
+    }
+    let ordinal = matches!(w, b"first" | b"second" | b"third" | b"fourth");
     // 2024-09-30, 2024/9/30
     if let Some((y, n)) = int_at(rest).filter(|&(y, n)| n == 4 && (1900..=2100).contains(&y)) {
         let r = &rest[n..];
@@ -446,7 +490,7 @@ fn period_at(
         }
     }
     // FY2024 / FY24 / fiscal 2024
-    if lc == 'f' {
+    if w.starts_with(b"fy") || w == b"fiscal" {
         steps.set(steps.get() + 1);
         for w in ["FY", "fiscal year ", "fiscal "] {
             if rest.len() >= w.len()
@@ -472,7 +516,11 @@ fn period_at(
     }
     // fiscal quarters: "third quarter of fiscal 2026", "Q3 FY26", "fiscal
     // third quarter" (the year left to the company's calendar)
-    if digit || matches!(lc, 'q' | 'f' | 's' | 't' | 'h' | 'n') {
+    if digit
+        || ordinal
+        || matches!(w, b"nine" | b"fiscal")
+        || (w.len() == 2 && matches!(w[0], b'q' | b'h') && w[1].is_ascii_digit())
+    {
         steps.set(steps.get() + 1);
         if let Some(p) = fiscal_quarter_en(s, i) {
             return Some(p);
@@ -500,7 +548,7 @@ fn period_at(
             }
         }
     }
-    if matches!(lc, 'f' | 's' | 't') {
+    if ordinal {
         steps.set(steps.get() + 1);
         for (w, q) in [
             ("first quarter", 1),
@@ -536,7 +584,7 @@ fn period_at(
         }
     }
     // year-ago phrases, resolved against the nearest written period (see Document)
-    if matches!(c0, '去' | '上') || matches!(lc, 'y' | 'a' | 't') {
+    if matches!(c0, '去' | '上') || matches!(w, b"year" | b"a" | b"the") {
         steps.set(steps.get() + 1);
         for w in [
             "去年同期",
@@ -572,7 +620,7 @@ fn period_at(
         }
     }
     // last year / this year standing alone
-    if matches!(c0, '去' | '上' | '今') || matches!(lc, 'l' | 't') {
+    if matches!(c0, '去' | '上' | '今') || matches!(w, b"last" | b"this") {
         steps.set(steps.get() + 1);
         for (w, d) in [
             ("去年", -1),
@@ -624,7 +672,8 @@ fn period_at(
         }
     }
     // "now" words: the article date
-    if matches!(c0, '当' | '當' | '目' | '现' | '現' | '如' | '眼') || matches!(lc, 'c' | 'n' | 'a')
+    if matches!(c0, '当' | '當' | '目' | '现' | '現' | '如' | '眼')
+        || matches!(w, b"currently" | b"now" | b"as")
     {
         steps.set(steps.get() + 1);
         for w in [
@@ -678,7 +727,7 @@ fn period_at(
     }
     // the latest quarter: 上季, 本季, 当季, 该季度, "last quarter" (the
     // latest reported on or before the article date)
-    if matches!(c0, '上' | '本' | '今' | '当' | '當' | '该' | '該') || matches!(lc, 'l' | 't')
+    if matches!(c0, '上' | '本' | '今' | '当' | '當' | '该' | '該') || matches!(w, b"last" | b"the")
     {
         steps.set(steps.get() + 1);
         for w in [
@@ -721,12 +770,7 @@ fn period_at(
         }
     }
     // month-first English dates: September 30, 2024 / Sept. 30 / end of September
-    if digit
-        || matches!(
-            lc,
-            'e' | 't' | 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd'
-        )
-    {
+    if digit || matches!(w, b"end" | b"the") || (!w.is_empty() && month_at(rest).is_some()) {
         steps.set(steps.get() + 1);
         if let Some(p) = english_date(s, i, article) {
             return Some(p);
@@ -1387,6 +1431,50 @@ mod scan_tests {
         let steps = std::cell::Cell::new(0);
         periods_counted(text, article, &steps);
         steps.get() as f64 / text.len().max(1) as f64
+    }
+
+    /// Numbers that cannot begin a date expression are passed over before
+    /// any parser runs; every number form a parser reads still gets there.
+    #[test]
+    fn only_numbers_shaped_like_dates_reach_the_parsers() {
+        for yes in [
+            "2024-09-30",
+            "2024年",
+            "2024 revenue",
+            "2025财年",
+            "９月",
+            "9 月",
+            "9月30日",
+            "30 September 2024",
+            "3Q24",
+            "1H FY26",
+            "3rd quarter",
+            "3季度",
+            "3财季",
+            "3个财季",
+            "１９９９年",
+        ] {
+            assert!(digits_can_start_period(yes), "{yes}");
+        }
+        for no in [
+            "250 亿",
+            "3.5%",
+            "1,200",
+            "5000 billion",
+            "30 million",
+            "12345年",
+            "250亿",
+            "3 billion",
+            "1899年",
+            "99 days",
+            "123 September",
+        ] {
+            assert!(!digits_can_start_period(no), "{no}");
+        }
+        // and the scanner still finds the dates among them
+        let d = Date::new(2025, 3, 18).ok();
+        let (found, _) = periods_and_dateline("营收 250 亿美元,9 月 30 日,30 September 2024。", d);
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     /// The date scanner looks at each position once and tries only the

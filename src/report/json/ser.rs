@@ -71,14 +71,24 @@ struct Ser<'o> {
 }
 
 /// Appends `n` in decimal.
-fn unsigned(out: &mut Vec<u8>, mut n: u128) {
+fn unsigned(out: &mut Vec<u8>, n: u128) {
+    // 64-bit division where the number fits (a u128 division is a call)
+    match u64::try_from(n) {
+        Ok(n) => digits(out, n, |n| ((n % 10) as u8, n / 10)),
+        Err(_) => digits(out, n, |n| ((n % 10) as u8, n / 10)),
+    }
+}
+
+/// Appends the decimal digits of `n`, `split` giving the last digit and the rest.
+fn digits<N: Copy + PartialEq + From<u8>>(out: &mut Vec<u8>, mut n: N, split: fn(N) -> (u8, N)) {
     let mut buf = [0u8; 39];
     let mut i = buf.len();
     loop {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
+        let (d, rest) = split(n);
+        buf[i] = b'0' + d;
+        n = rest;
+        if n == N::from(0) {
             break;
         }
     }
