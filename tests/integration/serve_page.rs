@@ -4,8 +4,9 @@
 //! sample article is pasted, Check is pressed with the keyboard, and the
 //! report in the DOM is compared with the API's JSON; the contradicted
 //! claims are red. Screenshots at desktop and phone widths are written to
-//! the target directory (`serve-desktop.png`, `serve-phone.png`), to look
-//! at. The keyboard alone reaches every control in order (with a visible
+//! the target directory (`serve-desktop.png`, `serve-phone.png`,
+//! `serve-phone-report.png`), to look at (`docs/serve.png` is the desktop
+//! one). The keyboard alone reaches every control in order (with a visible
 //! focus ring) and presses the download buttons with Enter and Space; files
 //! dropped on the page are opened by their extension; choosing a company
 //! picks the ledger that holds it. Without chromium on PATH the test says so and passes, unless
@@ -450,8 +451,14 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         );
     }
 
+    // the desktop screenshot (docs/serve.png is this one): what the page
+    // shows after a check, the first contradicted claim in view, here with
+    // its evidence open
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    b.eval("window.scrollTo(0, 0); true");
+    b.eval(
+        "var m = document.querySelector('#result mark.claim.contradicted'); m.click();
+         document.activeElement.blur(); m.scrollIntoView({ block: 'center' }); true",
+    );
     b.screenshot(&shots.join("serve-desktop.png"));
     // at phone width: no sideways scrolling, and the claims still marked
     b.size(390, 844, true);
@@ -460,10 +467,16 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         "[document.documentElement.scrollWidth, document.querySelectorAll('#result mark.claim').length]",
     );
     assert_eq!(fits, json!([390, claims.len()]));
-    b.eval("window.scrollTo(0, 0); true");
+    // the form, the evidence sheet closed; then the report, the sheet open
+    b.eval("document.querySelector('#result .panel .close').click(); window.scrollTo(0, 0); true");
     b.screenshot(&shots.join("serve-phone.png"));
+    b.eval(
+        "var m = document.querySelector('#result mark.claim.contradicted');
+         m.scrollIntoView({ block: 'start' }); window.scrollBy(0, -120); m.click(); true",
+    );
+    b.screenshot(&shots.join("serve-phone-report.png"));
     println!(
-        "screenshots: {}/serve-{{desktop,phone}}.png",
+        "screenshots: {}/serve-{{desktop,phone,phone-report}}.png",
         shots.display()
     );
 
