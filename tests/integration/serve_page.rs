@@ -480,6 +480,18 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         shots.display()
     );
 
+    // nothing was fetched from anywhere but the server (no CDN, font or
+    // script, nor a favicon): the page's API calls
+    let fetched = b.eval(
+        "(function () { var seen = {};
+          performance.getEntriesByType('resource').forEach(function (e) {
+            var n = e.name.indexOf('blob:') === 0 ? 'blob:' : e.name;
+            seen[n.indexOf(location.origin + '/') === 0 ? new URL(n).pathname : n] = true;
+          });
+          return Object.keys(seen).sort(); })()",
+    );
+    assert_eq!(fetched, json!(["/api/check", "/api/ledgers"]));
+
     // a company picks the smallest ledger that holds it
     let choose = |b: &mut Browser, name: &str| {
         b.eval(&format!(
