@@ -21,6 +21,11 @@
 //! passed while waiting for one of the `--max-checks` slots, or during the
 //! work). CPU work runs on tokio's blocking threads, at most `--max-checks`
 //! at once.
+//!
+//! SIGINT or SIGTERM stops the listener; the requests in progress (a check
+//! running included) are answered, then `run` returns and the process
+//! exits 0 (`tests/integration/serve.rs` checks it). The page's script
+//! (`page.html`) lists each ledger's companies from `GET /api/ledgers`.
 
 mod page;
 mod request;
