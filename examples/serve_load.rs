@@ -1,12 +1,16 @@
 //! A bounded load test of `figcheck serve`, on loopback only: starts the
 //! server (the `figcheck` binary beside this example, built with the
-//! `serve` feature) on an ephemeral port with the quick start's tables,
-//! sends `--requests` `POST /api/check` of the sample article from
-//! `--clients` threads (a connection per request), twice, and reports
-//! throughput, p50/p99/max latency and the server's resident memory
-//! before and after each round. Every answer must be 200 and the same bytes
-//! as the first one: any error or lost answer makes the run fail (exit 1).
-//! The server is stopped with SIGTERM at the end.
+//! `serve` feature) on an ephemeral port with the quick start's tables
+//! (`data/ledger.csv`, `data/aliases.csv`, `data/fx.csv`), sends
+//! `--requests` `POST /api/check` of the sample article
+//! (`data/stargate-zh.txt`) from `--clients` threads (a connection per
+//! request), and reports throughput, p50/p99/max latency and the server's
+//! resident memory (VmRSS of `/proc/PID/status`) at the start, when half
+//! the answers are in, and at the end. Every answer must be 200 and the
+//! same bytes as `figcheck check data/stargate-zh.txt --format json` with
+//! those tables writes: any error, lost answer or other byte makes the run
+//! fail (exit 1), as does an end RSS over twice the middle one. The server
+//! is stopped with SIGTERM at the end and must exit 0.
 //!
 //! ```text
 //! cargo build --release --features serve
@@ -62,7 +66,7 @@ fn main() -> ExitCode {
 
 fn run(bin: &PathBuf, requests: usize, clients: usize) -> Result<(), String> {
     let (mut server, addr) = start(bin)?;
-    let result = rounds(&server, addr, requests, clients);
+    let result = rounds(&server, addr, bin, requests, clients);
     let _ = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status();
@@ -77,76 +81,150 @@ fn run(bin: &PathBuf, requests: usize, clients: usize) -> Result<(), String> {
     Ok(())
 }
 
-fn rounds(server: &Child, addr: SocketAddr, requests: usize, clients: usize) -> Result<(), String> {
-    let text = std::fs::read_to_string(format!("{ROOT}/data/stargate-zh.txt"))
-        .map_err(|e| format!("data/stargate-zh.txt: {e}"))?;
-    let body = serde_json::to_vec(&serde_json::json!({"text": text, "id": "stargate-zh.txt"}))
+/// The ledger, aliases and FX tables of the quick start.
+const TABLES: &[&str] = &[
+    "--ledger",
+    "data/ledger.csv",
+    "--aliases",
+    "data/aliases.csv",
+    "--fx",
+    "data/fx.csv",
+];
+const ARTICLE: &str = "data/stargate-zh.txt";
+
+/// What `figcheck check ARTICLE --format json` writes (exit 1: two claims
+/// are contradicted).
+fn cli_json(bin: &PathBuf) -> Result<Vec<u8>, String> {
+    let out = Command::new(bin)
+        .args(["check", ARTICLE, "--format", "json"])
+        .args(TABLES)
+        .current_dir(ROOT)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("{}: cannot run: {e}", bin.display()))?;
+    if out.status.code() != Some(1) {
+        return Err(format!(
+            "figcheck check {ARTICLE}: exit {:?}, expected 1: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(out.stdout)
+}
+
+fn rounds(
+    server: &Child,
+    addr: SocketAddr,
+    bin: &PathBuf,
+    requests: usize,
+    clients: usize,
+) -> Result<(), String> {
+    let text = std::fs::read_to_string(format!("{ROOT}/{ARTICLE}"))
+        .map_err(|e| format!("{ARTICLE}: {e}"))?;
+    let body = serde_json::to_vec(&serde_json::json!({"text": text, "id": ARTICLE}))
         .map_err(|e| e.to_string())?;
-    let expected = post(addr, &body)?;
+    let expected = cli_json(bin)?;
     println!(
-        "POST /api/check of data/stargate-zh.txt: {} bytes in, {} bytes out; {requests} requests from {clients} clients a round",
+        "{requests} POST /api/check of {ARTICLE} ({} bytes in, {} bytes out, the CLI's JSON) from {clients} clients, a connection each",
         body.len(),
         expected.len()
     );
-    println!("server RSS before: {}", memory(server.id()));
+    let pid = server.id();
+    let start_rss = rss(pid);
+    println!("server RSS at the start: {}", memory(pid));
     let body = Arc::new(body);
     let expected = Arc::new(expected);
-    for round in 1..=2 {
-        let next = Arc::new(AtomicUsize::new(0));
-        let latencies = Arc::new(Mutex::new(Vec::with_capacity(requests)));
-        let errors = Arc::new(Mutex::new(Vec::new()));
-        let start = Instant::now();
-        let threads: Vec<_> = (0..clients)
-            .map(|_| {
-                let (next, latencies, errors) = (next.clone(), latencies.clone(), errors.clone());
-                let (body, expected) = (body.clone(), expected.clone());
-                std::thread::spawn(move || {
-                    while next.fetch_add(1, Ordering::Relaxed) < requests {
-                        let t = Instant::now();
-                        let answer = post(addr, &body);
-                        let took = t.elapsed();
-                        match answer {
-                            Ok(b) if b == *expected => {
-                                latencies.lock().expect("no panic holds it").push(took)
-                            }
-                            Ok(_) => errors
-                                .lock()
-                                .expect("no panic holds it")
-                                .push("an answer differs from the first".to_string()),
-                            Err(e) => errors.lock().expect("no panic holds it").push(e),
+    let next = Arc::new(AtomicUsize::new(0));
+    let done = Arc::new(AtomicUsize::new(0));
+    let middle = Arc::new(Mutex::new(None));
+    let latencies = Arc::new(Mutex::new(Vec::with_capacity(requests)));
+    let errors = Arc::new(Mutex::new(Vec::new()));
+    let start = Instant::now();
+    let threads: Vec<_> = (0..clients)
+        .map(|_| {
+            let (next, done, middle) = (next.clone(), done.clone(), middle.clone());
+            let (latencies, errors) = (latencies.clone(), errors.clone());
+            let (body, expected) = (body.clone(), expected.clone());
+            std::thread::spawn(move || {
+                while next.fetch_add(1, Ordering::Relaxed) < requests {
+                    let t = Instant::now();
+                    let answer = post(addr, &body);
+                    let took = t.elapsed();
+                    match answer {
+                        Ok(b) if b == *expected => {
+                            latencies.lock().expect("no panic holds it").push(took)
                         }
+                        Ok(b) => errors.lock().expect("no panic holds it").push(format!(
+                            "an answer differs from the CLI's JSON: {}",
+                            String::from_utf8_lossy(&b[..b.len().min(300)])
+                        )),
+                        Err(e) => errors.lock().expect("no panic holds it").push(e),
                     }
-                })
+                    // the client that completes the middle request samples the RSS
+                    if done.fetch_add(1, Ordering::Relaxed) + 1 == requests.div_ceil(2) {
+                        *middle.lock().expect("no panic holds it") = Some((rss(pid), memory(pid)));
+                    }
+                }
             })
-            .collect();
-        for t in threads {
-            t.join()
-                .map_err(|_| "a client thread panicked".to_string())?;
-        }
-        let wall = start.elapsed();
-        let errors = errors.lock().expect("threads ended");
-        let mut l = latencies.lock().expect("threads ended").clone();
-        l.sort_unstable();
-        let at = |q: f64| l[((l.len() as f64 * q).ceil() as usize).clamp(1, l.len()) - 1];
-        println!(
-            "round {round}: {} ok, {} failed in {:.2} s: {:.0} requests/s; latency p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; server RSS after: {}",
-            l.len(),
+        })
+        .collect();
+    for t in threads {
+        t.join()
+            .map_err(|_| "a client thread panicked".to_string())?;
+    }
+    let wall = start.elapsed();
+    let end_rss = rss(pid);
+    let errors = errors.lock().expect("threads ended");
+    let mut l = latencies.lock().expect("threads ended").clone();
+    let (mid_rss, mid) = middle.lock().expect("threads ended").clone().unzip();
+    l.sort_unstable();
+    if l.is_empty() {
+        return Err(format!(
+            "no answer was right; {} failed, the first: {}",
             errors.len(),
-            wall.as_secs_f64(),
-            l.len() as f64 / wall.as_secs_f64(),
-            ms(at(0.50)),
-            ms(at(0.99)),
-            ms(at(1.0)),
-            memory(server.id())
-        );
-        if let Some(e) = errors.first() {
-            return Err(format!("{} requests failed, the first: {e}", errors.len()));
-        }
-        if l.len() != requests {
-            return Err(format!("{} answers for {requests} requests", l.len()));
+            errors.first().map_or("", String::as_str)
+        ));
+    }
+    let at = |q: f64| l[((l.len() as f64 * q).ceil() as usize).clamp(1, l.len()) - 1];
+    println!(
+        "{} ok, {} failed in {:.2} s: {:.0} requests/s; latency p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        l.len(),
+        errors.len(),
+        wall.as_secs_f64(),
+        l.len() as f64 / wall.as_secs_f64(),
+        ms(at(0.50)),
+        ms(at(0.99)),
+        ms(at(1.0)),
+    );
+    println!(
+        "server RSS at the middle ({} answers in): {}",
+        requests.div_ceil(2),
+        mid.unwrap_or_else(|| "not sampled".to_string())
+    );
+    println!("server RSS at the end: {}", memory(pid));
+    if let Some(e) = errors.first() {
+        return Err(format!("{} requests failed, the first: {e}", errors.len()));
+    }
+    if l.len() != requests {
+        return Err(format!("{} answers for {requests} requests", l.len()));
+    }
+    if let (Some(Some(mid)), Some(end)) = (mid_rss, end_rss) {
+        if end > 2 * mid {
+            return Err(format!(
+                "memory is not flat: {end} kB at the end, {mid} kB at the middle (start: {start_rss:?} kB)"
+            ));
         }
     }
     Ok(())
+}
+
+/// VmRSS of the process, in kB.
+fn rss(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
 }
 
 fn ms(d: Duration) -> f64 {
@@ -176,13 +254,7 @@ fn memory(pid: u32) -> String {
 fn start(bin: &PathBuf) -> Result<(Child, SocketAddr), String> {
     let mut child = Command::new(bin)
         .args(["serve", "--addr", "127.0.0.1:0", "--time-limit", "60s"])
-        .args([
-            "--ledger",
-            "data/ledger.csv",
-            "--aliases",
-            "data/aliases.csv",
-        ])
-        .args(["--fx", "data/fx.csv"])
+        .args(TABLES)
         .current_dir(ROOT)
         .stdin(Stdio::null())
         .stdout(Stdio::null())

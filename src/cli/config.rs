@@ -51,6 +51,8 @@ pub struct ServeConfig {
     pub time_limit: std::time::Duration,
     /// `--max-checks`, at least 1.
     pub max_checks: usize,
+    /// `-q`: only problems on stderr.
+    pub quiet: bool,
 }
 
 /// Which built-in table.
@@ -425,6 +427,7 @@ fn serve(a: args::ServeArgs) -> Result<ServeConfig> {
         max_body: size(&a.max_body).map_err(|e| anyhow!("--max-body: {e}"))?,
         time_limit: duration(&a.time_limit).map_err(|e| anyhow!("--time-limit: {e}"))?,
         max_checks,
+        quiet: a.quiet,
     })
 }
 

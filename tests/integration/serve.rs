@@ -384,7 +384,7 @@ fn serve_health_ledgers_and_page() {
 
     let (status, lines) = server.stop("TERM");
     assert!(status.success(), "{status}");
-    assert_eq!(lines, ["figcheck: stopped"]);
+    assert_eq!(lines, ["figcheck: stopping", "figcheck: stopped"]);
 }
 
 #[test]
@@ -700,6 +700,49 @@ fn serve_time_limit_and_check_slots() {
     }
     let (status, _) = server.stop("INT");
     assert!(status.success(), "{status}");
+}
+
+#[test]
+fn serve_sigterm_lets_a_running_check_finish() {
+    let mut args = TABLES.to_vec();
+    args.extend_from_slice(&["--time-limit", "10m", "--max-body", "20M"]);
+    let server = Server::start(&args);
+    // an article long enough to be still in its check when the signal comes
+    let line = body(json!({"text": article().repeat(600), "id": "long"}));
+    let addr = server.addr;
+    let request = line.clone();
+    let running = std::thread::spawn(move || {
+        http(
+            addr,
+            "POST",
+            "/api/check",
+            &[("content-type", "application/json")],
+            &request,
+        )
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while server.get("/api/health").json()["checks_running"] != json!(1) {
+        assert!(Instant::now() < deadline, "the check never started");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let (status, lines) = server.stop("TERM");
+    // the server said it would wait for the check, answered it, and exited 0
+    assert_eq!(
+        lines,
+        [
+            "figcheck: stopping once the check running is answered",
+            "figcheck: stopped"
+        ]
+    );
+    assert!(status.success(), "{status}");
+    let answer = running.join().expect("the client thread");
+    let mut cli_args = vec!["check", "--input", "jsonl"];
+    cli_args.extend_from_slice(TABLES);
+    same(
+        &answer,
+        &cli(&cli_args, Some(&line), 1),
+        "the check running at SIGTERM",
+    );
 }
 
 #[test]

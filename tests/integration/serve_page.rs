@@ -4,8 +4,12 @@
 //! sample article is pasted, Check is pressed with the keyboard, and the
 //! report in the DOM is compared with the API's JSON; the contradicted
 //! claims are red. Screenshots at desktop and phone widths are written to
-//! the target directory (`serve-desktop.png`, `serve-phone.png`), to look
-//! at. Without chromium on PATH the test says so and passes, unless
+//! the target directory (`serve-desktop.png`, `serve-phone.png`,
+//! `serve-phone-report.png`), to look at (`docs/serve.png` is the desktop
+//! one). The keyboard alone reaches every control in order (with a visible
+//! focus ring) and presses the download buttons with Enter and Space; files
+//! dropped on the page are opened by their extension; choosing a company
+//! picks the ledger that holds it. Without chromium on PATH the test says so and passes, unless
 //! `FIGCHECK_REQUIRE_CHROMIUM` is set (CI sets it).
 
 #![cfg(feature = "serve")]
@@ -194,9 +198,10 @@ impl Browser {
 
     /// A key pressed and released, as from a keyboard.
     fn key(&mut self, key: &str, code: u32, modifiers: u32) {
+        let name = if key == " " { "Space" } else { key };
         for kind in ["rawKeyDown", "keyUp"] {
             let mut params = json!({
-                "type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code,
+                "type": kind, "key": key, "code": name, "windowsVirtualKeyCode": code,
                 "nativeVirtualKeyCode": code, "modifiers": modifiers
             });
             if kind == "rawKeyDown" && key == "Enter" {
@@ -278,7 +283,9 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         println!("note: chromium is not on PATH; skipping the browser test (CI installs it)");
         return;
     };
-    let server = Server::start(TABLES);
+    let mut tables = TABLES.to_vec();
+    tables.extend_from_slice(&["--ledger", "tests/data/companyfacts/apple.json"]);
+    let server = Server::start(&tables);
     let text = article();
     let expected = server
         .post(
@@ -293,6 +300,52 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         json!({"url": format!("http://{}/", server.addr)}),
     );
     b.wait_for("document.readyState === 'complete' && !!document.getElementById('check')");
+    // the ledgers' companies, from GET /api/ledgers
+    b.wait_for("document.getElementById('company-list').options.length > 0");
+    assert_eq!(
+        b.eval(
+            "[Array.prototype.map.call(document.getElementById('company-list').options, function (o) { return o.value; }),
+              document.getElementById('holds').textContent]"
+        ),
+        json!([
+            ["Apple Inc.", "Arm Holdings", "SoftBank Group", "Stargate Project"],
+            format!(
+                "all: {} figures read; companies: Apple Inc., Arm Holdings, SoftBank Group, Stargate Project",
+                server.get("/api/ledgers").json()["ledgers"][0]["rows"]
+            )
+        ])
+    );
+    // the keyboard alone: Tab from the article goes through every control
+    // in order (a date input's day, month and year are stops of their own),
+    // and the focused control has a visible ring
+    b.eval("document.getElementById('text').focus(); true");
+    let mut order: Vec<Json> = Vec::new();
+    for _ in 0..12 {
+        b.key("Tab", 9, 0);
+        let id = b.eval("document.activeElement.id");
+        if order.last() != Some(&id) {
+            order.push(id.clone());
+        }
+        if id == json!("check") {
+            break;
+        }
+    }
+    assert_eq!(
+        order,
+        json!([
+            "file", "input", "date", "hint", "ledger", "company", "check"
+        ])
+        .as_array()
+        .expect("a list")
+        .clone()
+    );
+    assert_eq!(
+        b.eval(
+            "(function () { var s = getComputedStyle(document.activeElement);
+              return [document.activeElement.matches(':focus-visible'), s.outlineStyle, s.outlineWidth]; })()"
+        ),
+        json!([true, "solid", "3px"])
+    );
     // paste the article, then Tab to nothing else: Check is pressed with Enter
     let literal = serde_json::to_string(&text).expect("a JS string");
     b.eval(&format!(
@@ -356,26 +409,56 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         ])
     );
     b.key("Escape", 27, 0);
-
-    // a download: the Markdown report, as the API renders it
-    let saved = b.eval(
-        "new Promise(function (done) {
-          HTMLAnchorElement.prototype.click = function () {
-            var name = this.download;
-            fetch(this.href).then(function (r) { return r.text(); }).then(function (t) { done([name, t]); });
-          };
-          document.querySelector('#downloads button[data-format=markdown]').click();
-        })",
+    assert_eq!(
+        b.eval("document.querySelector('#result .detail:not([hidden])') === null"),
+        json!(true)
     );
-    let markdown = server.post(
-        "/api/check",
-        &serde_json::to_vec(&json!({"text": text, "id": "article", "format": "markdown"}))
-            .expect("a request"),
-    );
-    assert_eq!(saved, json!(["figcheck-article.md", markdown.text()]));
 
+    // the downloads, each the report as the API renders it in that format:
+    // pressed with the mouse, Enter and Space
+    b.eval(
+        "HTMLAnchorElement.prototype.click = function () {
+          var name = this.download;
+          fetch(this.href).then(function (r) { return r.text(); }).then(function (t) { window.saved = [name, t]; });
+        }; true",
+    );
+    for (format, extension, press) in [
+        ("markdown", "md", "click"),
+        ("html", "html", "Enter"),
+        ("csv", "csv", " "),
+        ("json", "json", "click"),
+    ] {
+        let button = format!("document.querySelector('#downloads button[data-format={format}]')");
+        b.eval("window.saved = null; true");
+        match press {
+            "click" => b.eval(&format!("{button}.click(); true")),
+            key => {
+                b.eval(&format!("{button}.focus(); true"));
+                b.key(key, if key == "Enter" { 13 } else { 32 }, 0);
+                Json::Null
+            }
+        };
+        b.wait_for("window.saved !== null");
+        let api = server.post(
+            "/api/check",
+            &serde_json::to_vec(&json!({"text": text, "id": "article", "format": format}))
+                .expect("a request"),
+        );
+        assert_eq!(
+            b.eval("window.saved"),
+            json!([format!("figcheck-article.{extension}"), api.text()]),
+            "{format}"
+        );
+    }
+
+    // the desktop screenshot (docs/serve.png is this one): what the page
+    // shows after a check, the first contradicted claim in view, here with
+    // its evidence open
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    b.eval("window.scrollTo(0, 0); true");
+    b.eval(
+        "var m = document.querySelector('#result mark.claim.contradicted'); m.click();
+         document.activeElement.blur(); m.scrollIntoView({ block: 'center' }); true",
+    );
     b.screenshot(&shots.join("serve-desktop.png"));
     // at phone width: no sideways scrolling, and the claims still marked
     b.size(390, 844, true);
@@ -384,11 +467,121 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         "[document.documentElement.scrollWidth, document.querySelectorAll('#result mark.claim').length]",
     );
     assert_eq!(fits, json!([390, claims.len()]));
-    b.eval("window.scrollTo(0, 0); true");
+    // the form, the evidence sheet closed; then the report, the sheet open
+    b.eval("document.querySelector('#result .panel .close').click(); window.scrollTo(0, 0); true");
     b.screenshot(&shots.join("serve-phone.png"));
+    b.eval(
+        "var m = document.querySelector('#result mark.claim.contradicted');
+         m.scrollIntoView({ block: 'start' }); window.scrollBy(0, -120); m.click(); true",
+    );
+    b.screenshot(&shots.join("serve-phone-report.png"));
     println!(
-        "screenshots: {}/serve-{{desktop,phone}}.png",
+        "screenshots: {}/serve-{{desktop,phone,phone-report}}.png",
         shots.display()
+    );
+
+    // nothing was fetched from anywhere but the server (no CDN, font or
+    // script, nor a favicon): the page's API calls
+    let fetched = b.eval(
+        "(function () { var seen = {};
+          performance.getEntriesByType('resource').forEach(function (e) {
+            var n = e.name.indexOf('blob:') === 0 ? 'blob:' : e.name;
+            seen[n.indexOf(location.origin + '/') === 0 ? new URL(n).pathname : n] = true;
+          });
+          return Object.keys(seen).sort(); })()",
+    );
+    assert_eq!(fetched, json!(["/api/check", "/api/ledgers"]));
+
+    // a company picks the smallest ledger that holds it
+    let choose = |b: &mut Browser, name: &str| {
+        b.eval(&format!(
+            "(function () {{ var c = document.getElementById('company'); c.value = {name:?};
+              c.dispatchEvent(new Event('change')); return [document.getElementById('ledger').value,
+              document.getElementById('holds').textContent]; }})()"
+        ))
+    };
+    let apple = server.get("/api/ledgers").json()["ledgers"][2]["rows"].clone();
+    assert_eq!(
+        choose(&mut b, "apple inc."),
+        json!([
+            "tests/data/companyfacts/apple.json",
+            format!(
+                "Ledger set to the one that holds Apple Inc.: tests/data/companyfacts/apple.json: {apple} figures read; companies: Apple Inc."
+            )
+        ])
+    );
+    assert_eq!(
+        choose(&mut b, "NVIDIA"),
+        json!([
+            "tests/data/companyfacts/apple.json",
+            format!(
+                "No ledger of this server holds \u{201c}NVIDIA\u{201d}. tests/data/companyfacts/apple.json: {apple} figures read; companies: Apple Inc."
+            )
+        ])
+    );
+    b.eval("document.getElementById('company').value = ''; document.getElementById('ledger').value = 'all'; true");
+
+    // files dropped on the page (anywhere) are opened by their extension,
+    // and only as UTF-8
+    let drop = |b: &mut Browser, name: &str, bytes: &str| {
+        b.eval(&format!(
+            "(function () {{ var t = new DataTransfer();
+              t.items.add(new File([new Uint8Array({bytes})], {name:?}));
+              document.querySelector('header').dispatchEvent(new DragEvent('drop', {{ dataTransfer: t, bubbles: true, cancelable: true }}));
+              return true; }})()"
+        ));
+        b.wait_for(&format!(
+            "document.getElementById('status').textContent.indexOf({name:?}) === 0"
+        ));
+        b.eval(
+            "[document.getElementById('status').textContent, document.getElementById('status').className,
+              document.getElementById('input').value, document.getElementById('text').value]",
+        )
+    };
+    let utf8 = |s: &str| format!("{:?}", s.as_bytes());
+    assert_eq!(
+        drop(&mut b, "a.html", &utf8("<p>软银 5000 亿美元</p>")),
+        json!([
+            "a.html loaded (HTML: its visible text is checked).",
+            "",
+            "html",
+            "<p>软银 5000 亿美元</p>"
+        ])
+    );
+    assert_eq!(
+        drop(&mut b, "b.md", &utf8("\u{feff}# 星门\n\n5000 亿美元")),
+        json!(["b.md loaded (text).", "", "text", "# 星门\n\n5000 亿美元"])
+    );
+    assert_eq!(
+        drop(&mut b, "c.TXT", &utf8("$5 billion")),
+        json!(["c.TXT loaded (text).", "", "text", "$5 billion"])
+    );
+    assert_eq!(
+        drop(&mut b, "d.pdf", &utf8("%PDF")),
+        json!([
+            "d.pdf: not opened: expected a .txt, .md or .html file.",
+            "error",
+            "text",
+            "$5 billion"
+        ])
+    );
+    assert_eq!(
+        drop(&mut b, "e.txt", "[53, 255, 54]"),
+        json!([
+            "e.txt: not opened: it is not UTF-8 text.",
+            "error",
+            "text",
+            "$5 billion"
+        ])
+    );
+    // the dropped file is what is checked, under its name
+    b.eval("document.getElementById('check').click(); true");
+    b.wait_for("document.getElementById('status').textContent.indexOf('Checked') === 0");
+    assert_eq!(
+        b.eval(
+            "document.querySelector('#result section.doc h2').textContent.indexOf('c.TXT') >= 0"
+        ),
+        json!(true)
     );
 
     // a bad request shows the server's message

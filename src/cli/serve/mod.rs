@@ -21,6 +21,11 @@
 //! passed while waiting for one of the `--max-checks` slots, or during the
 //! work). CPU work runs on tokio's blocking threads, at most `--max-checks`
 //! at once.
+//!
+//! SIGINT or SIGTERM stops the listener; the requests in progress (a check
+//! running included) are answered, then `run` returns and the process
+//! exits 0 (`tests/integration/serve.rs` checks it). The page's script
+//! (`page.html`) lists each ledger's companies from `GET /api/ledgers`.
 
 mod page;
 mod request;
@@ -94,7 +99,7 @@ pub fn run(config: &ServeConfig, diag: &mut Diagnostics) -> Result<()> {
         max_checks: config.max_checks,
         slots: Arc::new(Semaphore::new(config.max_checks)),
         page,
-        diag: Mutex::new(Diagnostics::new(false)),
+        diag: Mutex::new(Diagnostics::new(config.quiet)),
         verbose: config.verbose,
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -165,9 +170,24 @@ async fn serve(config: &ServeConfig, app: Arc<App>, diag: &mut Diagnostics) -> R
         },
         names.join(", ")
     ));
+    let shared = app.clone();
+    let stopping = async move {
+        stop_signal().await;
+        // No new connection is taken from now on; the checks running (and
+        // every answer being sent) are finished first.
+        let running = shared.max_checks - shared.slots.available_permits();
+        let mut diag = lock(&shared.diag);
+        match running {
+            0 => diag.info("stopping"),
+            1 => diag.info("stopping once the check running is answered"),
+            n => diag.info(format_args!(
+                "stopping once the {n} checks running are answered"
+            )),
+        }
+    };
     let router = router(app, config.max_body);
     axum::serve(listener, router)
-        .with_graceful_shutdown(stop_signal())
+        .with_graceful_shutdown(stopping)
         .await
         .context("the server failed")?;
     diag.info("stopped");

@@ -3,7 +3,10 @@
 //! comes back from `POST /api/check` as the HTML report's page, whose
 //! document section is shown with the report's own stylesheet and script
 //! (both embedded here, so nothing is fetched but the API). Downloads ask
-//! the API again for the other formats.
+//! the API again for the other formats. The chosen ledger's companies come
+//! from `GET /api/ledgers`; a company typed in picks the smallest ledger
+//! that holds it. A file is opened by its extension (.txt, .md, .markdown:
+//! text; .html, .htm: HTML) and only when it is UTF-8.
 
 use figcheck::report::html::{SCRIPT, STYLE, escape};
 
