@@ -71,6 +71,13 @@ pub(crate) fn fold_char(c: char) -> char {
 /// Folds a name for comparison: [`fold_char`] on each char, trimmed, inner
 /// white space collapsed to one space.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
+    fold_chars(s)
+}
+
+fn fold_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.trim().chars().filter(|&c| !is_invisible(c)) {
@@ -86,6 +93,26 @@ pub(crate) fn fold(s: &str) -> String {
         out.push(f);
     }
     out
+}
+
+/// [`fold`] of an ASCII name (most of a filings ledger's): lower case,
+/// white space collapsed, with no char decoding.
+fn fold_ascii(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut space = false;
+    for &b in s.as_bytes() {
+        // char::is_whitespace, as the general path: vertical tab too
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(b' ');
+        }
+        space = false;
+        out.push(b.to_ascii_lowercase());
+    }
+    String::from_utf8(out).expect("ASCII stays ASCII")
 }
 
 /// A folded copy of a text with a map from folded byte offsets back to the
@@ -178,6 +205,13 @@ mod tests {
         assert_eq!(fold("軟銀"), "软银");
         assert_eq!(fold("現金及現金等價物"), "现金及现金等价物");
         assert_eq!(fold("ＡＲＭ"), "arm");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_names_fold_as_any_other(s in "[ -~\t\n\x0b\x0c\r]{0,40}") {
+            proptest::prop_assert_eq!(fold(&s), fold_chars(&s));
+        }
     }
 
     #[test]

@@ -315,8 +315,13 @@ impl Linker {
         // form wins, except that a built-in phrasing of two metrics measured
         // differently ("dividend": per share or an amount) stands for both
         let mut seen: FastMap<(String, AliasKind), (usize, bool)> = FastMap::default();
-        let mut add = |alias: &str, kind: AliasKind, canonical: &str, case: Case, builtin: bool| {
-            let folded = fold(alias);
+        // `folded` is `fold(alias)`
+        let mut add = |folded: String,
+                       alias: &str,
+                       kind: AliasKind,
+                       canonical: &str,
+                       case: Case,
+                       builtin: bool| {
             if folded.is_empty() {
                 return;
             }
@@ -325,34 +330,44 @@ impl Linker {
                 AliasKind::Metric => measure_of(canonical),
                 _ => None,
             };
-            if let Some(&(i, was_builtin)) = seen.get(&(folded.clone(), kind)) {
-                let f: &mut Form = &mut forms[i];
-                if builtin
-                    && was_builtin
-                    && f.canonical != canonical
-                    && f.measure != measure
-                    && f.also.iter().all(|(_, m)| *m != measure)
-                {
-                    f.also.push((canonical.to_string(), measure));
+            match seen.entry((folded, kind)) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let (i, was_builtin) = *e.get();
+                    let f: &mut Form = &mut forms[i];
+                    if builtin
+                        && was_builtin
+                        && f.canonical != canonical
+                        && f.measure != measure
+                        && f.also.iter().all(|(_, m)| *m != measure)
+                    {
+                        f.also.push((canonical.to_string(), measure));
+                    }
                 }
-                return;
-            }
-            seen.insert((folded.clone(), kind), (forms.len(), builtin));
-            {
-                forms.push(Form {
-                    folded,
-                    kind,
-                    canonical: canonical.to_string(),
-                    latin,
-                    measure,
-                    case: if latin { case } else { Case::Any },
-                    given: alias.to_string(),
-                    also: Vec::new(),
-                });
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let folded = e.key().0.clone();
+                    e.insert((forms.len(), builtin));
+                    forms.push(Form {
+                        folded,
+                        kind,
+                        canonical: canonical.to_string(),
+                        latin,
+                        measure,
+                        case: if latin { case } else { Case::Any },
+                        given: alias.to_string(),
+                        also: Vec::new(),
+                    });
+                }
             }
         };
         for a in aliases.entries() {
-            add(&a.alias, a.kind, &a.canonical, Case::Any, false);
+            add(
+                fold(&a.alias),
+                &a.alias,
+                a.kind,
+                &a.canonical,
+                Case::Any,
+                false,
+            );
         }
         // the names of the rows, and of the rows left out as bad (so that a
         // claim about one links, and can say why it cannot be checked)
@@ -367,15 +382,30 @@ impl Linker {
             names.sort_unstable();
             names.dedup();
         }
-        for e in &entities {
-            add(e, AliasKind::Entity, e, Case::Any, false);
+        // each name folded, and its short form: a filer's name without its
+        // corporate suffixes ("NVIDIA CORP": NVIDIA; "Taiwan Semiconductor
+        // Manufacturing Co Ltd"), folded too
+        let folded: Vec<(String, Option<(&str, String)>)> = entities
+            .iter()
+            .map(|e| {
+                let short = crate::names::short_name(e);
+                let short = (short.len() < e.len()).then(|| (short, fold(short)));
+                (fold(e), short)
+            })
+            .collect();
+        for (e, (f, _)) in entities.iter().zip(&folded) {
+            add(f.clone(), e, AliasKind::Entity, e, Case::Any, false);
         }
-        // a filer's name without its corporate suffixes ("NVIDIA CORP":
-        // NVIDIA; "Taiwan Semiconductor Manufacturing Co Ltd")
-        for e in &entities {
-            let short = crate::names::short_name(e);
-            if short.len() < e.len() {
-                add(short, AliasKind::Entity, e, Case::Capitalized, false);
+        for (e, (_, short)) in entities.iter().zip(&folded) {
+            if let Some((short, f)) = short {
+                add(
+                    f.clone(),
+                    short,
+                    AliasKind::Entity,
+                    e,
+                    Case::Capitalized,
+                    false,
+                );
             }
         }
         // the names news uses for the ledger's companies (by CIK, else by
@@ -389,8 +419,11 @@ impl Linker {
                 slot.get_or_insert(e);
             }
         }
-        for e in &entities {
-            if let Some(slot) = crate::names::index_named(e).and_then(|i| of_ledger.get_mut(i)) {
+        for (e, (f, short)) in entities.iter().zip(&folded) {
+            let short = short.as_ref().map_or(f.as_str(), |s| s.1.as_str());
+            if let Some(slot) =
+                crate::names::index_folded(f, short).and_then(|i| of_ledger.get_mut(i))
+            {
                 slot.get_or_insert(e);
             }
         }
@@ -401,7 +434,7 @@ impl Linker {
                     crate::names::NameCase::AsWritten => Case::AsGiven,
                     _ => Case::Any,
                 };
-                add(n, AliasKind::Entity, canonical, case, false);
+                add(fold(n), n, AliasKind::Entity, canonical, case, false);
             }
         };
         for (c, e) in table.iter().zip(&of_ledger) {
@@ -415,13 +448,13 @@ impl Linker {
             }
         }
         for m in &metrics {
-            add(m, AliasKind::Metric, m, Case::Any, false);
+            add(fold(m), m, AliasKind::Metric, m, Case::Any, false);
         }
         // the built-in phrasings of every metric (after the user's and the
         // ledger's own names, which win a form they share)
         for m in crate::names::metrics() {
             for p in m.phrasings() {
-                add(p, AliasKind::Metric, &m.name, Case::Any, true);
+                add(fold(p), p, AliasKind::Metric, &m.name, Case::Any, true);
             }
         }
         // longest first, so overlaps keep the more specific name

@@ -166,12 +166,13 @@ pub(crate) fn index_by_cik(cik: u64) -> Option<usize> {
     table().by_cik.get(&cik).copied()
 }
 
-/// The place in [`companies`] of the company [`company_named`] `name`.
-pub(crate) fn index_named(name: &str) -> Option<usize> {
+/// The place in [`companies`] of the company [`company_named`] a name, given
+/// folded, with its short name ([`super::short_name`]) folded.
+pub(crate) fn index_folded(name: &str, short: &str) -> Option<usize> {
     let t = table();
     t.by_name
-        .get(&fold(name))
-        .or_else(|| t.by_name.get(&fold(super::short_name(name))))
+        .get(name)
+        .or_else(|| t.by_name.get(short))
         .copied()
 }
 

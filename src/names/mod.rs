@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 mod companies;
 
 pub use companies::{Company, NameCase, companies, company_by_cik, company_named};
-pub(crate) use companies::{index_by_cik, index_named};
+pub(crate) use companies::{index_by_cik, index_folded};
 
 const METRICS: &str = include_str!("metrics.csv");
 
