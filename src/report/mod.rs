@@ -27,16 +27,7 @@ pub fn decimal(d: Decimal) -> String {
     let d = d.normalize();
     let scale = d.scale() as usize;
     let mut digits = [0u8; 40];
-    let mut i = digits.len();
-    let mut m = d.mantissa().unsigned_abs();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
+    let i = json::ser::digits(d.mantissa().unsigned_abs(), &mut digits);
     let digits = &digits[i..];
     let mut s = String::with_capacity(digits.len() + scale + 3);
     if d.is_sign_negative() && !d.is_zero() {

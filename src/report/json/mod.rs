@@ -10,7 +10,7 @@
 //!  "summary": {"consistent": 7, "contradicted": 2, "unverifiable": 0}, "errors": []}
 //! ```
 
-mod ser;
+pub(crate) mod ser;
 
 pub use ser::append;
 

@@ -72,27 +72,43 @@ struct Ser<'o> {
 
 /// Appends `n` in decimal.
 fn unsigned(out: &mut Vec<u8>, n: u128) {
-    // 64-bit division where the number fits (a u128 division is a call)
-    match u64::try_from(n) {
-        Ok(n) => digits(out, n, |n| ((n % 10) as u8, n / 10)),
-        Err(_) => digits(out, n, |n| ((n % 10) as u8, n / 10)),
-    }
+    let mut buf = [0u8; 40];
+    let at = digits(n, &mut buf);
+    out.extend_from_slice(&buf[at..]);
 }
 
-/// Appends the decimal digits of `n`, `split` giving the last digit and the rest.
-fn digits<N: Copy + PartialEq + From<u8>>(out: &mut Vec<u8>, mut n: N, split: fn(N) -> (u8, N)) {
-    let mut buf = [0u8; 39];
+/// Writes the decimal digits of `n` at the end of `buf`; returns where they start.
+pub(crate) fn digits(n: u128, buf: &mut [u8; 40]) -> usize {
     let mut i = buf.len();
-    loop {
-        i -= 1;
-        let (d, rest) = split(n);
-        buf[i] = b'0' + d;
-        n = rest;
-        if n == N::from(0) {
-            break;
+    let Ok(mut n) = u64::try_from(n) else {
+        // beyond 64 bits: digit by digit
+        let mut n = n;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return i;
+            }
         }
+    };
+    // two digits at a time, by 64-bit division (a u128 division is a call)
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    while n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
     }
-    out.extend_from_slice(&buf[i..]);
+    if n >= 10 {
+        let r = n as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    i
 }
 
 fn signed(out: &mut Vec<u8>, n: i128) {
@@ -693,6 +709,11 @@ mod tests {
             same(&s);
             same(&t);
             same(&(s.clone() + &t));
+        }
+
+        #[test]
+        fn integers_are_written_as_serde_json_writes_them(a: u64, b: i64, c: u128, d: i128, e in 0u64..1000) {
+            same(&(a, b, c, d, e));
         }
     }
 }
