@@ -3,16 +3,18 @@
     python bench/bench.py --cli ../target/release/figcheck [--mb 24] [--runs 3] [--spark]
 
 The corpus is made from the repository's articles (data/corpus/, whole and
-by paragraph) and the conformance cases' texts, repeated in a fixed shuffled
-order to about ``--mb`` MB of text, one document per row. Measured, each the
+by paragraph) and the conformance cases' texts, drawn in a fixed random order
+and joined into documents of about ``--doc-kb`` KB (a news article), to about
+``--mb`` MB of text, one document per row. Measured, each the
 median of ``--runs`` runs (wall time, input text bytes per second):
 
 - ``extract_arrow`` (one thread) against ``figcheck extract --input jsonl -j 1``;
 - ``Checker.check_arrow`` (one thread) against ``figcheck check -j 1``, with
   the sample ledger, aliases and FX rates and the companyfacts fixtures;
-- with ``--spark``: ``figcheck.spark.check`` on ``local[2]`` (a parquet file
-  of the corpus in, the ``noop`` sink out; the session's start not counted)
-  against ``figcheck check -j 2``.
+- with ``--spark``: ``figcheck.spark.check`` and ``figcheck.spark.extract`` on
+  ``local[2]`` (a parquet file of the corpus in, the ``noop`` sink out; the
+  session's start and a first warm-up run not counted) against ``figcheck
+  check -j 2`` and ``figcheck extract -j 2``.
 
 The CLI writes JSON to /dev/null; the binding builds its Arrow batch (the CLI
 has its JSON to write, the binding its columns to build: each side's own
@@ -55,14 +57,21 @@ def seed_texts() -> list[str]:
     return texts
 
 
-def corpus(mb: float) -> list[str]:
+def corpus(mb: float, doc_bytes: int) -> list[str]:
+    """Documents of about ``doc_bytes`` (a news article's size), each made
+    of seed texts drawn in a fixed random order, to ``mb`` MB in all."""
     seeds = seed_texts()
     rng = random.Random(14)
     out, size = [], 0
     while size < mb * 1_000_000:
-        t = rng.choice(seeds)
-        out.append(t)
-        size += len(t.encode())
+        parts, n = [], 0
+        while n < doc_bytes:
+            t = rng.choice(seeds)
+            parts.append(t)
+            n += len(t.encode()) + 2
+        doc = "\n\n".join(parts)
+        out.append(doc)
+        size += len(doc.encode())
     return out
 
 
@@ -79,6 +88,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cli", required=True, help="the figcheck binary (a release build)")
     ap.add_argument("--mb", type=float, default=24)
+    ap.add_argument("--doc-kb", type=float, default=4, help="document size (default 4 KB)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--spark", action="store_true")
     a = ap.parse_args()
@@ -89,7 +99,7 @@ def main() -> int:
     import figcheck
 
     os.chdir(REPO)
-    texts = corpus(a.mb)
+    texts = corpus(a.mb, int(a.doc_kb * 1000))
     nbytes = sum(len(t.encode()) for t in texts)
     mb = nbytes / 1e6
     tmp = Path(tempfile.mkdtemp(prefix="figcheck-bench-"))
@@ -125,6 +135,7 @@ def main() -> int:
     row("figcheck check -j 1 (CLI)", median_time(lambda: cli("check", str(jsonl), *tables, "--format", "json", "-j", "1"), a.runs))
     row("check_arrow (Python, 1 thread)", median_time(lambda: checker.check_arrow(arr, dates), a.runs), 2)
     row("figcheck check -j 2 (CLI)", median_time(lambda: cli("check", str(jsonl), *tables, "--format", "json", "-j", "2"), a.runs))
+    row("figcheck extract -j 2 (CLI)", median_time(lambda: cli("extract", str(jsonl), "--format", "json", "-j", "2"), a.runs))
 
     if a.spark:
         from pyspark.sql import SparkSession
@@ -132,15 +143,18 @@ def main() -> int:
         import figcheck.spark
 
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         parquet = tmp / "corpus.parquet"
         pq.write_table(
             pa.table({"id": pa.array(range(len(texts)), pa.int64()), "text": pa.array(texts), "date": dates}),
             parquet,
-            row_group_size=2000,
+            row_group_size=256,  # small row groups: the two tasks get even shares
         )
         spark = (
             SparkSession.builder.master("local[2]")
             .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.driver.memory", "4g")
             .getOrCreate()
         )
@@ -150,8 +164,16 @@ def main() -> int:
             out = figcheck.spark.check(df, "text", "date", ledger=LEDGERS, aliases=ALIASES, fx=FX)
             out.write.format("noop").mode("overwrite").save()
 
+        def run_spark_extract():
+            figcheck.spark.extract(df, "text", keys=["id"]).write.format("noop").mode("overwrite").save()
+
+        def run_spark_read():
+            df.write.format("noop").mode("overwrite").save()
+
         run_spark()  # warm up the Python workers
+        row("Spark read only (local[2], no figcheck)", median_time(run_spark_read, a.runs))
         row("figcheck.spark.check (local[2])", median_time(run_spark, a.runs), 4)
+        row("figcheck.spark.extract (local[2])", median_time(run_spark_extract, a.runs), 5)
         spark.stop()
 
     print()

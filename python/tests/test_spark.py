@@ -18,10 +18,14 @@ from conftest import ALIASES, FX, LEDGERS
 def spark():
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    # everything on the loopback interface
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     s = (
         SparkSession.builder.master("local[2]")
         .appName("figcheck-test")
         .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
         # several Arrow batches per partition: rows of later batches too
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
