@@ -6,15 +6,13 @@ use crate::columns::{Batch, Column, Mentions, Str};
 use crate::input::Texts;
 use crate::{Chars, error, extractor, plain_error};
 use figcheck::ledger::looks_like_json;
+use figcheck::report::ClaimReport;
 use figcheck::{
     Aliases, Date, Decimal, Error, ErrorKind, FxRates, Ledger, LedgerBuilder, Policy, Report,
 };
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyList, PyTuple};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use std::borrow::Cow;
 use std::path::Path;
 
 /// A table given as a path (`data` is `None`) or as the bytes of a file
@@ -173,58 +171,6 @@ fn load(
     }
 }
 
-/// What a checked claim's JSON holds, borrowed from it: the columns of
-/// `check_arrow`.
-#[derive(Deserialize)]
-struct ClaimRow<'a> {
-    #[serde(borrow)]
-    kind: Cow<'a, str>,
-    start: usize,
-    end: usize,
-    line: i64,
-    column: i64,
-    #[serde(borrow)]
-    text: Cow<'a, str>,
-    #[serde(borrow)]
-    value: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    min: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    max: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    currency: Option<Cow<'a, str>>,
-    approx: bool,
-    #[serde(borrow)]
-    bound: Option<Cow<'a, str>>,
-    inclusive: bool,
-    strong: bool,
-    points: bool,
-    #[serde(borrow)]
-    precision: Cow<'a, str>,
-    #[serde(borrow)]
-    entity: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    metric: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    period: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    verdict: Cow<'a, str>,
-    #[serde(borrow)]
-    reason: Cow<'a, str>,
-    #[serde(borrow)]
-    diagnosis: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    diagnosis_kind: Option<&'a RawValue>,
-    #[serde(borrow)]
-    ledger: Option<&'a RawValue>,
-    #[serde(borrow)]
-    difference: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    relative_difference: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    evidence: &'a RawValue,
-}
-
 /// The claim columns of `check_arrow`: the mention's, then the check's.
 #[derive(Default)]
 struct Claims {
@@ -254,51 +200,57 @@ struct Documents {
     notes: Str,
 }
 
+/// Pushes `v` as its JSON text (as the report writes it), or a null.
+fn json_text<T: serde::Serialize>(
+    col: &mut Str,
+    v: Option<&T>,
+    buf: &mut Vec<u8>,
+) -> Result<(), String> {
+    let Some(v) = v else {
+        col.push(None);
+        return Ok(());
+    };
+    buf.clear();
+    figcheck::report::json::append(buf, v)
+        .map_err(|e| format!("internal: a claim does not serialize: {e}"))?;
+    let text = std::str::from_utf8(buf)
+        .map_err(|e| format!("internal: the report's JSON is not UTF-8: {e}"))?;
+    col.push(Some(text));
+    Ok(())
+}
+
 fn int(n: usize) -> i64 {
     // Invariant: counts and offsets of in-memory text fit in i64.
     i64::try_from(n).expect("count fits in i64")
 }
 
 impl Claims {
-    fn push(&mut self, doc: i64, json: &[u8], chars: &mut Chars<'_>) -> Result<(), String> {
-        let r: ClaimRow<'_> = serde_json::from_slice(json)
-            .map_err(|e| format!("internal: a claim's JSON does not read back: {e}"))?;
-        let cs = chars.at(r.start);
-        let ce = chars.at(r.end);
-        let m = &mut self.mentions;
-        m.doc.push(doc);
-        m.kind.push(Some(&r.kind));
-        m.start.push(int(r.start));
-        m.end.push(int(r.end));
-        m.char_start.push(int(cs));
-        m.char_end.push(int(ce));
-        m.line.push(r.line);
-        m.column.push(r.column);
-        m.text.push(Some(&r.text));
-        m.value.push(r.value.as_deref());
-        m.min.push(r.min.as_deref());
-        m.max.push(r.max.as_deref());
-        m.currency.push(r.currency.as_deref());
-        m.approx.push(r.approx);
-        m.bound.push(r.bound.as_deref());
-        m.inclusive.push(r.inclusive);
-        m.strong.push(r.strong);
-        m.points.push(r.points);
-        m.precision.push(Some(&r.precision));
-        self.entity.push(r.entity.as_deref());
-        self.metric.push(r.metric.as_deref());
-        self.period.push(r.period.as_deref());
-        self.verdict.push(Some(&r.verdict));
-        self.reason.push(Some(&r.reason));
-        self.diagnosis.push(r.diagnosis.as_deref());
-        self.diagnosis_kind
-            .push(r.diagnosis_kind.map(RawValue::get));
-        self.ledger.push(r.ledger.map(RawValue::get));
-        self.difference.push(r.difference.as_deref());
+    /// Adds one checked claim: the mention's fields as `extract_arrow`'s,
+    /// the check's as the JSON report writes them (the objects as their
+    /// JSON text, from the library's writer).
+    fn push(
+        &mut self,
+        doc: i64,
+        c: &ClaimReport,
+        chars: &mut Chars<'_>,
+        buf: &mut Vec<u8>,
+    ) -> Result<(), String> {
+        let m = &c.mention;
+        let span = (chars.at(m.start), chars.at(m.end));
+        self.mentions.push(doc, m, span);
+        self.entity.push(c.entity.as_deref());
+        self.metric.push(c.metric.as_deref());
+        self.period.push(c.period.map(|d| d.to_string()).as_deref());
+        // Display is the JSON's snake_case name
+        self.verdict.push(Some(&c.verdict.to_string()));
+        self.reason.push(Some(&c.reason));
+        self.diagnosis.push(c.diagnosis.as_deref());
+        json_text(&mut self.diagnosis_kind, c.diagnosis_kind.as_ref(), buf)?;
+        json_text(&mut self.ledger, c.ledger.as_ref(), buf)?;
+        self.difference.push(c.difference.as_deref());
         self.relative_difference
-            .push(r.relative_difference.as_deref());
-        self.evidence.push(Some(r.evidence.get()));
-        Ok(())
+            .push(c.relative_difference.as_deref());
+        json_text(&mut self.evidence, Some(&c.evidence), buf)
     }
 
     fn batch(self) -> Batch {
@@ -510,10 +462,7 @@ impl Checker {
                 let mut checking = self.inner.checking(doc, text, date);
                 let mut chars = Chars::new(text);
                 for c in checking.by_ref() {
-                    buf.clear();
-                    figcheck::report::json::append(&mut buf, &c)
-                        .map_err(|e| format!("internal: a claim does not serialize: {e}"))?;
-                    claims.push(doc, &buf, &mut chars)?;
+                    claims.push(doc, &c, &mut chars, &mut buf)?;
                 }
                 let mut report = checking.finish();
                 if documents {
@@ -556,7 +505,7 @@ mod tests {
     }
 
     #[test]
-    fn a_claim_row_reads_back_from_its_json() {
+    fn a_claim_becomes_one_row() {
         let checker = figcheck::Checker::new(
             figcheck::Extractor::new(),
             Ledger::default(),
@@ -566,16 +515,16 @@ mod tests {
         );
         let text = "营收约 100 亿美元，\"引号\"";
         let report = checker.check("a", text, None);
-        let mut json = Vec::new();
-        figcheck::report::json::append(&mut json, &report.claims[0]).expect("serializes");
         let mut claims = Claims::default();
         claims
-            .push(3, &json, &mut Chars::new(text))
-            .expect("reads back");
+            .push(3, &report.claims[0], &mut Chars::new(text), &mut Vec::new())
+            .expect("serializes");
         assert_eq!(claims.mentions.doc, vec![3]);
         assert_eq!(claims.mentions.char_start, vec![2]);
         assert_eq!(claims.mentions.start, vec![6]);
         assert_eq!(claims.verdict.nulls, 0);
+        assert_eq!(claims.ledger.nulls, 1, "no ledger figure");
+        assert_eq!(claims.evidence.nulls, 0);
     }
 
     #[test]
