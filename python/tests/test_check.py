@@ -102,3 +102,21 @@ def test_a_directory_of_companyfacts(cli, tmp_path):
     got = figcheck.Checker(d).check(text, id=str(p))
     assert without_chars(got) == with_decimals(expected)
     assert got["summary"]["consistent"] > 0
+
+
+def test_a_companyfacts_zip(cli, tmp_path):
+    import zipfile
+
+    assert figcheck._figcheck.ZIP, "the wheel is built with the zip feature"
+    z = tmp_path / "companyfacts.zip"
+    with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_DEFLATED) as f:
+        for name, cik in (("apple.json", "0000320193"), ("nvidia.json", "0001045810")):
+            f.writestr(f"CIK{cik}.json", (REPO / "tests/data/companyfacts" / name).read_bytes())
+    text = (REPO / "data/corpus/apple-fy17-q3-en.txt").read_text(encoding="utf-8")
+    p = tmp_path / "apple.txt"
+    p.write_text(text, encoding="utf-8")
+    r = cli("check", str(p), "--ledger", str(z), "--format", "json", ok=(0, 1))
+    expected = json.loads(r.stdout)
+    got = figcheck.Checker(str(z)).check(text, id=str(p))
+    assert without_chars(got) == with_decimals(expected)
+    assert got["summary"]["consistent"] > 0
