@@ -274,12 +274,47 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
             start: p,
         });
     }
-    let num = chinese_numeral(s)?;
+    let num = match chinese_numeral(s) {
+        Some(num) => num,
+        None => large_unit_alone(s)?,
+    };
     Some(Core {
         num,
         english: false,
         percent_prefix: false,
         start: p,
+    })
+}
+
+/// A large unit written with no digit before it, as after a vague marker
+/// (上亿, 几万亿, 数万): its value, one of the unit. 万亿/萬億 read as one unit.
+fn large_unit_alone(s: &str) -> Option<Num> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    let mut e = super::numeral::cn_large_unit(c)?;
+    let mut len = c.len_utf8();
+    if e == 4 {
+        if let Some(c2) = it
+            .next()
+            .filter(|&c2| super::numeral::cn_large_unit(c2) == Some(8))
+        {
+            e += 8;
+            len += c2.len_utf8();
+        }
+    }
+    let m = pow10(e as i64);
+    Some(Num {
+        value: m,
+        precision: m,
+        len,
+        scaled: true,
+        more: false,
+        several: false,
+        chinese: true,
+        bare_integer: false,
+        decimal: false,
+        digits: 1,
+        overflow: false,
     })
 }
 
@@ -358,6 +393,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             return Some(f);
         }
     }
+    // a large unit starts a figure only after a vague marker (上亿, 几万亿)
+    let first_is_large = super::numeral::cn_large_unit(first).is_some();
+    if first_is_large && vague_prefix(before).is_none() {
+        return None;
+    }
     let core = core_at(ctx, p)?;
     let mut num = core.num;
     let mut end = p + num.len;
@@ -432,8 +472,8 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         fig.interval = Some((lo, hi));
         fig.qual.approx = true;
     }
-    // vague multipliers glued before a Chinese numeral: 数百亿, 上百亿
-    let first_is_unit = super::numeral::cn_small_unit(first).is_some();
+    // vague multipliers glued before a Chinese numeral: 数百亿, 上百亿, 上亿, 几万亿
+    let first_is_unit = super::numeral::cn_small_unit(first).is_some() || first_is_large;
     if first_is_unit && !core.percent_prefix {
         if let Some((v, n)) = vague_prefix(before) {
             fig.start = p - n;
@@ -672,7 +712,7 @@ pub(crate) fn ends_ci(s: &str, w: &str) -> bool {
 /// Range and list separators that may follow a figure.
 const RANGE_SEPS: &[&str] = &["-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and "];
 const LIST_SEPS: &[&str] = &[
-    "、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or ",
+    "、", "，", ",", "和", "及", "与", "與", "以及", "或", "乃至", "甚至", "and ", "or ",
 ];
 
 /// Does a range or list separator (or a qualifier and then one) follow?
@@ -709,6 +749,8 @@ fn may_start_separator(r: &str) -> bool {
                 | '與'
                 | '以'
                 | '或'
+                | '乃'
+                | '甚'
         )
     })
 }
@@ -1200,6 +1242,19 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         let Some(b) = figure_at(ctx, q0, start, false) else {
             return;
         };
+        // two vague ends ("数百万至上千万元", "几十亿到上百亿美元") are two figures
+        // sharing the later currency, as in a list
+        if fig.interval.is_some()
+            && fig.scale.is_some()
+            && fig.cur.is_none()
+            && fig.kind == Kind::Money
+            && b.kind == Kind::Money
+            && !b.overflow
+            && (b.interval.is_some() || b.qual.bound.is_some())
+        {
+            take_list_currency(fig, b);
+            return;
+        }
         if b.kind != fig.kind || b.interval.is_some() || fig.interval.is_some() || b.overflow {
             return;
         }
@@ -1353,6 +1408,9 @@ fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
             n
         } else if let Some((_, n)) = super::qualifier::qualifier_at_start(rest) {
             n
+        } else if let Some(n) = super::qualifier::vague_at_start(rest) {
+            // 上千万, 几十亿, 上亿: the figure starts at the unit
+            return Some(i + n);
         } else if matches!(c, '-' | '−' | '负' | '負') {
             c.len_utf8()
         } else {
@@ -1574,5 +1632,103 @@ mod tests {
         assert!(got("streams in 1080p and 4p modes").is_empty());
         // letters after the p: a word, not pence
         assert!(got("sterling rose: 250pa, 3pm").is_empty());
+    }
+
+    fn t4(t: &str, v: &str, c: &str, q: &str) -> (String, String, String, String) {
+        (t.to_string(), v.to_string(), c.to_string(), q.to_string())
+    }
+
+    #[test]
+    fn vague_before_large_units_accept() {
+        // 上 + large unit: at least one of the unit, like 上百亿
+        assert_eq!(
+            got("公司投入上亿美元研发"),
+            vec![t4("上亿美元", "100000000", "USD", "lower_bound")]
+        );
+        assert_eq!(
+            got("订单上万元"),
+            vec![t4("上万元", "10000", "CNY", "lower_bound")]
+        );
+        assert_eq!(
+            got("投资上万亿日元"),
+            vec![t4("上万亿日元", "1000000000000", "JPY", "lower_bound")]
+        );
+        // 几/数 + large unit: 2 to 9 of the unit, like 数百亿
+        assert_eq!(
+            got("市场规模达几万亿美元"),
+            vec![t4(
+                "几万亿美元",
+                "2000000000000–9000000000000",
+                "USD",
+                "approx"
+            )]
+        );
+        assert_eq!(
+            got("損失數億港元"),
+            vec![t4("數億港元", "200000000–900000000", "HKD", "approx")]
+        );
+        assert_eq!(
+            got("融资好几亿元"),
+            vec![t4("好几亿元", "200000000–900000000", "CNY", "approx")]
+        );
+        // with a small unit before the large one (already read before)
+        assert_eq!(
+            got("融资几千万美元"),
+            vec![t4("几千万美元", "20000000–90000000", "USD", "approx")]
+        );
+    }
+
+    #[test]
+    fn vague_amounts_in_lists_accept() {
+        assert_eq!(
+            got("花费数百万乃至上千万元"),
+            vec![
+                t4("数百万", "2000000–9000000", "CNY", "approx"),
+                t4("上千万元", "10000000", "CNY", "lower_bound"),
+            ]
+        );
+        assert_eq!(
+            got("需要几十亿甚至上百亿美元"),
+            vec![
+                t4("几十亿", "2000000000–9000000000", "USD", "approx"),
+                t4("上百亿美元", "10000000000", "USD", "lower_bound"),
+            ]
+        );
+        assert_eq!(
+            got("几千万、上亿美元"),
+            vec![
+                t4("几千万", "20000000–90000000", "USD", "approx"),
+                t4("上亿美元", "100000000", "USD", "lower_bound"),
+            ]
+        );
+        // two vague ends of a range are two figures, as in a list
+        assert_eq!(
+            got("数百万至上千万元"),
+            vec![
+                t4("数百万", "2000000–9000000", "CNY", "approx"),
+                t4("上千万元", "10000000", "CNY", "lower_bound"),
+            ]
+        );
+        // the later figure's own currency still goes to the earlier one only
+        // when the earlier has none
+        assert_eq!(
+            got("几亿港元甚至上亿美元"),
+            vec![
+                t4("几亿港元", "200000000–900000000", "HKD", "approx"),
+                t4("上亿美元", "100000000", "USD", "lower_bound"),
+            ]
+        );
+    }
+
+    #[test]
+    fn vague_before_large_units_reject() {
+        // no currency: counts, not money
+        assert!(got("上万人参加，几亿次点击，数万名员工").is_empty());
+        // a large unit with no marker before it is no figure
+        assert!(got("亿万富翁花了万元户的钱").is_empty());
+        // 上 that is no marker: the unit still needs the marker right before it
+        assert!(got("市场上的亿元户").is_empty());
+        // 甚至 joins no figures without a currency
+        assert!(got("几十人甚至上百人").is_empty());
     }
 }

@@ -40,10 +40,14 @@
 //! subunit_tail     = ("又" | "and")? numeral (角 | 毛 | 分 | 美分 | cents)  -- 五元三毛, 3 dollars 50 cents
 //! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | about | more than | well under | …
 //! qualifier_after  = 左右 | 上下 | 以上 | 以下 | "or more" | "or less"
-//! vague_prefix     = 数 | 几 | 上                       -- 数百亿 = 200亿…900亿, 上百亿 ≥ 100亿
+//! vague_prefix     = 数 | 几 | 好几 | 上                 -- 数百亿 = 200亿…900亿, 上百亿 ≥ 100亿
+//!                    ( small_unit | large_unit )         -- also right before a large unit:
+//!                                                        -- 上亿 ≥ 1亿, 几万亿 = 2万亿…9万亿, 数万
 //! percent_suffix   = % | ％ | 个百分点 | per cent | percent | percentage points | 成
 //! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between")
-//! list_sep         = 、 | ， | , | 和 | 及 | 与 | and | or   -- shares a later currency and scale
+//! list_sep         = 、 | ， | , | 和 | 及 | 与 | 乃至 | 甚至 | and | or   -- shares a later currency and scale
+//!                                                    -- ("数百万乃至上千万元"); a range of two
+//!                                                    -- vague ends ("数百万至上千万元") is read as a list
 //! ```
 //!
 //! A figure is money only with a currency: its own, or one shared from a range
@@ -462,6 +466,18 @@ fn is_trigger_bmp(map: &[u64; 1024], cp: u32) -> bool {
     cp < 0x10000 && map[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
 }
 
+/// A large unit right after a vague marker starts a figure by itself: 上亿,
+/// 几万亿, 数万 (the marker is 上, 几/幾 or 数/數, three bytes before `i`).
+#[inline]
+fn vague_large_unit(bytes: &[u8], i: usize, cp: u32) -> bool {
+    // 万 萬 亿 億 兆
+    matches!(cp, 0x4E07 | 0x842C | 0x4EBF | 0x5104 | 0x5146)
+        && i >= 3
+        && ["上", "几", "幾", "数", "數"]
+            .iter()
+            .any(|m| &bytes[i - 3..i] == m.as_bytes())
+}
+
 fn english_trigger(word: &[u8]) -> bool {
     // the number words by length; compared only when the first letter fits
     let cands: &[&[u8]] = match word.len() {
@@ -545,7 +561,7 @@ impl Claims<'_> {
                     let cp = ((b as u32 & 0x0F) << 12)
                         | ((bytes[i + 1] as u32 & 0x3F) << 6)
                         | (bytes[i + 2] as u32 & 0x3F);
-                    if is_trigger_bmp(map, cp) {
+                    if is_trigger_bmp(map, cp) || vague_large_unit(bytes, i, cp) {
                         return Some(i);
                     }
                 }

@@ -213,6 +213,18 @@ pub(crate) fn vague_prefix(s: &str) -> Option<(Vague, usize)> {
     None
 }
 
+/// The length of a vague marker that `s` starts with, when a Chinese unit
+/// follows it (上千万, 几十亿, 上亿): where the figure's numeral starts.
+pub(crate) fn vague_at_start(s: &str) -> Option<usize> {
+    let n = ["好几", "好幾", "数", "數", "几", "幾", "上"]
+        .iter()
+        .find(|w| s.starts_with(**w))?
+        .len();
+    let c = s[n..].chars().next()?;
+    (super::numeral::cn_small_unit(c).is_some() || super::numeral::cn_large_unit(c).is_some())
+        .then_some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,5 +261,16 @@ mod tests {
         assert_eq!(vague_prefix("投入数"), Some((Vague::Several, 3)));
         assert_eq!(vague_prefix("上"), Some((Vague::AtLeast, 3)));
         assert_eq!(vague_prefix("投入"), None);
+    }
+
+    #[test]
+    fn vague_at_start_needs_a_unit() {
+        assert_eq!(vague_at_start("上千万元"), Some(3));
+        assert_eq!(vague_at_start("上亿美元"), Some(3));
+        assert_eq!(vague_at_start("好几万亿"), Some(6));
+        assert_eq!(vague_at_start("數億"), Some(3));
+        assert_eq!(vague_at_start("上市"), None);
+        assert_eq!(vague_at_start("数据"), None);
+        assert_eq!(vague_at_start("几"), None);
     }
 }

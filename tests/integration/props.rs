@@ -461,8 +461,105 @@ fn en_amount() -> impl Strategy<Value = Gen> {
     prop_oneof![english_words(), symbol_abbrev()]
 }
 
+/// A vague amount: marker, unit and currency (上亿美元, 几万亿日元, 數千萬港元),
+/// with the value it stands for.
+#[derive(Debug, Clone)]
+struct VagueGen {
+    text: String,
+    /// 上: at least `unit` (a point and a lower bound); 几/数: 2–9 × `unit`.
+    at_least: bool,
+    unit: Decimal,
+    currency: &'static str,
+}
+
+fn vague_zh() -> impl Strategy<Value = VagueGen> {
+    (
+        prop::sample::select(vec![
+            ("上", true),
+            ("几", false),
+            ("幾", false),
+            ("数", false),
+            ("數", false),
+            ("好几", false),
+        ]),
+        prop::sample::select(vec![
+            ("万", 4u32),
+            ("萬", 4),
+            ("亿", 8),
+            ("億", 8),
+            ("万亿", 12),
+            ("萬億", 12),
+            ("十万", 5),
+            ("百万", 6),
+            ("千万", 7),
+            ("十亿", 9),
+            ("百亿", 10),
+            ("千億", 11),
+        ]),
+        zh_currency().prop_filter("no unit inside the currency", |(c, _)| !c.starts_with('亿')),
+    )
+        .prop_map(|((m, at_least), (u, e), (cur, code))| VagueGen {
+            text: format!("{m}{u}{cur}"),
+            at_least,
+            unit: Decimal::from(10u64.pow(e)),
+            currency: code,
+        })
+}
+
+fn assert_vague(text: &str, g: &VagueGen) {
+    let claims: Vec<_> = Extractor::new()
+        .claims(text)
+        .collect::<Result<_, _>>()
+        .expect("no overflow");
+    prop_assert_eq_helper(claims.len(), 1, text);
+    let a = claims[0].amount();
+    let want = if g.at_least {
+        Value::Point(g.unit)
+    } else {
+        Value::Interval {
+            min: Some(g.unit * Decimal::TWO),
+            max: Some(g.unit * Decimal::from(9)),
+        }
+    };
+    assert_eq!(a.value(), want, "value of {:?} in {text:?}", g.text);
+    if g.at_least {
+        assert_eq!(a.qualifier().label(), "lower_bound", "{text:?}");
+    } else {
+        assert!(a.qualifier().approx, "{text:?}");
+    }
+    assert_eq!(
+        a.currency().map(|c| c.to_string()).as_deref(),
+        Some(g.currency),
+        "currency of {:?} in {text:?}",
+        g.text
+    );
+    assert_eq!(claims[0].text(text), g.text, "span in {text:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn vague_amounts_extract_once(g in vague_zh(), a in zh_filler(), b in zh_filler()) {
+        let text = format!("{a}，{}。{b}", g.text);
+        assert_vague(&text, &g);
+    }
+
+    #[test]
+    fn vague_amounts_in_lists_share_the_currency(
+        g in vague_zh(),
+        first in prop::sample::select(vec![("数百万", 6u32), ("几十亿", 9), ("几千万", 7), ("数万", 4)]),
+        sep in prop::sample::select(vec!["乃至", "甚至", "、", "至"]),
+    ) {
+        let text = format!("投入{}{sep}{}。", first.0, g.text);
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 2, "{}: {:?}", text, claims);
+        let unit = Decimal::from(10u64.pow(first.1));
+        prop_assert_eq!(claims[0].amount().value(), Value::Interval { min: Some(unit * Decimal::TWO), max: Some(unit * Decimal::from(9)) });
+        let cur = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(cur.as_deref(), Some(g.currency));
+        prop_assert_eq!(claims[1].text(&text), g.text.as_str());
+    }
 
     #[test]
     fn chinese_amounts_in_chinese_text_extract_once(g in zh_amount(), a in zh_filler(), b in zh_filler()) {
