@@ -3,7 +3,7 @@
 
 use super::currency::{self, Cur, CurrencyWord, Form};
 use super::numeral::{Num, chinese_numeral, english_numeral, pow10};
-use super::qualifier::{Vague, qualifier_after, qualifier_before, vague_prefix};
+use super::qualifier::{Vague, gapped_bound, qualifier_after, qualifier_before, vague_prefix};
 use super::scale::scale_word;
 use super::{Ctx, is_han};
 use crate::normalize::{Amount, Bound, Kind, Qualifier, Value};
@@ -35,6 +35,8 @@ pub(crate) struct Fig {
     pub decimal: bool,
     pub from_before: bool,
     pub between_before: bool,
+    /// 介于/介於 before the figure: a range closed by 之间/之間.
+    pub between_zh: bool,
 }
 
 /// Skips up to `max` ASCII spaces (or one ideographic / no-break space).
@@ -260,6 +262,14 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
         // "half"/"quarter" are numbers only before a scale ("half million", "a quarter billion"):
         // "the quarter" in a results story is a period
         let written = s[..num.len].to_ascii_lowercase();
+        let mut num = num;
+        // "half a billion", "half a million"
+        if written.ends_with("half")
+            && starts_ci(&s[num.len..], " a ")
+            && scale_word(&s[num.len + 2..]).is_some()
+        {
+            num.len += 2;
+        }
         if (written.ends_with("half")
             || written.ends_with("quarter")
             || written.ends_with("quarters"))
@@ -457,6 +467,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         decimal: num.decimal,
         from_before: false,
         between_before: false,
+        between_zh: false,
     };
     if num.more {
         fig.qual.bound = Some(Bound::Lower);
@@ -665,9 +676,23 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         let b = &text[floor..fig.start];
         let g = gap_back(b, 1);
         let bq = &b[..b.len() - g];
-        if let Some((q, n)) = qualifier_before(bq) {
+        if let Some((q, n)) = qualifier_before(bq).or_else(|| gapped_bound(bq)) {
             merge_qual(&mut fig.qual, q);
             fig.start -= g + n;
+        }
+        let b = &text[floor..fig.start];
+        let g = gap_back(b, 1);
+        let bw = &b[..b.len() - g];
+        // 介于/介於 … 之间: a range, maybe with a qualifier before it ("約介於 210 至 225 億美元之間")
+        if let Some(w) = ["介于", "介於"].iter().find(|w| bw.ends_with(**w)) {
+            fig.between_zh = true;
+            fig.start -= g + w.len();
+            let b = &text[floor..fig.start];
+            let g = gap_back(b, 1);
+            if let Some((q, n)) = qualifier_before(&b[..b.len() - g]) {
+                merge_qual(&mut fig.qual, q);
+                fig.start -= g + n;
+            }
         }
         let b = &text[floor..fig.start];
         let g = gap_back(b, 1);
@@ -710,7 +735,9 @@ pub(crate) fn ends_ci(s: &str, w: &str) -> bool {
 }
 
 /// Range and list separators that may follow a figure.
-const RANGE_SEPS: &[&str] = &["-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and "];
+const RANGE_SEPS: &[&str] = &[
+    "-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and ", "和", "与", "與",
+];
 const LIST_SEPS: &[&str] = &[
     "、", "，", ",", "和", "及", "与", "與", "以及", "或", "乃至", "甚至", "and ", "or ",
 ];
@@ -1178,6 +1205,7 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
                 decimal: false,
                 from_before: false,
                 between_before: false,
+                between_zh: false,
             };
             let g = gap_back(before, 1);
             if let Some((q, qn)) = qualifier_before(&before[..before.len() - g]) {
@@ -1211,6 +1239,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     for &s in RANGE_SEPS {
         let ok = match s {
             "and " => fig.between_before,
+            "和" | "与" | "與" => fig.between_zh,
             "to " => !fig.from_before && (g > 0),
             "至" | "到" => !fig.from_before,
             _ => true,
@@ -1309,6 +1338,14 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             // a bound word before a range applies to its ends; keep it
         }
         fig.scale = fig.scale.or(b.scale);
+        // … 之间 closes a range opened by 介于
+        if fig.between_zh {
+            let r = &text[fig.end..];
+            let g = gap_fwd(r, 1);
+            if let Some(w) = ["之间", "之間"].iter().find(|w| r[g..].starts_with(**w)) {
+                fig.end += g + w.len();
+            }
+        }
         return;
     }
     // list: find the currency (and scale) of a later element. A walk that
@@ -1730,5 +1767,137 @@ mod tests {
         assert!(got("市场上的亿元户").is_empty());
         // 甚至 joins no figures without a currency
         assert!(got("几十人甚至上百人").is_empty());
+    }
+
+    #[test]
+    fn gapped_bounds_accept() {
+        assert_eq!(
+            got("计划最高投入900亿美元"),
+            vec![t4("最高投入900亿美元", "90000000000", "USD", "upper_bound")]
+        );
+        assert_eq!(
+            got("拟展开最多可达20亿美元的回购"),
+            vec![t4("最多可达20亿美元", "2000000000", "USD", "upper_bound")]
+        );
+        assert_eq!(
+            got("至少需要筹集50亿元"),
+            vec![t4("至少需要筹集50亿元", "5000000000", "CNY", "lower_bound")]
+        );
+        assert_eq!(
+            got("最高罚款 5000 万美元"),
+            vec![t4("最高罚款 5000 万美元", "50000000", "USD", "upper_bound")]
+        );
+        // written right against the figure
+        assert_eq!(
+            got("最高900亿美元"),
+            vec![t4("最高900亿美元", "90000000000", "USD", "upper_bound")]
+        );
+    }
+
+    #[test]
+    fn gapped_bounds_reject() {
+        // a noun made of the bound word is no bound
+        assert_eq!(
+            got("最高法院裁定罚款90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(
+            got("最高法院罚款90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(got("最低价为3美元"), vec![t4("3美元", "3", "USD", "exact")]);
+        // too far, or across a clause break, 的 or a number
+        assert_eq!(
+            got("最高，投入90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(
+            got("最多的一笔投入90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(
+            got("最高计划分阶段投资90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+    }
+
+    #[test]
+    fn within_is_an_upper_bound() {
+        assert_eq!(
+            got("降幅控制在10%以内。"),
+            vec![t4("10%以内", "10", "", "upper_bound")]
+        );
+        assert_eq!(
+            got("預算100億元以內"),
+            vec![t4("100億元以內", "10000000000", "CNY", "upper_bound")]
+        );
+        assert_eq!(
+            got("成本在5万元之内。"),
+            vec![t4("5万元之内", "50000", "CNY", "upper_bound")]
+        );
+        // 之内 that starts a word is not taken
+        assert_eq!(
+            got("5万元之内容"),
+            vec![t4("5万元", "50000", "CNY", "exact")]
+        );
+    }
+
+    #[test]
+    fn between_zh_ranges() {
+        assert_eq!(
+            got("營收約介於 210 至 225 億美元之間。"),
+            vec![t4(
+                "約介於 210 至 225 億美元之間",
+                "21000000000–22500000000",
+                "USD",
+                "approx"
+            )]
+        );
+        assert_eq!(
+            got("价格介于5亿和6亿美元之间"),
+            vec![t4(
+                "介于5亿和6亿美元之间",
+                "500000000–600000000",
+                "USD",
+                "exact"
+            )]
+        );
+        // 和 without 介于 is a list, not a range
+        assert_eq!(
+            got("5亿和6亿美元"),
+            vec![
+                t4("5亿", "500000000", "USD", "exact"),
+                t4("6亿美元", "600000000", "USD", "exact"),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_near_bounds() {
+        assert_eq!(
+            got("It raised a bit less than half a billion dollars."),
+            vec![t4(
+                "a bit less than half a billion dollars",
+                "500000000",
+                "USD",
+                "upper_bound"
+            )]
+        );
+        assert_eq!(
+            got("worth just over $2 billion"),
+            vec![t4(
+                "just over $2 billion",
+                "2000000000",
+                "USD",
+                "lower_bound"
+            )]
+        );
+        assert_eq!(
+            got("half a million euros"),
+            vec![t4("half a million euros", "500000", "EUR", "exact")]
+        );
+        // no currency in scope: not money
+        assert!(got("It raised a bit less than half a billion.").is_empty());
+        assert!(got("half a dozen").is_empty());
     }
 }

@@ -30,6 +30,7 @@
 //!   large_unit     = 万 | 萬 | 亿 | 億 | 兆          -- 万亿 = 万万 = 10^12 ... 兆 = 10^12
 //!   marker         = 多 | 余 | 几                    -- "500多亿" lower bound, "二十几万" vague
 //! english_numeral  = (zero..nineteen | twenty..ninety ("-" unit)? | "hundred" | "and")+ | "half" | "quarter(s)"
+//!                                                    -- "half a billion" = 0.5 billion (money only with a currency)
 //! scale_word       = thousand | million | billion | trillion | lakh | crore
 //!                  | k | m | b (attached) | mn | mln | MM | bn | bln | tn | trn
 //! currency_prefix  = symbol | code | 人民币 | 美元 | …   -- "$", "US$", "HK$", "C $", "USD", "MAUD", "RM"
@@ -38,13 +39,20 @@
 //!   symbol, word   = the rows of src/names/currencies.tsv (src/names/CURRENCIES.md)
 //!   code           = any active ISO 4217 code; ALL BOB CUP MAD PEN SOS TOP only after a number
 //! subunit_tail     = ("又" | "and")? numeral (角 | 毛 | 分 | 美分 | cents)  -- 五元三毛, 3 dollars 50 cents
-//! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | about | more than | well under | …
-//! qualifier_after  = 左右 | 上下 | 以上 | 以下 | "or more" | "or less"
+//! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | 最高 | 最少 | about | more than
+//!                  | well under | "a bit less than" | "just over" | …
+//!                  | gapped_bound                      -- "最高投入900亿美元", "最多可达20亿美元"
+//!                  | qualifier_before? (介于 | 介於)   -- a range closed by 之间/之間 (之間 in the mention):
+//!                                                    -- "約介於 210 至 225 億美元之間", "介于5亿和6亿美元之间"
+//!   gapped_bound   = (最高 | 最多 | 至多 | 不超过 | 最少 | 至少 | 最低) han{1,4}
+//!                                                    -- han: no digit, unit, 的, 是, 之 or break; the first
+//!                                                    -- must not make a noun of it (最高法院, 最低价, 最高点)
+//! qualifier_after  = 左右 | 上下 | 以上 | 以下 | 以内 | 之内 | "or more" | "or less"
 //! vague_prefix     = 数 | 几 | 好几 | 上                 -- 数百亿 = 200亿…900亿, 上百亿 ≥ 100亿
 //!                    ( small_unit | large_unit )         -- also right before a large unit:
 //!                                                        -- 上亿 ≥ 1亿, 几万亿 = 2万亿…9万亿, 数万
 //! percent_suffix   = % | ％ | 个百分点 | per cent | percent | percentage points | 成
-//! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between")
+//! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between") | 和 | 与 (after 介于)
 //! list_sep         = 、 | ， | , | 和 | 及 | 与 | 乃至 | 甚至 | and | or   -- shares a later currency and scale
 //!                                                    -- ("数百万乃至上千万元"); a range of two
 //!                                                    -- vague ends ("数百万至上千万元") is read as a list

@@ -540,6 +540,67 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
+    fn bounds_with_a_word_between_extract_once(
+        g in arabic_zh(),
+        bound in prop::sample::select(vec![
+            ("最高投入", "upper_bound"),
+            ("最多可达", "upper_bound"),
+            ("至多支付", "upper_bound"),
+            ("最少需要", "lower_bound"),
+            ("至少筹集", "lower_bound"),
+            ("不超過投資", "upper_bound"),
+        ]),
+        a in zh_filler(),
+        b in zh_filler(),
+    ) {
+        let mention = format!("{}{}", bound.0, g.text);
+        let text = format!("{a}，{mention}。{b}");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        prop_assert_eq!(claims[0].amount().value().point().map(|d| d.normalize()), Some(g.value.normalize()));
+        let cur = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(cur.as_deref(), Some(g.currency));
+        prop_assert_eq!(claims[0].amount().qualifier().label(), bound.1);
+    }
+
+    #[test]
+    fn within_is_an_upper_bound_of_any_amount(g in zh_amount(), w in prop::sample::select(vec!["以内", "以內", "之内"])) {
+        let mention = format!("{}{w}", g.text);
+        let text = format!("控制在{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        prop_assert_eq!(claims[0].amount().value().point().map(|d| d.normalize()), Some(g.value.normalize()));
+        prop_assert_eq!(claims[0].amount().qualifier().label(), "upper_bound");
+    }
+
+    #[test]
+    fn between_zh_ranges_extract_once(
+        lo in 1u32..5000,
+        span in 1u32..5000,
+        approx in any::<bool>(),
+        (cur, code) in prop::sample::select(vec![("億美元", "USD"), ("亿日元", "JPY"), ("億港元", "HKD")]),
+        (open, sep, close) in prop::sample::select(vec![("介於", "至", "之間"), ("介于", "到", "之间"), ("介于", "和", "之间")]),
+    ) {
+        let hi = lo + span;
+        let q = if approx { "約" } else { "" };
+        let mention = format!("{q}{open} {lo} {sep} {hi} {cur}{close}");
+        let text = format!("營收{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        let e = Decimal::from(100_000_000u64);
+        prop_assert_eq!(
+            claims[0].amount().value(),
+            Value::Interval { min: Some(Decimal::from(lo) * e), max: Some(Decimal::from(hi) * e) }
+        );
+        let c = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(c.as_deref(), Some(code));
+        prop_assert_eq!(claims[0].amount().qualifier().approx, approx);
+    }
+
+    #[test]
     fn vague_amounts_extract_once(g in vague_zh(), a in zh_filler(), b in zh_filler()) {
         let text = format!("{a}，{}。{b}", g.text);
         assert_vague(&text, &g);
