@@ -1284,7 +1284,20 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             take_list_currency(fig, b);
             return;
         }
-        if b.kind != fig.kind || b.interval.is_some() || fig.interval.is_some() || b.overflow {
+        // "4-6%", "1至2個百分點", "4 to 6 percent": a bare number before a
+        // percentage is the range's low end, a percentage too
+        let kind = if fig.kind == Kind::Money
+            && b.kind == Kind::Percent
+            && fig.cur.is_none()
+            && fig.scale.is_none()
+            && fig.interval.is_none()
+            && fig.end == fig.num_end
+        {
+            Kind::Percent
+        } else {
+            fig.kind
+        };
+        if b.kind != kind || b.interval.is_some() || fig.interval.is_some() || b.overflow {
             return;
         }
         let (cur, cur_at) = match (fig.cur, b.cur) {
@@ -1303,7 +1316,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
                 (Some(bc), b.cur_at)
             }
             (None, None) => {
-                if fig.kind == Kind::Money {
+                if kind == Kind::Money {
                     return;
                 }
                 (None, fig.cur_at)
@@ -1322,9 +1335,13 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             }
         }
         if (lo > b.value && !fig.overflow)
-            || fig.bare_integer && b.bare_integer && fig.kind == Kind::Money && cur.is_none()
+            || fig.bare_integer && b.bare_integer && kind == Kind::Money && cur.is_none()
         {
             return;
+        }
+        if kind != fig.kind {
+            fig.kind = kind;
+            fig.points = b.points;
         }
         fig.interval = Some((Some(lo), Some(b.value)));
         fig.decimal |= b.decimal;
@@ -1899,5 +1916,48 @@ mod tests {
         // no currency in scope: not money
         assert!(got("It raised a bit less than half a billion.").is_empty());
         assert!(got("half a dozen").is_empty());
+    }
+
+    #[test]
+    fn percent_ranges_accept() {
+        assert_eq!(got("增长4-6%。"), vec![t4("4-6%", "4–6", "", "exact")]);
+        assert_eq!(
+            got("利润率10%-15%"),
+            vec![t4("10%-15%", "10–15", "", "exact")]
+        );
+        assert_eq!(
+            got("上调1至2個百分點"),
+            vec![t4("1至2個百分點", "1–2", "", "exact")]
+        );
+        assert_eq!(
+            got("revenue grew 4 to 6 percent."),
+            vec![t4("4 to 6 percent", "4–6", "", "exact")]
+        );
+        assert_eq!(got("约3～5%"), vec![t4("约3～5%", "3–5", "", "approx")]);
+        let a = Extractor::new()
+            .claims("上调1至2個百分點")
+            .next()
+            .expect("a claim")
+            .expect("no overflow");
+        assert!(a.amount().points());
+    }
+
+    #[test]
+    fn percent_ranges_reject() {
+        // a year, a money figure or a falling pair before a percentage is no low end
+        assert_eq!(got("2024-6%"), vec![t4("6%", "6", "", "exact")]);
+        assert_eq!(
+            got("5亿美元至6%"),
+            vec![
+                t4("5亿美元", "500000000", "USD", "exact"),
+                t4("6%", "6", "", "exact")
+            ]
+        );
+        assert_eq!(got("9-6%"), vec![t4("6%", "6", "", "exact")]);
+        // "from 4 to 6 percent" is a change, not a range
+        assert_eq!(
+            got("from 4 to 6 percent"),
+            vec![t4("6 percent", "6", "", "exact")]
+        );
     }
 }

@@ -52,6 +52,8 @@
 //!                    ( small_unit | large_unit )         -- also right before a large unit:
 //!                                                        -- 上亿 ≥ 1亿, 几万亿 = 2万亿…9万亿, 数万
 //! percent_suffix   = % | ％ | 个百分点 | per cent | percent | percentage points | 成
+//!                                                    -- a bare number ranging to a percentage is its
+//!                                                    -- low end: "4-6%", "1至2個百分點", "4 to 6 percent"
 //! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between") | 和 | 与 (after 介于)
 //! list_sep         = 、 | ， | , | 和 | 及 | 与 | 乃至 | 甚至 | and | or   -- shares a later currency and scale
 //!                                                    -- ("数百万乃至上千万元"); a range of two

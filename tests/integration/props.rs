@@ -601,6 +601,34 @@ proptest! {
     }
 
     #[test]
+    fn percent_ranges_extract_once(
+        (lo, lo_v) in sig(),
+        step in 1u32..500,
+        form in 0usize..7,
+        a in zh_filler(),
+    ) {
+        let hi_v = lo_v + Decimal::from(step);
+        let hi = hi_v.to_string();
+        let (mention, points) = match form {
+            0 => (format!("{lo}-{hi}%"), false),
+            1 => (format!("{lo}%-{hi}%"), false),
+            2 => (format!("{lo}至{hi}個百分點"), true),
+            3 => (format!("{lo}到{hi}个百分点"), true),
+            4 => (format!("{lo} to {hi} percent"), false),
+            5 => (format!("{lo}～{hi}％"), false),
+            _ => (format!("{lo}–{hi} per cent"), false),
+        };
+        let text = format!("{a}，增长{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        let a = claims[0].amount();
+        prop_assert_eq!(a.kind(), figcheck::Kind::Percent);
+        prop_assert_eq!(a.points(), points);
+        prop_assert_eq!(a.value(), Value::Interval { min: Some(lo_v), max: Some(hi_v) });
+    }
+
+    #[test]
     fn vague_amounts_extract_once(g in vague_zh(), a in zh_filler(), b in zh_filler()) {
         let text = format!("{a}，{}。{b}", g.text);
         assert_vague(&text, &g);
