@@ -584,6 +584,8 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     } else {
         None
     };
+    // places of a subunit the figure itself was written in (1 for 两毛…)
+    let mut tail_after = 0u32;
     if fig.kind == Kind::Money && !pence {
         let english = core.english || !num.chinese && !text[fig.end..].starts_with(is_han);
         let suffix = suffix_at(ctx, fig.end, english || core.english);
@@ -634,6 +636,16 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                             fig.decimal = true;
                             fig.end = s1;
                         }
+                    } else if colloquial_tenths(ctx, &fig, &num, s0, s1) {
+                        // 两毛五, 五毛钱: 角/毛 of the yuan family, as 元/块 would be
+                        fig.cur = Some(Cur::Yuan);
+                        fig.cur_at = s0;
+                        fig.cur_suffix = true;
+                        fig.value *= pow10(-1);
+                        fig.precision *= pow10(-1);
+                        fig.decimal = true;
+                        fig.end = s1;
+                        tail_after = 1;
                     }
                 }
             }
@@ -649,7 +661,17 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             }
         }
         if fig.cur.is_some() && fig.scale.is_none() && !num.decimal && fig.interval.is_none() {
-            subunit_tail(ctx, &mut fig);
+            subunit_tail(ctx, &mut fig, tail_after);
+            if tail_after > 0 {
+                // 五毛钱, 两毛五分钱
+                if let Some(c) = text[fig.end..]
+                    .chars()
+                    .next()
+                    .filter(|&c| matches!(c, '钱' | '錢'))
+                {
+                    fig.end += c.len_utf8();
+                }
+            }
         }
         // no currency and no list or range partner to share one: not money, done
         // (most numbers in text: years, counts, dates)
@@ -1029,22 +1051,70 @@ fn subunit_at(ctx: &Ctx, pos: usize, max_gap: usize) -> Option<(currency::Subuni
     Some((sub, pos + g, pos + g + n))
 }
 
+/// 角/毛 written right after a whole number from 1 to 9 with no other
+/// currency ("两毛五", "五毛钱"): money in the yuan family, but only when a
+/// digit (the 分) or 钱 follows the unit, so that idioms ("九牛一毛",
+/// "冰山一角") and other senses of the char stay out.
+fn colloquial_tenths(ctx: &Ctx, fig: &Fig, num: &Num, s0: usize, s1: usize) -> bool {
+    let text: &str = &ctx.text;
+    if fig.scale.is_some()
+        || num.decimal
+        || s0 != fig.end
+        || !matches!(&text[s0..s1], "角" | "毛")
+        || num.value < Decimal::ONE
+        || num.value >= Decimal::TEN
+    {
+        return false;
+    }
+    let mut next = text[s1..].chars();
+    match next.next() {
+        Some('钱' | '錢') => true,
+        Some(c) => {
+            // a digit, not the start of a longer numeral or word ("两毛五分", "两毛五。")
+            (super::numeral::cn_digit(c).is_some_and(|d| d > 0) || c.is_ascii_digit() && c != '0')
+                && next.next().is_none_or(|c2| {
+                    !c2.is_ascii_digit()
+                        && super::numeral::cn_small_unit(c2).is_none()
+                        && super::numeral::cn_large_unit(c2).is_none()
+                        && super::numeral::cn_digit(c2).is_none()
+                })
+        }
+        None => false,
+    }
+}
+
+/// Whether the text after a bare tail digit ("五块六", "两毛五") lets the digit
+/// end the figure: no Han char follows, or a separator, 钱 or 左右 does
+/// ("五块六到五块七毛八").
+fn tail_end_ok(follow: &str) -> bool {
+    match follow.chars().next() {
+        Some(c) if is_han(c) => matches!(
+            c,
+            '到' | '至' | '和' | '或' | '与' | '與' | '及' | '钱' | '錢' | '左'
+        ),
+        _ => true,
+    }
+}
+
 /// After a major amount: 五元三毛, 50元6角三分, 两美元又三美分, 3 dollars 50 cents,
-/// thirteen dollars and forty-five cents, 15 dollars 50, 五块五.
-fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
+/// thirteen dollars and forty-five cents, 15 dollars 50, 五块五, 三块零四; after
+/// a figure written in 角/毛 (`after` = 1): 两毛五, 两毛五分.
+fn subunit_tail(ctx: &Ctx, fig: &mut Fig, after: u32) {
     let text: &str = &ctx.text;
     let mut pos = fig.end;
     let mut added = Decimal::ZERO;
     let mut prec = fig.precision;
-    let mut any = false;
-    let mut last_places = 0u32;
+    let mut any = after > 0;
+    let mut last_places = after;
     for _ in 0..2 {
         let r = &text[pos..];
         // connectors
         let mut skip = gap_fwd(r, 1);
+        let mut zero = false;
         for conn in ["又", "零", "and ", "& "] {
             if r[skip..].starts_with(conn) {
                 skip += conn.len();
+                zero = conn == "零";
                 break;
             }
         }
@@ -1077,7 +1147,7 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
             if last_places == 1
                 && num.value < Decimal::TEN
                 && (skip == 0 || !num.chinese)
-                && !text[after_num..].starts_with(is_han)
+                && tail_end_ok(&text[after_num..])
             {
                 added += num.value * pow10(-2);
                 prec = pow10(-2);
@@ -1085,11 +1155,12 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
             }
             break;
         }
+        // 五块五 = 5.5; after 零 the digit is the 分: 三块零四 = 3.04
         let yuan_digit = matches!(fig.cur, Some(Cur::Yuan))
             && num.chinese
             && num.len <= 3
             && num.value < Decimal::TEN
-            && skip == 0;
+            && (skip == 0 || zero && skip == "零".len());
         let dollar_like = matches!(fig.cur, Some(Cur::Dollar) | Some(Cur::Iso(_))) && !num.chinese;
         let follow = &text[after_num..];
         let follow_ok = follow.is_empty()
@@ -1101,13 +1172,13 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
                         .iter()
                         .any(|w| follow[g..].starts_with(w))
             };
-        if (yuan_digit && !follow.starts_with(is_han))
+        if (yuan_digit && tail_end_ok(follow))
             || (dollar_like
                 && num.value >= Decimal::ONE
                 && follow_ok
                 && !fig.cur_prefix_symbol_only())
         {
-            let places = if yuan_digit { 1 } else { 2 };
+            let places = if yuan_digit && !zero { 1 } else { 2 };
             if places == 2
                 && num.value < Decimal::TEN
                 && !num.chinese
@@ -1959,5 +2030,57 @@ mod tests {
             got("from 4 to 6 percent"),
             vec![t4("6 percent", "6", "", "exact")]
         );
+    }
+
+    #[test]
+    fn colloquial_small_change_accept() {
+        assert_eq!(
+            got("一瓶两毛五。"),
+            vec![t4("两毛五", "0.25", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("两毛五分钱"),
+            vec![t4("两毛五分钱", "0.25", "CNY", "exact")]
+        );
+        assert_eq!(got("五毛钱"), vec![t4("五毛钱", "0.5", "CNY", "exact")]);
+        assert_eq!(
+            got("车票一块二。"),
+            vec![t4("一块二", "1.2", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("花了三块零四。"),
+            vec![t4("三块零四", "3.04", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("还剩三块四分。"),
+            vec![t4("三块四分", "3.04", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("价格五块六到五块七毛八。"),
+            vec![t4("五块六到五块七毛八", "5.6–5.78", "CNY", "exact")]
+        );
+        // bare 元/块 follow the document's yuan-family currency and the hint
+        assert_eq!(
+            got("港元计价,一块二。"),
+            vec![t4("一块二", "1.2", "HKD", "exact")]
+        );
+        let hinted: Vec<_> = Extractor::builder()
+            .currency_hint(crate::Currency::TWD)
+            .build()
+            .claims("两毛五")
+            .map(|c| c.expect("no overflow").amount().currency())
+            .collect();
+        assert_eq!(hinted, vec![Some(crate::Currency::TWD)]);
+    }
+
+    #[test]
+    fn colloquial_small_change_reject() {
+        // 分 alone is points or minutes; 角/毛 alone is an idiom or another word
+        assert!(got("他得了25分。").is_empty());
+        assert!(got("三点二十五分开会").is_empty());
+        assert!(got("九牛一毛。冰山一角，").is_empty());
+        assert!(got("两毛。").is_empty());
+        assert!(got("一块蛋糕").is_empty());
+        assert!(got("毛利三毛利").is_empty());
     }
 }

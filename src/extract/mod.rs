@@ -39,6 +39,10 @@
 //!   symbol, word   = the rows of src/names/currencies.tsv (src/names/CURRENCIES.md)
 //!   code           = any active ISO 4217 code; ALL BOB CUP MAD PEN SOS TOP only after a number
 //! subunit_tail     = ("又" | "and")? numeral (角 | 毛 | 分 | 美分 | cents)  -- 五元三毛, 3 dollars 50 cents
+//!                  | digit                             -- after 元/块 the 角, after 角/毛 the 分: 一块二 = 1.2
+//!                  | 零 digit                          -- the 分: 三块零四 = 3.04
+//! colloquial       = digit (角 | 毛) ( digit 分? | 钱 )  -- 两毛五 = 0.25, 五毛钱: bare 元 money
+//!                                                    -- ("九牛一毛", bare "25分" are not)
 //! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | 最高 | 最少 | about | more than
 //!                  | well under | "a bit less than" | "just over" | …
 //!                  | gapped_bound                      -- "最高投入900亿美元", "最多可达20亿美元"

@@ -629,6 +629,46 @@ proptest! {
     }
 
     #[test]
+    fn colloquial_small_change_extract_once(
+        yuan in 0u64..100,
+        jiao in 0u64..10,
+        fen in 0u64..10,
+        form in 0usize..4,
+        liang in any::<bool>(),
+        a in zh_filler(),
+    ) {
+        // a Chinese digit, 两 for 2 when asked
+        let d = |n: u64| if n == 2 && liang { "两" } else { DIGITS[n as usize] };
+        let y = if yuan == 2 && liang { "两".to_string() } else { chinese(yuan, false, false) };
+        let (mention, value) = if yuan == 0 {
+            // written in 毛: 两毛五, 五毛钱, 三毛二分
+            let j = jiao.max(1);
+            match (form % 3, fen) {
+                (0, f) if f > 0 => (format!("{}毛{}", d(j), d(f)), Decimal::new((j * 10 + f) as i64, 2)),
+                (1, f) if f > 0 => (format!("{}毛{}分", d(j), d(f)), Decimal::new((j * 10 + f) as i64, 2)),
+                _ => (format!("{}毛钱", d(j)), Decimal::new(j as i64, 1)),
+            }
+        } else {
+            match (form, jiao, fen) {
+                // 一块二, 五块六毛八, 三块零四, 三块四分
+                (_, 0, 0) => (format!("{y}块"), Decimal::from(yuan)),
+                (0, j, 0) => (format!("{y}块{}", d(j)), Decimal::new((yuan * 10 + j) as i64, 1)),
+                (_, 0, f) => (format!("{y}块零{}", d(f)), Decimal::new((yuan * 100 + f) as i64, 2)),
+                (1, j, f) if f > 0 => (format!("{y}块{}毛{}", d(j), d(f)), Decimal::new((yuan * 100 + j * 10 + f) as i64, 2)),
+                (2, j, f) if f > 0 => (format!("{y}块{}毛{}分", d(j), d(f)), Decimal::new((yuan * 100 + j * 10 + f) as i64, 2)),
+                (_, j, _) => (format!("{y}块{}毛", d(j)), Decimal::new((yuan * 10 + j) as i64, 1)),
+            }
+        };
+        let text = format!("{a}，花了{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        prop_assert_eq!(claims[0].amount().value().point().map(|v| v.normalize()), Some(value.normalize()));
+        let cur = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(cur.as_deref(), Some("CNY"));
+    }
+
+    #[test]
     fn vague_amounts_extract_once(g in vague_zh(), a in zh_filler(), b in zh_filler()) {
         let text = format!("{a}，{}。{b}", g.text);
         assert_vague(&text, &g);
