@@ -1066,20 +1066,30 @@ fn colloquial_tenths(ctx: &Ctx, fig: &Fig, num: &Num, s0: usize, s1: usize) -> b
     {
         return false;
     }
-    let mut next = text[s1..].chars();
-    match next.next() {
+    let rest = &text[s1..];
+    let mut it = rest.chars();
+    match it.next() {
         Some('钱' | '錢') => true,
-        Some(c) => {
-            // a digit, not the start of a longer numeral or word ("两毛五分", "两毛五。")
-            (super::numeral::cn_digit(c).is_some_and(|d| d > 0) || c.is_ascii_digit() && c != '0')
-                && next.next().is_none_or(|c2| {
-                    !c2.is_ascii_digit()
-                        && super::numeral::cn_small_unit(c2).is_none()
-                        && super::numeral::cn_large_unit(c2).is_none()
-                        && super::numeral::cn_digit(c2).is_none()
-                })
+        Some(c)
+            if super::numeral::cn_digit(c).is_some_and(|d| d > 0) || ('1'..='9').contains(&c) =>
+        {
+            // the 分 digit, then 分, or the end of the figure ("两毛五。", "两毛五到三毛"),
+            // not a longer numeral or a word ("三毛五岁")
+            let after = &rest[c.len_utf8()..];
+            let fen = after
+                .strip_prefix('分')
+                .map(|a| a.starts_with(['钱', '錢']) || !a.starts_with(is_han));
+            fen.unwrap_or(false)
+                || fen.is_none()
+                    && tail_end_ok(after)
+                    && !after.starts_with(|c2: char| {
+                        c2.is_ascii_digit()
+                            || super::numeral::cn_digit(c2).is_some()
+                            || super::numeral::cn_small_unit(c2).is_some()
+                            || super::numeral::cn_large_unit(c2).is_some()
+                    })
         }
-        None => false,
+        _ => false,
     }
 }
 
@@ -1411,6 +1421,14 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             return;
         }
         if kind != fig.kind {
+            // "三至五成": the low end is in 成 too (30%)
+            if text[b.num_end..].starts_with('成') {
+                mul_into(&mut lo, Decimal::TEN, &mut fig.overflow);
+                mul_into(&mut lo_prec, Decimal::TEN, &mut fig.overflow);
+                if lo > b.value {
+                    return;
+                }
+            }
             fig.kind = kind;
             fig.points = b.points;
         }
@@ -1894,6 +1912,14 @@ mod tests {
             vec![t4("90亿美元", "9000000000", "USD", "exact")]
         );
         assert_eq!(got("最低价为3美元"), vec![t4("3美元", "3", "USD", "exact")]);
+        // where a price went is the extreme reached, not a bound
+        assert_eq!(
+            got("股价最高涨到90元，最低跌至3元"),
+            vec![
+                t4("90元", "90", "CNY", "exact"),
+                t4("3元", "3", "CNY", "exact")
+            ]
+        );
         // too far, or across a clause break, 的 or a number
         assert_eq!(
             got("最高，投入90亿美元"),
@@ -2005,6 +2031,10 @@ mod tests {
             vec![t4("4 to 6 percent", "4–6", "", "exact")]
         );
         assert_eq!(got("约3～5%"), vec![t4("约3～5%", "3–5", "", "approx")]);
+        assert_eq!(
+            got("营收增长三至五成"),
+            vec![t4("三至五成", "30–50", "", "exact")]
+        );
         let a = Extractor::new()
             .claims("上调1至2個百分點")
             .next()
@@ -2025,6 +2055,7 @@ mod tests {
             ]
         );
         assert_eq!(got("9-6%"), vec![t4("6%", "6", "", "exact")]);
+        assert_eq!(got("8至五成"), vec![t4("五成", "50", "", "exact")]);
         // "from 4 to 6 percent" is a change, not a range
         assert_eq!(
             got("from 4 to 6 percent"),
@@ -2080,6 +2111,10 @@ mod tests {
         assert!(got("三点二十五分开会").is_empty());
         assert!(got("九牛一毛。冰山一角，").is_empty());
         assert!(got("两毛。").is_empty());
+        // 三毛 the writer, 五岁: the digit after 毛 starts a word
+        assert!(got("三毛五岁时").is_empty());
+        assert!(got("三毛五十").is_empty());
+        assert!(got("三毛五分钟后").is_empty());
         assert!(got("一块蛋糕").is_empty());
         assert!(got("毛利三毛利").is_empty());
     }

@@ -222,7 +222,8 @@ const GAPPED: &[(&str, Qualifier)] = &[
 const MAX_GAP_CHARS: usize = 4;
 
 /// Chars that, right after 最高/最低…, make a noun of it (最高法院, 最高点,
-/// 最低价, 最高层): the figure is then no bound.
+/// 最低价, 最高层) or tell where a price went (最高涨到, 最低跌至, 最高曾见:
+/// the extreme reached, a point): the figure is then no bound.
 fn compound_after_bound(c: char) -> bool {
     matches!(
         c,
@@ -288,6 +289,21 @@ fn compound_after_bound(c: char) -> bool {
             | '稅'
             | '气'
             | '氣'
+            | '涨'
+            | '漲'
+            | '跌'
+            | '升'
+            | '降'
+            | '到'
+            | '至'
+            | '触'
+            | '觸'
+            | '冲'
+            | '衝'
+            | '摸'
+            | '见'
+            | '見'
+            | '曾'
             | '的'
             | '之'
             | '是'
@@ -418,6 +434,8 @@ mod tests {
         assert_eq!(gapped_bound("最高法院罚款"), None);
         assert_eq!(gapped_bound("最低价为"), None);
         assert_eq!(gapped_bound("最高点达"), None);
+        assert_eq!(gapped_bound("股价最高涨到"), None);
+        assert_eq!(gapped_bound("最低跌至"), None);
         assert_eq!(gapped_bound("最高，投入"), None);
         assert_eq!(gapped_bound("最高法院裁定罚款"), None);
         assert_eq!(gapped_bound("最多的一笔"), None);
