@@ -706,19 +706,26 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         let g = gap_back(b, 1);
         let bw = &b[..b.len() - g];
         // 介于/介於 … 之间: a range, maybe with a qualifier before it ("約介於 210 至 225 億美元之間")
-        if let Some(w) = ["介于", "介於"].iter().find(|w| bw.ends_with(**w)) {
-            fig.between_zh = true;
-            fig.start -= g + w.len();
-            let b = &text[floor..fig.start];
-            let g = gap_back(b, 1);
-            if let Some((q, n)) = qualifier_before(&b[..b.len() - g]) {
-                merge_qual(&mut fig.qual, q);
-                fig.start -= g + n;
+        let between_zh = bw
+            .ends_with(['于', '於'])
+            .then(|| ["介于", "介於"].into_iter().find(|w| bw.ends_with(*w)))
+            .flatten();
+        let (g, bw) = match between_zh {
+            Some(w) => {
+                fig.between_zh = true;
+                fig.start -= g + w.len();
+                let b = &text[floor..fig.start];
+                let g = gap_back(b, 1);
+                if let Some((q, n)) = qualifier_before(&b[..b.len() - g]) {
+                    merge_qual(&mut fig.qual, q);
+                    fig.start -= g + n;
+                }
+                let b = &text[floor..fig.start];
+                let g = gap_back(b, 1);
+                (g, &b[..b.len() - g])
             }
-        }
-        let b = &text[floor..fig.start];
-        let g = gap_back(b, 1);
-        let bw = &b[..b.len() - g];
+            None => (g, bw),
+        };
         fig.from_before = ends_word(bw, &["from"])
             || bw.ends_with('从')
             || bw.ends_with('從')
@@ -1318,6 +1325,9 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     let mut sep: Option<usize> = None;
     let mut is_range = false;
     for &s in RANGE_SEPS {
+        if !r.starts_with(s) {
+            continue;
+        }
         let ok = match s {
             "and " => fig.between_before,
             "和" | "与" | "與" => fig.between_zh,
@@ -1325,7 +1335,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             "至" | "到" => !fig.from_before,
             _ => true,
         };
-        if ok && r.starts_with(s) {
+        if ok {
             sep = Some(g + s.len());
             is_range = true;
             break;

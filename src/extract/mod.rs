@@ -459,7 +459,9 @@ impl Claims<'_> {
 }
 
 /// Bitmap of the BMP chars that can start a numeral (Chinese digits and
-/// units, full-width digits), built once.
+/// units, full-width digits) or a vague amount (the large units, as in 上亿;
+/// `claim::figure_at` drops a large unit with no vague marker right before
+/// it at once, and large units rarely stand apart from a numeral), built once.
 fn trigger_bitmap() -> &'static [u64; 1024] {
     static MAP: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
@@ -471,6 +473,10 @@ fn trigger_bitmap() -> &'static [u64; 1024] {
                 }
             }
         }
+        for c in ['万', '萬', '亿', '億', '兆'] {
+            let cp = c as u32;
+            m[(cp >> 6) as usize] |= 1 << (cp & 63);
+        }
         m
     })
 }
@@ -478,18 +484,6 @@ fn trigger_bitmap() -> &'static [u64; 1024] {
 #[inline]
 fn is_trigger_bmp(map: &[u64; 1024], cp: u32) -> bool {
     cp < 0x10000 && map[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
-}
-
-/// A large unit right after a vague marker starts a figure by itself: 上亿,
-/// 几万亿, 数万 (the marker is 上, 几/幾 or 数/數, three bytes before `i`).
-#[inline]
-fn vague_large_unit(bytes: &[u8], i: usize, cp: u32) -> bool {
-    // 万 萬 亿 億 兆
-    matches!(cp, 0x4E07 | 0x842C | 0x4EBF | 0x5104 | 0x5146)
-        && i >= 3
-        && ["上", "几", "幾", "数", "數"]
-            .iter()
-            .any(|m| &bytes[i - 3..i] == m.as_bytes())
 }
 
 fn english_trigger(word: &[u8]) -> bool {
@@ -575,7 +569,7 @@ impl Claims<'_> {
                     let cp = ((b as u32 & 0x0F) << 12)
                         | ((bytes[i + 1] as u32 & 0x3F) << 6)
                         | (bytes[i + 2] as u32 & 0x3F);
-                    if is_trigger_bmp(map, cp) || vague_large_unit(bytes, i, cp) {
+                    if is_trigger_bmp(map, cp) {
                         return Some(i);
                     }
                 }

@@ -218,7 +218,7 @@ const GAPPED: &[(&str, Qualifier)] = &[
     ("最低", lower(true)),
 ];
 
-/// The most Han chars a gapped bound word may stand from the figure.
+/// The most Han chars (of the BMP) a gapped bound word may stand from the figure.
 const MAX_GAP_CHARS: usize = 4;
 
 /// Chars that, right after 最高/最低…, make a noun of it (最高法院, 最高点,
@@ -316,24 +316,48 @@ fn compound_after_bound(c: char) -> bool {
 /// they must not make a noun of the bound word (最高法院, 最低价). Returns
 /// the qualifier and the bytes from the bound word to the end of `s`.
 pub(crate) fn gapped_bound(s: &str) -> Option<(Qualifier, usize)> {
-    let mut between = 0usize; // bytes of the Han chars between
-    for (k, c) in s.chars().rev().enumerate() {
-        if k >= MAX_GAP_CHARS
+    // fast reject, on bytes: a bound word ends 1 to 4 three-byte chars
+    // before the end with one of 高 多 少 低 过 過 (most figures have none)
+    let b = s.as_bytes();
+    if b.last().is_none_or(|&x| x < 0x80) {
+        return None; // ASCII before the figure
+    }
+    let ends_bound = |k: usize| {
+        let Some(p) = b.len().checked_sub(3 * (k + 1)) else {
+            return false;
+        };
+        let w = u32::from_be_bytes([0, b[p], b[p + 1], b[p + 2]]);
+        // 高 多 少 低 过 過 in UTF-8
+        matches!(
+            w,
+            0xE9AB98 | 0xE5A49A | 0xE5B091 | 0xE4BD8E | 0xE8BF87 | 0xE9818E
+        )
+    };
+    if !(1..=MAX_GAP_CHARS).any(ends_bound) {
+        return None;
+    }
+    // walk back over the chars between; at each char that can end a bound
+    // word (the table's last chars), try the words
+    let mut chars = s.char_indices().rev();
+    for k in 0..=MAX_GAP_CHARS {
+        let (i, c) = chars.next()?;
+        if k > 0 && matches!(c, '高' | '多' | '少' | '低' | '过' | '過') {
+            let end = i + c.len_utf8();
+            if let Some(&(w, q)) = GAPPED.iter().find(|(w, _)| s[..end].ends_with(*w)) {
+                let first = s[end..].chars().next()?;
+                if compound_after_bound(first) {
+                    return None;
+                }
+                return Some((q, s.len() - end + w.len()));
+            }
+        }
+        if k == MAX_GAP_CHARS
             || !super::is_han(c)
             || super::numeral::is_cn_numeral_start(c)
             || super::numeral::cn_large_unit(c).is_some()
             || matches!(c, '的' | '是' | '之')
         {
             return None;
-        }
-        between += c.len_utf8();
-        let head = &s[..s.len() - between];
-        if let Some(&(w, q)) = GAPPED.iter().find(|(w, _)| head.ends_with(*w)) {
-            let first = s[s.len() - between..].chars().next()?;
-            if compound_after_bound(first) {
-                return None;
-            }
-            return Some((q, w.len() + between));
         }
     }
     None
