@@ -22,6 +22,8 @@
 //!                  | chinese_numeral scale_word? percent_suffix?
 //!                  | english_numeral scale_word?
 //!                  | vague_english                   -- "billions of dollars"
+//!                  | vague_prefix large_unit+          -- 上亿, 几万亿 (the unit alone after the marker)
+//!                  | colloquial                        -- 两毛五
 //! chinese_numeral  = run? ( small_unit | large_unit | "零" | marker | run )* ( gap? ("点" | "點") gap? digits )?
 //!                                                  -- gap: up to two spaces, allowed around 点 only after a unit
 //!   run            = arabic_number | cn_digit+       -- "4000", "1.5", "三四六" (digit by digit)
