@@ -3,7 +3,7 @@
 
 use super::currency::{self, Cur, CurrencyWord, Form};
 use super::numeral::{Num, chinese_numeral, english_numeral, pow10};
-use super::qualifier::{Vague, qualifier_after, qualifier_before, vague_prefix};
+use super::qualifier::{Vague, gapped_bound, qualifier_after, qualifier_before, vague_prefix};
 use super::scale::scale_word;
 use super::{Ctx, is_han};
 use crate::normalize::{Amount, Bound, Kind, Qualifier, Value};
@@ -35,6 +35,8 @@ pub(crate) struct Fig {
     pub decimal: bool,
     pub from_before: bool,
     pub between_before: bool,
+    /// 介于/介於 before the figure: a range closed by 之间/之間.
+    pub between_zh: bool,
 }
 
 /// Skips up to `max` ASCII spaces (or one ideographic / no-break space).
@@ -260,6 +262,14 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
         // "half"/"quarter" are numbers only before a scale ("half million", "a quarter billion"):
         // "the quarter" in a results story is a period
         let written = s[..num.len].to_ascii_lowercase();
+        let mut num = num;
+        // "half a billion", "half a million"
+        if written.ends_with("half")
+            && starts_ci(&s[num.len..], " a ")
+            && scale_word(&s[num.len + 2..]).is_some()
+        {
+            num.len += 2;
+        }
         if (written.ends_with("half")
             || written.ends_with("quarter")
             || written.ends_with("quarters"))
@@ -274,12 +284,47 @@ fn core_at(ctx: &Ctx, p: usize) -> Option<Core> {
             start: p,
         });
     }
-    let num = chinese_numeral(s)?;
+    let num = match chinese_numeral(s) {
+        Some(num) => num,
+        None => large_unit_alone(s)?,
+    };
     Some(Core {
         num,
         english: false,
         percent_prefix: false,
         start: p,
+    })
+}
+
+/// A large unit written with no digit before it, as after a vague marker
+/// (上亿, 几万亿, 数万): its value, one of the unit. 万亿/萬億 read as one unit.
+fn large_unit_alone(s: &str) -> Option<Num> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    let mut e = super::numeral::cn_large_unit(c)?;
+    let mut len = c.len_utf8();
+    if e == 4 {
+        if let Some(c2) = it
+            .next()
+            .filter(|&c2| super::numeral::cn_large_unit(c2) == Some(8))
+        {
+            e += 8;
+            len += c2.len_utf8();
+        }
+    }
+    let m = pow10(e as i64);
+    Some(Num {
+        value: m,
+        precision: m,
+        len,
+        scaled: true,
+        more: false,
+        several: false,
+        chinese: true,
+        bare_integer: false,
+        decimal: false,
+        digits: 1,
+        overflow: false,
     })
 }
 
@@ -358,6 +403,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             return Some(f);
         }
     }
+    // a large unit starts a figure only after a vague marker (上亿, 几万亿)
+    let first_is_large = super::numeral::cn_large_unit(first).is_some();
+    if first_is_large && vague_prefix(before).is_none() {
+        return None;
+    }
     let core = core_at(ctx, p)?;
     let mut num = core.num;
     let mut end = p + num.len;
@@ -417,6 +467,7 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         decimal: num.decimal,
         from_before: false,
         between_before: false,
+        between_zh: false,
     };
     if num.more {
         fig.qual.bound = Some(Bound::Lower);
@@ -432,8 +483,8 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         fig.interval = Some((lo, hi));
         fig.qual.approx = true;
     }
-    // vague multipliers glued before a Chinese numeral: 数百亿, 上百亿
-    let first_is_unit = super::numeral::cn_small_unit(first).is_some();
+    // vague multipliers glued before a Chinese numeral: 数百亿, 上百亿, 上亿, 几万亿
+    let first_is_unit = super::numeral::cn_small_unit(first).is_some() || first_is_large;
     if first_is_unit && !core.percent_prefix {
         if let Some((v, n)) = vague_prefix(before) {
             fig.start = p - n;
@@ -533,6 +584,8 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     } else {
         None
     };
+    // places of a subunit the figure itself was written in (1 for 两毛…)
+    let mut tail_after = 0u32;
     if fig.kind == Kind::Money && !pence {
         let english = core.english || !num.chinese && !text[fig.end..].starts_with(is_han);
         let suffix = suffix_at(ctx, fig.end, english || core.english);
@@ -583,6 +636,16 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                             fig.decimal = true;
                             fig.end = s1;
                         }
+                    } else if colloquial_tenths(ctx, &fig, &num, s0, s1) {
+                        // 两毛五, 五毛钱: 角/毛 of the yuan family, as 元/块 would be
+                        fig.cur = Some(Cur::Yuan);
+                        fig.cur_at = s0;
+                        fig.cur_suffix = true;
+                        fig.value *= pow10(-1);
+                        fig.precision *= pow10(-1);
+                        fig.decimal = true;
+                        fig.end = s1;
+                        tail_after = 1;
                     }
                 }
             }
@@ -598,7 +661,17 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             }
         }
         if fig.cur.is_some() && fig.scale.is_none() && !num.decimal && fig.interval.is_none() {
-            subunit_tail(ctx, &mut fig);
+            subunit_tail(ctx, &mut fig, tail_after);
+            if tail_after > 0 {
+                // 五毛钱, 两毛五分钱
+                if let Some(c) = text[fig.end..]
+                    .chars()
+                    .next()
+                    .filter(|&c| matches!(c, '钱' | '錢'))
+                {
+                    fig.end += c.len_utf8();
+                }
+            }
         }
         // no currency and no list or range partner to share one: not money, done
         // (most numbers in text: years, counts, dates)
@@ -625,13 +698,34 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         let b = &text[floor..fig.start];
         let g = gap_back(b, 1);
         let bq = &b[..b.len() - g];
-        if let Some((q, n)) = qualifier_before(bq) {
+        if let Some((q, n)) = qualifier_before(bq).or_else(|| gapped_bound(bq)) {
             merge_qual(&mut fig.qual, q);
             fig.start -= g + n;
         }
         let b = &text[floor..fig.start];
         let g = gap_back(b, 1);
         let bw = &b[..b.len() - g];
+        // 介于/介於 … 之间: a range, maybe with a qualifier before it ("約介於 210 至 225 億美元之間")
+        let between_zh = bw
+            .ends_with(['于', '於'])
+            .then(|| ["介于", "介於"].into_iter().find(|w| bw.ends_with(*w)))
+            .flatten();
+        let (g, bw) = match between_zh {
+            Some(w) => {
+                fig.between_zh = true;
+                fig.start -= g + w.len();
+                let b = &text[floor..fig.start];
+                let g = gap_back(b, 1);
+                if let Some((q, n)) = qualifier_before(&b[..b.len() - g]) {
+                    merge_qual(&mut fig.qual, q);
+                    fig.start -= g + n;
+                }
+                let b = &text[floor..fig.start];
+                let g = gap_back(b, 1);
+                (g, &b[..b.len() - g])
+            }
+            None => (g, bw),
+        };
         fig.from_before = ends_word(bw, &["from"])
             || bw.ends_with('从')
             || bw.ends_with('從')
@@ -670,9 +764,11 @@ pub(crate) fn ends_ci(s: &str, w: &str) -> bool {
 }
 
 /// Range and list separators that may follow a figure.
-const RANGE_SEPS: &[&str] = &["-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and "];
+const RANGE_SEPS: &[&str] = &[
+    "-", "–", "—", "~", "～", "〜", "至", "到", "to ", "and ", "和", "与", "與",
+];
 const LIST_SEPS: &[&str] = &[
-    "、", "，", ",", "和", "及", "与", "與", "以及", "或", "and ", "or ",
+    "、", "，", ",", "和", "及", "与", "與", "以及", "或", "乃至", "甚至", "and ", "or ",
 ];
 
 /// Does a range or list separator (or a qualifier and then one) follow?
@@ -709,6 +805,8 @@ fn may_start_separator(r: &str) -> bool {
                 | '與'
                 | '以'
                 | '或'
+                | '乃'
+                | '甚'
         )
     })
 }
@@ -960,22 +1058,80 @@ fn subunit_at(ctx: &Ctx, pos: usize, max_gap: usize) -> Option<(currency::Subuni
     Some((sub, pos + g, pos + g + n))
 }
 
+/// 角/毛 written right after a whole number from 1 to 9 with no other
+/// currency ("两毛五", "五毛钱"): money in the yuan family, but only when a
+/// digit (the 分) or 钱 follows the unit, so that idioms ("九牛一毛",
+/// "冰山一角") and other senses of the char stay out.
+fn colloquial_tenths(ctx: &Ctx, fig: &Fig, num: &Num, s0: usize, s1: usize) -> bool {
+    let text: &str = &ctx.text;
+    if fig.scale.is_some()
+        || num.decimal
+        || s0 != fig.end
+        || !matches!(&text[s0..s1], "角" | "毛")
+        || num.value < Decimal::ONE
+        || num.value >= Decimal::TEN
+    {
+        return false;
+    }
+    let rest = &text[s1..];
+    let mut it = rest.chars();
+    match it.next() {
+        Some('钱' | '錢') => true,
+        Some(c)
+            if super::numeral::cn_digit(c).is_some_and(|d| d > 0) || ('1'..='9').contains(&c) =>
+        {
+            // the 分 digit, then 分, or the end of the figure ("两毛五。", "两毛五到三毛"),
+            // not a longer numeral or a word ("三毛五岁")
+            let after = &rest[c.len_utf8()..];
+            let fen = after
+                .strip_prefix('分')
+                .map(|a| a.starts_with(['钱', '錢']) || !a.starts_with(is_han));
+            fen.unwrap_or(false)
+                || fen.is_none()
+                    && tail_end_ok(after)
+                    && !after.starts_with(|c2: char| {
+                        c2.is_ascii_digit()
+                            || super::numeral::cn_digit(c2).is_some()
+                            || super::numeral::cn_small_unit(c2).is_some()
+                            || super::numeral::cn_large_unit(c2).is_some()
+                    })
+        }
+        _ => false,
+    }
+}
+
+/// Whether the text after a bare tail digit ("五块六", "两毛五") lets the digit
+/// end the figure: no Han char follows, or a separator, 钱 or 左右 does
+/// ("五块六到五块七毛八").
+fn tail_end_ok(follow: &str) -> bool {
+    match follow.chars().next() {
+        Some(c) if is_han(c) => matches!(
+            c,
+            '到' | '至' | '和' | '或' | '与' | '與' | '及' | '钱' | '錢' | '左'
+        ),
+        _ => true,
+    }
+}
+
 /// After a major amount: 五元三毛, 50元6角三分, 两美元又三美分, 3 dollars 50 cents,
-/// thirteen dollars and forty-five cents, 15 dollars 50, 五块五.
-fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
+/// thirteen dollars and forty-five cents, 15 dollars 50, 五块五, 三块零四; after
+/// a figure written in 角/毛 (`after` = 1): 两毛五, 两毛五分.
+fn subunit_tail(ctx: &Ctx, fig: &mut Fig, after: u32) {
     let text: &str = &ctx.text;
     let mut pos = fig.end;
     let mut added = Decimal::ZERO;
     let mut prec = fig.precision;
-    let mut any = false;
-    let mut last_places = 0u32;
+    let mut any = after > 0;
+    let mut last_places = after;
     for _ in 0..2 {
         let r = &text[pos..];
         // connectors
         let mut skip = gap_fwd(r, 1);
+        let mut zero = false;
         for conn in ["又", "零", "and ", "& "] {
             if r[skip..].starts_with(conn) {
                 skip += conn.len();
+                zero = conn == "零";
                 break;
             }
         }
@@ -1008,7 +1164,7 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
             if last_places == 1
                 && num.value < Decimal::TEN
                 && (skip == 0 || !num.chinese)
-                && !text[after_num..].starts_with(is_han)
+                && tail_end_ok(&text[after_num..])
             {
                 added += num.value * pow10(-2);
                 prec = pow10(-2);
@@ -1016,11 +1172,12 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
             }
             break;
         }
+        // 五块五 = 5.5; after 零 the digit is the 分: 三块零四 = 3.04
         let yuan_digit = matches!(fig.cur, Some(Cur::Yuan))
             && num.chinese
             && num.len <= 3
             && num.value < Decimal::TEN
-            && skip == 0;
+            && (skip == 0 || zero && skip == "零".len());
         let dollar_like = matches!(fig.cur, Some(Cur::Dollar) | Some(Cur::Iso(_))) && !num.chinese;
         let follow = &text[after_num..];
         let follow_ok = follow.is_empty()
@@ -1032,13 +1189,13 @@ fn subunit_tail(ctx: &Ctx, fig: &mut Fig) {
                         .iter()
                         .any(|w| follow[g..].starts_with(w))
             };
-        if (yuan_digit && !follow.starts_with(is_han))
+        if (yuan_digit && tail_end_ok(follow))
             || (dollar_like
                 && num.value >= Decimal::ONE
                 && follow_ok
                 && !fig.cur_prefix_symbol_only())
         {
-            let places = if yuan_digit { 1 } else { 2 };
+            let places = if yuan_digit && !zero { 1 } else { 2 };
             if places == 2
                 && num.value < Decimal::TEN
                 && !num.chinese
@@ -1136,6 +1293,7 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
                 decimal: false,
                 from_before: false,
                 between_before: false,
+                between_zh: false,
             };
             let g = gap_back(before, 1);
             if let Some((q, qn)) = qualifier_before(&before[..before.len() - g]) {
@@ -1167,13 +1325,17 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     let mut sep: Option<usize> = None;
     let mut is_range = false;
     for &s in RANGE_SEPS {
+        if !r.starts_with(s) {
+            continue;
+        }
         let ok = match s {
             "and " => fig.between_before,
+            "和" | "与" | "與" => fig.between_zh,
             "to " => !fig.from_before && (g > 0),
             "至" | "到" => !fig.from_before,
             _ => true,
         };
-        if ok && r.starts_with(s) {
+        if ok {
             sep = Some(g + s.len());
             is_range = true;
             break;
@@ -1200,7 +1362,33 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         let Some(b) = figure_at(ctx, q0, start, false) else {
             return;
         };
-        if b.kind != fig.kind || b.interval.is_some() || fig.interval.is_some() || b.overflow {
+        // two vague ends ("数百万至上千万元", "几十亿到上百亿美元") are two figures
+        // sharing the later currency, as in a list
+        if fig.interval.is_some()
+            && fig.scale.is_some()
+            && fig.cur.is_none()
+            && fig.kind == Kind::Money
+            && b.kind == Kind::Money
+            && !b.overflow
+            && (b.interval.is_some() || b.qual.bound.is_some())
+        {
+            take_list_currency(fig, b);
+            return;
+        }
+        // "4-6%", "1至2個百分點", "4 to 6 percent": a bare number before a
+        // percentage is the range's low end, a percentage too
+        let kind = if fig.kind == Kind::Money
+            && b.kind == Kind::Percent
+            && fig.cur.is_none()
+            && fig.scale.is_none()
+            && fig.interval.is_none()
+            && fig.end == fig.num_end
+        {
+            Kind::Percent
+        } else {
+            fig.kind
+        };
+        if b.kind != kind || b.interval.is_some() || fig.interval.is_some() || b.overflow {
             return;
         }
         let (cur, cur_at) = match (fig.cur, b.cur) {
@@ -1219,7 +1407,7 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
                 (Some(bc), b.cur_at)
             }
             (None, None) => {
-                if fig.kind == Kind::Money {
+                if kind == Kind::Money {
                     return;
                 }
                 (None, fig.cur_at)
@@ -1238,9 +1426,21 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             }
         }
         if (lo > b.value && !fig.overflow)
-            || fig.bare_integer && b.bare_integer && fig.kind == Kind::Money && cur.is_none()
+            || fig.bare_integer && b.bare_integer && kind == Kind::Money && cur.is_none()
         {
             return;
+        }
+        if kind != fig.kind {
+            // "三至五成": the low end is in 成 too (30%)
+            if text[b.num_end..].starts_with('成') {
+                mul_into(&mut lo, Decimal::TEN, &mut fig.overflow);
+                mul_into(&mut lo_prec, Decimal::TEN, &mut fig.overflow);
+                if lo > b.value {
+                    return;
+                }
+            }
+            fig.kind = kind;
+            fig.points = b.points;
         }
         fig.interval = Some((Some(lo), Some(b.value)));
         fig.decimal |= b.decimal;
@@ -1254,6 +1454,14 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
             // a bound word before a range applies to its ends; keep it
         }
         fig.scale = fig.scale.or(b.scale);
+        // … 之间 closes a range opened by 介于
+        if fig.between_zh {
+            let r = &text[fig.end..];
+            let g = gap_fwd(r, 1);
+            if let Some(w) = ["之间", "之間"].iter().find(|w| r[g..].starts_with(**w)) {
+                fig.end += g + w.len();
+            }
+        }
         return;
     }
     // list: find the currency (and scale) of a later element. A walk that
@@ -1353,6 +1561,9 @@ fn partner_start(ctx: &Ctx, q: usize) -> Option<usize> {
             n
         } else if let Some((_, n)) = super::qualifier::qualifier_at_start(rest) {
             n
+        } else if let Some(n) = super::qualifier::vague_at_start(rest) {
+            // 上千万, 几十亿, 上亿: the figure starts at the unit
+            return Some(i + n);
         } else if matches!(c, '-' | '−' | '负' | '負') {
             c.len_utf8()
         } else {
@@ -1574,5 +1785,347 @@ mod tests {
         assert!(got("streams in 1080p and 4p modes").is_empty());
         // letters after the p: a word, not pence
         assert!(got("sterling rose: 250pa, 3pm").is_empty());
+    }
+
+    fn t4(t: &str, v: &str, c: &str, q: &str) -> (String, String, String, String) {
+        (t.to_string(), v.to_string(), c.to_string(), q.to_string())
+    }
+
+    #[test]
+    fn vague_before_large_units_accept() {
+        // 上 + large unit: at least one of the unit, like 上百亿
+        assert_eq!(
+            got("公司投入上亿美元研发"),
+            vec![t4("上亿美元", "100000000", "USD", "lower_bound")]
+        );
+        assert_eq!(
+            got("订单上万元"),
+            vec![t4("上万元", "10000", "CNY", "lower_bound")]
+        );
+        assert_eq!(
+            got("投资上万亿日元"),
+            vec![t4("上万亿日元", "1000000000000", "JPY", "lower_bound")]
+        );
+        // 几/数 + large unit: 2 to 9 of the unit, like 数百亿
+        assert_eq!(
+            got("市场规模达几万亿美元"),
+            vec![t4(
+                "几万亿美元",
+                "2000000000000–9000000000000",
+                "USD",
+                "approx"
+            )]
+        );
+        assert_eq!(
+            got("損失數億港元"),
+            vec![t4("數億港元", "200000000–900000000", "HKD", "approx")]
+        );
+        assert_eq!(
+            got("融资好几亿元"),
+            vec![t4("好几亿元", "200000000–900000000", "CNY", "approx")]
+        );
+        // with a small unit before the large one (already read before)
+        assert_eq!(
+            got("融资几千万美元"),
+            vec![t4("几千万美元", "20000000–90000000", "USD", "approx")]
+        );
+    }
+
+    #[test]
+    fn vague_amounts_in_lists_accept() {
+        assert_eq!(
+            got("花费数百万乃至上千万元"),
+            vec![
+                t4("数百万", "2000000–9000000", "CNY", "approx"),
+                t4("上千万元", "10000000", "CNY", "lower_bound"),
+            ]
+        );
+        assert_eq!(
+            got("需要几十亿甚至上百亿美元"),
+            vec![
+                t4("几十亿", "2000000000–9000000000", "USD", "approx"),
+                t4("上百亿美元", "10000000000", "USD", "lower_bound"),
+            ]
+        );
+        assert_eq!(
+            got("几千万、上亿美元"),
+            vec![
+                t4("几千万", "20000000–90000000", "USD", "approx"),
+                t4("上亿美元", "100000000", "USD", "lower_bound"),
+            ]
+        );
+        // two vague ends of a range are two figures, as in a list
+        assert_eq!(
+            got("数百万至上千万元"),
+            vec![
+                t4("数百万", "2000000–9000000", "CNY", "approx"),
+                t4("上千万元", "10000000", "CNY", "lower_bound"),
+            ]
+        );
+        // the later figure's own currency still goes to the earlier one only
+        // when the earlier has none
+        assert_eq!(
+            got("几亿港元甚至上亿美元"),
+            vec![
+                t4("几亿港元", "200000000–900000000", "HKD", "approx"),
+                t4("上亿美元", "100000000", "USD", "lower_bound"),
+            ]
+        );
+    }
+
+    #[test]
+    fn vague_before_large_units_reject() {
+        // no currency: counts, not money
+        assert!(got("上万人参加，几亿次点击，数万名员工").is_empty());
+        // a large unit with no marker before it is no figure
+        assert!(got("亿万富翁花了万元户的钱").is_empty());
+        // 上 that is no marker: the unit still needs the marker right before it
+        assert!(got("市场上的亿元户").is_empty());
+        // 甚至 joins no figures without a currency
+        assert!(got("几十人甚至上百人").is_empty());
+    }
+
+    #[test]
+    fn gapped_bounds_accept() {
+        assert_eq!(
+            got("计划最高投入900亿美元"),
+            vec![t4("最高投入900亿美元", "90000000000", "USD", "upper_bound")]
+        );
+        assert_eq!(
+            got("拟展开最多可达20亿美元的回购"),
+            vec![t4("最多可达20亿美元", "2000000000", "USD", "upper_bound")]
+        );
+        assert_eq!(
+            got("至少需要筹集50亿元"),
+            vec![t4("至少需要筹集50亿元", "5000000000", "CNY", "lower_bound")]
+        );
+        assert_eq!(
+            got("最高罚款 5000 万美元"),
+            vec![t4("最高罚款 5000 万美元", "50000000", "USD", "upper_bound")]
+        );
+        // written right against the figure
+        assert_eq!(
+            got("最高900亿美元"),
+            vec![t4("最高900亿美元", "90000000000", "USD", "upper_bound")]
+        );
+    }
+
+    #[test]
+    fn gapped_bounds_reject() {
+        // a noun made of the bound word is no bound
+        assert_eq!(
+            got("最高法院裁定罚款90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(
+            got("最高法院罚款90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(got("最低价为3美元"), vec![t4("3美元", "3", "USD", "exact")]);
+        // where a price went is the extreme reached, not a bound
+        assert_eq!(
+            got("股价最高涨到90元，最低跌至3元"),
+            vec![
+                t4("90元", "90", "CNY", "exact"),
+                t4("3元", "3", "CNY", "exact")
+            ]
+        );
+        // too far, or across a clause break, 的 or a number
+        assert_eq!(
+            got("最高，投入90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(
+            got("最多的一笔投入90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+        assert_eq!(
+            got("最高计划分阶段投资90亿美元"),
+            vec![t4("90亿美元", "9000000000", "USD", "exact")]
+        );
+    }
+
+    #[test]
+    fn within_is_an_upper_bound() {
+        assert_eq!(
+            got("降幅控制在10%以内。"),
+            vec![t4("10%以内", "10", "", "upper_bound")]
+        );
+        assert_eq!(
+            got("預算100億元以內"),
+            vec![t4("100億元以內", "10000000000", "CNY", "upper_bound")]
+        );
+        assert_eq!(
+            got("成本在5万元之内。"),
+            vec![t4("5万元之内", "50000", "CNY", "upper_bound")]
+        );
+        // 之内 that starts a word is not taken
+        assert_eq!(
+            got("5万元之内容"),
+            vec![t4("5万元", "50000", "CNY", "exact")]
+        );
+    }
+
+    #[test]
+    fn between_zh_ranges() {
+        assert_eq!(
+            got("營收約介於 210 至 225 億美元之間。"),
+            vec![t4(
+                "約介於 210 至 225 億美元之間",
+                "21000000000–22500000000",
+                "USD",
+                "approx"
+            )]
+        );
+        assert_eq!(
+            got("价格介于5亿和6亿美元之间"),
+            vec![t4(
+                "介于5亿和6亿美元之间",
+                "500000000–600000000",
+                "USD",
+                "exact"
+            )]
+        );
+        // 和 without 介于 is a list, not a range
+        assert_eq!(
+            got("5亿和6亿美元"),
+            vec![
+                t4("5亿", "500000000", "USD", "exact"),
+                t4("6亿美元", "600000000", "USD", "exact"),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_near_bounds() {
+        assert_eq!(
+            got("It raised a bit less than half a billion dollars."),
+            vec![t4(
+                "a bit less than half a billion dollars",
+                "500000000",
+                "USD",
+                "upper_bound"
+            )]
+        );
+        assert_eq!(
+            got("worth just over $2 billion"),
+            vec![t4(
+                "just over $2 billion",
+                "2000000000",
+                "USD",
+                "lower_bound"
+            )]
+        );
+        assert_eq!(
+            got("half a million euros"),
+            vec![t4("half a million euros", "500000", "EUR", "exact")]
+        );
+        // no currency in scope: not money
+        assert!(got("It raised a bit less than half a billion.").is_empty());
+        assert!(got("half a dozen").is_empty());
+    }
+
+    #[test]
+    fn percent_ranges_accept() {
+        assert_eq!(got("增长4-6%。"), vec![t4("4-6%", "4–6", "", "exact")]);
+        assert_eq!(
+            got("利润率10%-15%"),
+            vec![t4("10%-15%", "10–15", "", "exact")]
+        );
+        assert_eq!(
+            got("上调1至2個百分點"),
+            vec![t4("1至2個百分點", "1–2", "", "exact")]
+        );
+        assert_eq!(
+            got("revenue grew 4 to 6 percent."),
+            vec![t4("4 to 6 percent", "4–6", "", "exact")]
+        );
+        assert_eq!(got("约3～5%"), vec![t4("约3～5%", "3–5", "", "approx")]);
+        assert_eq!(
+            got("营收增长三至五成"),
+            vec![t4("三至五成", "30–50", "", "exact")]
+        );
+        let a = Extractor::new()
+            .claims("上调1至2個百分點")
+            .next()
+            .expect("a claim")
+            .expect("no overflow");
+        assert!(a.amount().points());
+    }
+
+    #[test]
+    fn percent_ranges_reject() {
+        // a year, a money figure or a falling pair before a percentage is no low end
+        assert_eq!(got("2024-6%"), vec![t4("6%", "6", "", "exact")]);
+        assert_eq!(
+            got("5亿美元至6%"),
+            vec![
+                t4("5亿美元", "500000000", "USD", "exact"),
+                t4("6%", "6", "", "exact")
+            ]
+        );
+        assert_eq!(got("9-6%"), vec![t4("6%", "6", "", "exact")]);
+        assert_eq!(got("8至五成"), vec![t4("五成", "50", "", "exact")]);
+        // "from 4 to 6 percent" is a change, not a range
+        assert_eq!(
+            got("from 4 to 6 percent"),
+            vec![t4("6 percent", "6", "", "exact")]
+        );
+    }
+
+    #[test]
+    fn colloquial_small_change_accept() {
+        assert_eq!(
+            got("一瓶两毛五。"),
+            vec![t4("两毛五", "0.25", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("两毛五分钱"),
+            vec![t4("两毛五分钱", "0.25", "CNY", "exact")]
+        );
+        assert_eq!(got("五毛钱"), vec![t4("五毛钱", "0.5", "CNY", "exact")]);
+        assert_eq!(
+            got("车票一块二。"),
+            vec![t4("一块二", "1.2", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("花了三块零四。"),
+            vec![t4("三块零四", "3.04", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("还剩三块四分。"),
+            vec![t4("三块四分", "3.04", "CNY", "exact")]
+        );
+        assert_eq!(
+            got("价格五块六到五块七毛八。"),
+            vec![t4("五块六到五块七毛八", "5.6–5.78", "CNY", "exact")]
+        );
+        // bare 元/块 follow the document's yuan-family currency and the hint
+        assert_eq!(
+            got("港元计价,一块二。"),
+            vec![t4("一块二", "1.2", "HKD", "exact")]
+        );
+        let hinted: Vec<_> = Extractor::builder()
+            .currency_hint(crate::Currency::TWD)
+            .build()
+            .claims("两毛五")
+            .map(|c| c.expect("no overflow").amount().currency())
+            .collect();
+        assert_eq!(hinted, vec![Some(crate::Currency::TWD)]);
+    }
+
+    #[test]
+    fn colloquial_small_change_reject() {
+        // 分 alone is points or minutes; 角/毛 alone is an idiom or another word
+        assert!(got("他得了25分。").is_empty());
+        assert!(got("三点二十五分开会").is_empty());
+        assert!(got("九牛一毛。冰山一角，").is_empty());
+        assert!(got("两毛。").is_empty());
+        // 三毛 the writer, 五岁: the digit after 毛 starts a word
+        assert!(got("三毛五岁时").is_empty());
+        assert!(got("三毛五十").is_empty());
+        assert!(got("三毛五分钟后").is_empty());
+        assert!(got("一块蛋糕").is_empty());
+        assert!(got("毛利三毛利").is_empty());
     }
 }

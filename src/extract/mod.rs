@@ -22,6 +22,8 @@
 //!                  | chinese_numeral scale_word? percent_suffix?
 //!                  | english_numeral scale_word?
 //!                  | vague_english                   -- "billions of dollars"
+//!                  | vague_prefix large_unit+          -- 上亿, 几万亿 (the unit alone after the marker)
+//!                  | colloquial                        -- 两毛五
 //! chinese_numeral  = run? ( small_unit | large_unit | "零" | marker | run )* ( gap? ("点" | "點") gap? digits )?
 //!                                                  -- gap: up to two spaces, allowed around 点 only after a unit
 //!   run            = arabic_number | cn_digit+       -- "4000", "1.5", "三四六" (digit by digit)
@@ -30,6 +32,7 @@
 //!   large_unit     = 万 | 萬 | 亿 | 億 | 兆          -- 万亿 = 万万 = 10^12 ... 兆 = 10^12
 //!   marker         = 多 | 余 | 几                    -- "500多亿" lower bound, "二十几万" vague
 //! english_numeral  = (zero..nineteen | twenty..ninety ("-" unit)? | "hundred" | "and")+ | "half" | "quarter(s)"
+//!                                                    -- "half a billion" = 0.5 billion (money only with a currency)
 //! scale_word       = thousand | million | billion | trillion | lakh | crore
 //!                  | k | m | b (attached) | mn | mln | MM | bn | bln | tn | trn
 //! currency_prefix  = symbol | code | 人民币 | 美元 | …   -- "$", "US$", "HK$", "C $", "USD", "MAUD", "RM"
@@ -38,12 +41,29 @@
 //!   symbol, word   = the rows of src/names/currencies.tsv (src/names/CURRENCIES.md)
 //!   code           = any active ISO 4217 code; ALL BOB CUP MAD PEN SOS TOP only after a number
 //! subunit_tail     = ("又" | "and")? numeral (角 | 毛 | 分 | 美分 | cents)  -- 五元三毛, 3 dollars 50 cents
-//! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | about | more than | well under | …
-//! qualifier_after  = 左右 | 上下 | 以上 | 以下 | "or more" | "or less"
-//! vague_prefix     = 数 | 几 | 上                       -- 数百亿 = 200亿…900亿, 上百亿 ≥ 100亿
+//!                  | digit                             -- after 元/块 the 角, after 角/毛 the 分: 一块二 = 1.2
+//!                  | 零 digit                          -- the 分: 三块零四 = 3.04
+//! colloquial       = digit (角 | 毛) ( digit 分? | 钱 )  -- 两毛五 = 0.25, 五毛钱: bare 元 money
+//!                                                    -- ("九牛一毛", bare "25分" are not)
+//! qualifier_before = 约 | 近 | 超过 | 逾 | 不到 | 远低于 | 最高 | 最少 | about | more than
+//!                  | well under | "a bit less than" | "just over" | …
+//!                  | gapped_bound                      -- "最高投入900亿美元", "最多可达20亿美元"
+//!                  | qualifier_before? (介于 | 介於)   -- a range closed by 之间/之間 (之間 in the mention):
+//!                                                    -- "約介於 210 至 225 億美元之間", "介于5亿和6亿美元之间"
+//!   gapped_bound   = (最高 | 最多 | 至多 | 不超过 | 最少 | 至少 | 最低) han{1,4}
+//!                                                    -- han: no digit, unit, 的, 是, 之 or break; the first
+//!                                                    -- must not make a noun of it (最高法院, 最低价, 最高点)
+//! qualifier_after  = 左右 | 上下 | 以上 | 以下 | 以内 | 之内 | "or more" | "or less"
+//! vague_prefix     = 数 | 几 | 好几 | 上                 -- 数百亿 = 200亿…900亿, 上百亿 ≥ 100亿
+//!                    ( small_unit | large_unit )         -- also right before a large unit:
+//!                                                        -- 上亿 ≥ 1亿, 几万亿 = 2万亿…9万亿, 数万
 //! percent_suffix   = % | ％ | 个百分点 | per cent | percent | percentage points | 成
-//! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between")
-//! list_sep         = 、 | ， | , | 和 | 及 | 与 | and | or   -- shares a later currency and scale
+//!                                                    -- a bare number ranging to a percentage is its
+//!                                                    -- low end: "4-6%", "1至2個百分點", "4 to 6 percent"
+//! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between") | 和 | 与 (after 介于)
+//! list_sep         = 、 | ， | , | 和 | 及 | 与 | 乃至 | 甚至 | and | or   -- shares a later currency and scale
+//!                                                    -- ("数百万乃至上千万元"); a range of two
+//!                                                    -- vague ends ("数百万至上千万元") is read as a list
 //! ```
 //!
 //! A figure is money only with a currency: its own, or one shared from a range
@@ -441,7 +461,9 @@ impl Claims<'_> {
 }
 
 /// Bitmap of the BMP chars that can start a numeral (Chinese digits and
-/// units, full-width digits), built once.
+/// units, full-width digits) or a vague amount (the large units, as in 上亿;
+/// `claim::figure_at` drops a large unit with no vague marker right before
+/// it at once, and large units rarely stand apart from a numeral), built once.
 fn trigger_bitmap() -> &'static [u64; 1024] {
     static MAP: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
@@ -452,6 +474,10 @@ fn trigger_bitmap() -> &'static [u64; 1024] {
                     m[(cp >> 6) as usize] |= 1 << (cp & 63);
                 }
             }
+        }
+        for c in ['万', '萬', '亿', '億', '兆'] {
+            let cp = c as u32;
+            m[(cp >> 6) as usize] |= 1 << (cp & 63);
         }
         m
     })

@@ -92,6 +92,11 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("至多", upper(true)),
     ("最多达", upper(true)),
     ("最多達", upper(true)),
+    ("最高", upper(true)),
+    ("最高达", upper(true)),
+    ("最高達", upper(true)),
+    ("最少", lower(true)),
+    ("最低", lower(true)),
     ("远低于", strong_upper()),
     ("遠低於", strong_upper()),
     ("远少于", strong_upper()),
@@ -124,6 +129,16 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("well above", strong_lower()),
     ("far more than", strong_lower()),
     ("less than", upper(false)),
+    ("a bit less than", upper(false)),
+    ("a little less than", upper(false)),
+    ("slightly less than", upper(false)),
+    ("just under", upper(false)),
+    ("just below", upper(false)),
+    ("a bit more than", lower(false)),
+    ("a little more than", lower(false)),
+    ("slightly more than", lower(false)),
+    ("just over", lower(false)),
+    ("just above", lower(false)),
     ("fewer than", upper(false)),
     ("under", upper(false)),
     ("below", upper(false)),
@@ -145,6 +160,10 @@ const AFTER: &[(&str, Qualifier)] = &[
     ("上下", approx()),
     ("以上", lower(true)),
     ("以下", upper(true)),
+    ("以内", upper(true)),
+    ("以內", upper(true)),
+    ("之内", upper(true)),
+    ("之內", upper(true)),
     ("之上", lower(true)),
     ("or more", lower(true)),
     ("or less", upper(true)),
@@ -177,13 +196,171 @@ pub(crate) fn qualifier_at_start(s: &str) -> Option<(Qualifier, usize)> {
 /// taken only where it cannot start a word (上下游, 上下班).
 pub(crate) fn qualifier_after(s: &str) -> Option<(Qualifier, usize)> {
     let (e, n) = after_table().prefix_of(s)?;
-    if e.text == "上下" || e.text == "之上" {
+    if matches!(e.text, "上下" | "之上" | "之内" | "之內") {
         let next = s[n..].chars().next();
         if next.is_some_and(|c| super::is_han(c) && c != '的') {
             return None;
         }
     }
     Some((e.value, n))
+}
+
+/// Bound words that may stand a short verb or noun away from the figure
+/// ("最高投入900亿美元", "最多可达20亿美元"); longest first.
+const GAPPED: &[(&str, Qualifier)] = &[
+    ("不超过", upper(true)),
+    ("不超過", upper(true)),
+    ("最高", upper(true)),
+    ("最多", upper(true)),
+    ("至多", upper(true)),
+    ("最少", lower(true)),
+    ("至少", lower(true)),
+    ("最低", lower(true)),
+];
+
+/// The most Han chars (of the BMP) a gapped bound word may stand from the figure.
+const MAX_GAP_CHARS: usize = 4;
+
+/// Chars that, right after 最高/最低…, make a noun of it (最高法院, 最高点,
+/// 最低价, 最高层) or tell where a price went (最高涨到, 最低跌至, 最高曾见:
+/// the extreme reached, a point): the figure is then no bound.
+fn compound_after_bound(c: char) -> bool {
+    matches!(
+        c,
+        '法' | '院'
+            | '检'
+            | '檢'
+            | '层'
+            | '層'
+            | '级'
+            | '級'
+            | '点'
+            | '點'
+            | '峰'
+            | '纪'
+            | '紀'
+            | '记'
+            | '記'
+            | '录'
+            | '錄'
+            | '价'
+            | '價'
+            | '值'
+            | '水'
+            | '温'
+            | '溫'
+            | '分'
+            | '票'
+            | '位'
+            | '人'
+            | '领'
+            | '領'
+            | '学'
+            | '學'
+            | '统'
+            | '統'
+            | '管'
+            | '决'
+            | '決'
+            | '权'
+            | '權'
+            | '官'
+            | '长'
+            | '長'
+            | '指'
+            | '收'
+            | '年'
+            | '月'
+            | '日'
+            | '时'
+            | '時'
+            | '档'
+            | '檔'
+            | '处'
+            | '處'
+            | '工'
+            | '股'
+            | '成'
+            | '售'
+            | '利'
+            | '率'
+            | '薪'
+            | '税'
+            | '稅'
+            | '气'
+            | '氣'
+            | '涨'
+            | '漲'
+            | '跌'
+            | '升'
+            | '降'
+            | '到'
+            | '至'
+            | '触'
+            | '觸'
+            | '冲'
+            | '衝'
+            | '摸'
+            | '见'
+            | '見'
+            | '曾'
+            | '的'
+            | '之'
+            | '是'
+    )
+}
+
+/// A bound word a short verb or noun before the figure ("最高投入",
+/// "最多可达", "至少需要"), `s` being the text up to the figure. The words
+/// between are 1 to 4 Han chars with no clause break, digit, 的 or 是, and
+/// they must not make a noun of the bound word (最高法院, 最低价). Returns
+/// the qualifier and the bytes from the bound word to the end of `s`.
+pub(crate) fn gapped_bound(s: &str) -> Option<(Qualifier, usize)> {
+    // fast reject, on bytes: a bound word ends 1 to 4 three-byte chars
+    // before the end with one of 高 多 少 低 过 過 (most figures have none)
+    let b = s.as_bytes();
+    if b.last().is_none_or(|&x| x < 0x80) {
+        return None; // ASCII before the figure
+    }
+    let ends_bound = |k: usize| {
+        let Some(p) = b.len().checked_sub(3 * (k + 1)) else {
+            return false;
+        };
+        let w = u32::from_be_bytes([0, b[p], b[p + 1], b[p + 2]]);
+        // 高 多 少 低 过 過 in UTF-8
+        matches!(
+            w,
+            0xE9AB98 | 0xE5A49A | 0xE5B091 | 0xE4BD8E | 0xE8BF87 | 0xE9818E
+        )
+    };
+    if !(1..=MAX_GAP_CHARS).any(ends_bound) {
+        return None;
+    }
+    // walk back over the chars between; at each char that can end a bound
+    // word (the table's last chars), try the words
+    let mut chars = s.char_indices().rev();
+    for k in 0..=MAX_GAP_CHARS {
+        let (i, c) = chars.next()?;
+        if k > 0 && matches!(c, '高' | '多' | '少' | '低' | '过' | '過') {
+            let end = i + c.len_utf8();
+            if let Some(&(w, q)) = GAPPED.iter().find(|(w, _)| s[..end].ends_with(*w)) {
+                let first = s[end..].chars().next()?;
+                if compound_after_bound(first) {
+                    return None;
+                }
+                return Some((q, s.len() - end + w.len()));
+            }
+        }
+        if k == MAX_GAP_CHARS
+            || !super::is_han(c)
+            || super::numeral::is_cn_numeral_start(c)
+            || super::numeral::cn_large_unit(c).is_some()
+            || matches!(c, '的' | '是' | '之')
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// Vague multipliers before a Chinese numeral: 数百亿, 几十亿, 上百亿.
@@ -211,6 +388,18 @@ pub(crate) fn vague_prefix(s: &str) -> Option<(Vague, usize)> {
         }
     }
     None
+}
+
+/// The length of a vague marker that `s` starts with, when a Chinese unit
+/// follows it (上千万, 几十亿, 上亿): where the figure's numeral starts.
+pub(crate) fn vague_at_start(s: &str) -> Option<usize> {
+    let n = ["好几", "好幾", "数", "數", "几", "幾", "上"]
+        .iter()
+        .find(|w| s.starts_with(**w))?
+        .len();
+    let c = s[n..].chars().next()?;
+    (super::numeral::cn_small_unit(c).is_some() || super::numeral::cn_large_unit(c).is_some())
+        .then_some(n)
 }
 
 #[cfg(test)]
@@ -249,5 +438,59 @@ mod tests {
         assert_eq!(vague_prefix("投入数"), Some((Vague::Several, 3)));
         assert_eq!(vague_prefix("上"), Some((Vague::AtLeast, 3)));
         assert_eq!(vague_prefix("投入"), None);
+    }
+
+    #[test]
+    fn gapped_bound_accept() {
+        let (q, n) = gapped_bound("计划最高投入").expect("bound");
+        assert_eq!((q.bound, q.inclusive, n), (Some(Bound::Upper), true, 12));
+        let (q, n) = gapped_bound("展开最多可达").expect("bound");
+        assert_eq!((q.bound, n), (Some(Bound::Upper), 12));
+        let (q, n) = gapped_bound("至少需要筹集").expect("bound");
+        assert_eq!((q.bound, n), (Some(Bound::Lower), 18));
+        let (q, _) = gapped_bound("不超過投資").expect("bound");
+        assert_eq!(q.bound, Some(Bound::Upper));
+    }
+
+    #[test]
+    fn gapped_bound_reject() {
+        // a noun of the bound word, a clause break, too many chars, 的, a digit
+        assert_eq!(gapped_bound("最高法院罚款"), None);
+        assert_eq!(gapped_bound("最低价为"), None);
+        assert_eq!(gapped_bound("最高点达"), None);
+        assert_eq!(gapped_bound("股价最高涨到"), None);
+        assert_eq!(gapped_bound("最低跌至"), None);
+        assert_eq!(gapped_bound("最高，投入"), None);
+        assert_eq!(gapped_bound("最高法院裁定罚款"), None);
+        assert_eq!(gapped_bound("最多的一笔"), None);
+        assert_eq!(gapped_bound("最高三次投入"), None);
+        assert_eq!(gapped_bound("投入"), None);
+        // adjacent bound words are the table's, not this rule's
+        assert_eq!(gapped_bound("最高"), None);
+    }
+
+    #[test]
+    fn within_after() {
+        assert_eq!(
+            qualifier_after("以内。").map(|(q, n)| (q.bound, q.inclusive, n)),
+            Some((Some(Bound::Upper), true, 6))
+        );
+        assert_eq!(
+            qualifier_after("以內").map(|(q, _)| q.bound),
+            Some(Some(Bound::Upper))
+        );
+        assert!(qualifier_after("之内容").is_none());
+        assert!(qualifier_after("以外").is_none());
+    }
+
+    #[test]
+    fn vague_at_start_needs_a_unit() {
+        assert_eq!(vague_at_start("上千万元"), Some(3));
+        assert_eq!(vague_at_start("上亿美元"), Some(3));
+        assert_eq!(vague_at_start("好几万亿"), Some(6));
+        assert_eq!(vague_at_start("數億"), Some(3));
+        assert_eq!(vague_at_start("上市"), None);
+        assert_eq!(vague_at_start("数据"), None);
+        assert_eq!(vague_at_start("几"), None);
     }
 }

@@ -461,8 +461,234 @@ fn en_amount() -> impl Strategy<Value = Gen> {
     prop_oneof![english_words(), symbol_abbrev()]
 }
 
+/// A vague amount: marker, unit and currency (上亿美元, 几万亿日元, 數千萬港元),
+/// with the value it stands for.
+#[derive(Debug, Clone)]
+struct VagueGen {
+    text: String,
+    /// 上: at least `unit` (a point and a lower bound); 几/数: 2–9 × `unit`.
+    at_least: bool,
+    unit: Decimal,
+    currency: &'static str,
+}
+
+fn vague_zh() -> impl Strategy<Value = VagueGen> {
+    (
+        prop::sample::select(vec![
+            ("上", true),
+            ("几", false),
+            ("幾", false),
+            ("数", false),
+            ("數", false),
+            ("好几", false),
+        ]),
+        prop::sample::select(vec![
+            ("万", 4u32),
+            ("萬", 4),
+            ("亿", 8),
+            ("億", 8),
+            ("万亿", 12),
+            ("萬億", 12),
+            ("十万", 5),
+            ("百万", 6),
+            ("千万", 7),
+            ("十亿", 9),
+            ("百亿", 10),
+            ("千億", 11),
+        ]),
+        zh_currency().prop_filter("no unit inside the currency", |(c, _)| !c.starts_with('亿')),
+    )
+        .prop_map(|((m, at_least), (u, e), (cur, code))| VagueGen {
+            text: format!("{m}{u}{cur}"),
+            at_least,
+            unit: Decimal::from(10u64.pow(e)),
+            currency: code,
+        })
+}
+
+fn assert_vague(text: &str, g: &VagueGen) {
+    let claims: Vec<_> = Extractor::new()
+        .claims(text)
+        .collect::<Result<_, _>>()
+        .expect("no overflow");
+    prop_assert_eq_helper(claims.len(), 1, text);
+    let a = claims[0].amount();
+    let want = if g.at_least {
+        Value::Point(g.unit)
+    } else {
+        Value::Interval {
+            min: Some(g.unit * Decimal::TWO),
+            max: Some(g.unit * Decimal::from(9)),
+        }
+    };
+    assert_eq!(a.value(), want, "value of {:?} in {text:?}", g.text);
+    if g.at_least {
+        assert_eq!(a.qualifier().label(), "lower_bound", "{text:?}");
+    } else {
+        assert!(a.qualifier().approx, "{text:?}");
+    }
+    assert_eq!(
+        a.currency().map(|c| c.to_string()).as_deref(),
+        Some(g.currency),
+        "currency of {:?} in {text:?}",
+        g.text
+    );
+    assert_eq!(claims[0].text(text), g.text, "span in {text:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn bounds_with_a_word_between_extract_once(
+        g in arabic_zh(),
+        bound in prop::sample::select(vec![
+            ("最高投入", "upper_bound"),
+            ("最多可达", "upper_bound"),
+            ("至多支付", "upper_bound"),
+            ("最少需要", "lower_bound"),
+            ("至少筹集", "lower_bound"),
+            ("不超過投資", "upper_bound"),
+        ]),
+        a in zh_filler(),
+        b in zh_filler(),
+    ) {
+        let mention = format!("{}{}", bound.0, g.text);
+        let text = format!("{a}，{mention}。{b}");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        prop_assert_eq!(claims[0].amount().value().point().map(|d| d.normalize()), Some(g.value.normalize()));
+        let cur = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(cur.as_deref(), Some(g.currency));
+        prop_assert_eq!(claims[0].amount().qualifier().label(), bound.1);
+    }
+
+    #[test]
+    fn within_is_an_upper_bound_of_any_amount(g in zh_amount(), w in prop::sample::select(vec!["以内", "以內", "之内"])) {
+        let mention = format!("{}{w}", g.text);
+        let text = format!("控制在{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        prop_assert_eq!(claims[0].amount().value().point().map(|d| d.normalize()), Some(g.value.normalize()));
+        prop_assert_eq!(claims[0].amount().qualifier().label(), "upper_bound");
+    }
+
+    #[test]
+    fn between_zh_ranges_extract_once(
+        lo in 1u32..5000,
+        span in 1u32..5000,
+        approx in any::<bool>(),
+        (cur, code) in prop::sample::select(vec![("億美元", "USD"), ("亿日元", "JPY"), ("億港元", "HKD")]),
+        (open, sep, close) in prop::sample::select(vec![("介於", "至", "之間"), ("介于", "到", "之间"), ("介于", "和", "之间")]),
+    ) {
+        let hi = lo + span;
+        let q = if approx { "約" } else { "" };
+        let mention = format!("{q}{open} {lo} {sep} {hi} {cur}{close}");
+        let text = format!("營收{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        let e = Decimal::from(100_000_000u64);
+        prop_assert_eq!(
+            claims[0].amount().value(),
+            Value::Interval { min: Some(Decimal::from(lo) * e), max: Some(Decimal::from(hi) * e) }
+        );
+        let c = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(c.as_deref(), Some(code));
+        prop_assert_eq!(claims[0].amount().qualifier().approx, approx);
+    }
+
+    #[test]
+    fn percent_ranges_extract_once(
+        (lo, lo_v) in sig(),
+        step in 1u32..500,
+        form in 0usize..7,
+        a in zh_filler(),
+    ) {
+        let hi_v = lo_v + Decimal::from(step);
+        let hi = hi_v.to_string();
+        let (mention, points) = match form {
+            0 => (format!("{lo}-{hi}%"), false),
+            1 => (format!("{lo}%-{hi}%"), false),
+            2 => (format!("{lo}至{hi}個百分點"), true),
+            3 => (format!("{lo}到{hi}个百分点"), true),
+            4 => (format!("{lo} to {hi} percent"), false),
+            5 => (format!("{lo}～{hi}％"), false),
+            _ => (format!("{lo}–{hi} per cent"), false),
+        };
+        let text = format!("{a}，增长{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        let a = claims[0].amount();
+        prop_assert_eq!(a.kind(), figcheck::Kind::Percent);
+        prop_assert_eq!(a.points(), points);
+        prop_assert_eq!(a.value(), Value::Interval { min: Some(lo_v), max: Some(hi_v) });
+    }
+
+    #[test]
+    fn colloquial_small_change_extract_once(
+        yuan in 0u64..100,
+        jiao in 0u64..10,
+        fen in 0u64..10,
+        form in 0usize..4,
+        liang in any::<bool>(),
+        a in zh_filler(),
+    ) {
+        // a Chinese digit, 两 for 2 when asked
+        let d = |n: u64| if n == 2 && liang { "两" } else { DIGITS[n as usize] };
+        let y = if yuan == 2 && liang { "两".to_string() } else { chinese(yuan, false, false) };
+        let (mention, value) = if yuan == 0 {
+            // written in 毛: 两毛五, 五毛钱, 三毛二分
+            let j = jiao.max(1);
+            match (form % 3, fen) {
+                (0, f) if f > 0 => (format!("{}毛{}", d(j), d(f)), Decimal::new((j * 10 + f) as i64, 2)),
+                (1, f) if f > 0 => (format!("{}毛{}分", d(j), d(f)), Decimal::new((j * 10 + f) as i64, 2)),
+                _ => (format!("{}毛钱", d(j)), Decimal::new(j as i64, 1)),
+            }
+        } else {
+            match (form, jiao, fen) {
+                // 一块二, 五块六毛八, 三块零四, 三块四分
+                (_, 0, 0) => (format!("{y}块"), Decimal::from(yuan)),
+                (0, j, 0) => (format!("{y}块{}", d(j)), Decimal::new((yuan * 10 + j) as i64, 1)),
+                (_, 0, f) => (format!("{y}块零{}", d(f)), Decimal::new((yuan * 100 + f) as i64, 2)),
+                (1, j, f) if f > 0 => (format!("{y}块{}毛{}", d(j), d(f)), Decimal::new((yuan * 100 + j * 10 + f) as i64, 2)),
+                (2, j, f) if f > 0 => (format!("{y}块{}毛{}分", d(j), d(f)), Decimal::new((yuan * 100 + j * 10 + f) as i64, 2)),
+                (_, j, _) => (format!("{y}块{}毛", d(j)), Decimal::new((yuan * 10 + j) as i64, 1)),
+            }
+        };
+        let text = format!("{a}，花了{mention}。");
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 1, "{}: {:?}", text, claims);
+        prop_assert_eq!(claims[0].text(&text), mention.as_str());
+        prop_assert_eq!(claims[0].amount().value().point().map(|v| v.normalize()), Some(value.normalize()));
+        let cur = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(cur.as_deref(), Some("CNY"));
+    }
+
+    #[test]
+    fn vague_amounts_extract_once(g in vague_zh(), a in zh_filler(), b in zh_filler()) {
+        let text = format!("{a}，{}。{b}", g.text);
+        assert_vague(&text, &g);
+    }
+
+    #[test]
+    fn vague_amounts_in_lists_share_the_currency(
+        g in vague_zh(),
+        first in prop::sample::select(vec![("数百万", 6u32), ("几十亿", 9), ("几千万", 7), ("数万", 4)]),
+        sep in prop::sample::select(vec!["乃至", "甚至", "、", "至"]),
+    ) {
+        let text = format!("投入{}{sep}{}。", first.0, g.text);
+        let claims: Vec<_> = Extractor::new().claims(&text).collect::<Result<_, _>>().expect("no overflow");
+        prop_assert_eq!(claims.len(), 2, "{}: {:?}", text, claims);
+        let unit = Decimal::from(10u64.pow(first.1));
+        prop_assert_eq!(claims[0].amount().value(), Value::Interval { min: Some(unit * Decimal::TWO), max: Some(unit * Decimal::from(9)) });
+        let cur = claims[0].amount().currency().map(|c| c.to_string());
+        prop_assert_eq!(cur.as_deref(), Some(g.currency));
+        prop_assert_eq!(claims[1].text(&text), g.text.as_str());
+    }
 
     #[test]
     fn chinese_amounts_in_chinese_text_extract_once(g in zh_amount(), a in zh_filler(), b in zh_filler()) {
