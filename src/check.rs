@@ -103,6 +103,16 @@ impl Limit {
         self.0.names.join("; ")
     }
 
+    /// The note a limited check adds to its report ("the check was
+    /// limited to: Apple Inc.; claims about other companies are not
+    /// checked").
+    pub fn note(&self) -> String {
+        format!(
+            "the check was limited to: {}; claims about other companies are not checked",
+            self.words()
+        )
+    }
+
     /// The finding for a claim about `entity`, outside the limit.
     fn outside(&self, entity: &str) -> Finding {
         Finding {
@@ -432,10 +442,7 @@ impl Checking<'_, '_> {
     /// ```
     #[must_use]
     pub fn limited_to(mut self, limit: &Limit) -> Self {
-        self.report.notes.push(format!(
-            "the check was limited to: {}; claims about other companies are not checked",
-            limit.words()
-        ));
+        self.report.notes.push(limit.note());
         self.limit = Some(limit.clone());
         self
     }

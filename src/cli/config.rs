@@ -248,6 +248,9 @@ pub struct CheckConfig {
     pub extractor: Extractor,
     /// The ledger files.
     pub ledger: Vec<PathBuf>,
+    /// `--company`: the ledger's companies the check is limited to (none:
+    /// every company); checked against the ledger once it is loaded.
+    pub companies: Vec<String>,
     /// Print what each companyfacts file gave.
     pub verbose: bool,
     /// The aliases file, if any.
@@ -377,6 +380,10 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         .chain(a.fx.as_deref())
         .collect();
     let output = output(a.output, format, term, &corpus.inputs, &tables)?;
+    let companies = a.company;
+    if let Some(blank) = companies.iter().find(|c| c.trim().is_empty()) {
+        bail!("--company {blank:?}: empty: expected a company name of the ledger");
+    }
     let fail_on = match a.fail_on {
         FailOnArg::Contradicted => FailOn::Contradicted,
         FailOnArg::Unverifiable => FailOn::Unverifiable,
@@ -386,6 +393,7 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         format,
         extractor,
         ledger: a.ledger,
+        companies,
         verbose: a.verbose,
         aliases: a.aliases,
         fx: a.fx,
