@@ -744,6 +744,15 @@ mod tests {
         assert_eq!(c.policy.tolerance, Decimal::new(5, 2));
         assert_eq!(c.policy.strong_margin, Policy::default().strong_margin);
         assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2025-01-22"));
+        assert!(c.companies.is_empty());
+        let c = check_config(&["--company", "SoftBank Group", "--company", "Arm Holdings"])
+            .expect("valid");
+        assert_eq!(c.companies, ["SoftBank Group", "Arm Holdings"]);
+        let e = check_config(&["--company", ""]).expect_err("empty company");
+        assert_eq!(
+            e.to_string(),
+            "--company \"\": empty: expected a company name of the ledger"
+        );
         let e = check_config(&["--date", "2025-02-30"]).expect_err("bad date");
         assert_eq!(
             e.to_string(),
