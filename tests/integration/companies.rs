@@ -232,3 +232,63 @@ fn company_on_the_sample_article() {
         json!({"consistent": 2, "contradicted": 2, "unverifiable": 8})
     );
 }
+
+/// A directory of filers: the limit takes a filer not read yet, and a
+/// claim about a filer outside the limit does not read its file.
+#[test]
+fn limit_within_a_directory_of_filers() {
+    use figcheck::{Aliases, Checker, Extractor, FxRates, LedgerBuilder, Policy, Verdict};
+    let dir = TempDir::new("companies-dir");
+    dir.write(
+        "CIK0000320193.json",
+        include_str!("../data/companyfacts/apple.json"),
+    )
+    .write(
+        "CIK0001045810.json",
+        include_str!("../data/companyfacts/nvidia.json"),
+    );
+    let checker = || {
+        let mut b = LedgerBuilder::new();
+        let errors = b.add_directory(dir.path()).expect("usable");
+        assert!(errors.is_empty(), "{errors:?}");
+        let (ledger, errors) = b.build();
+        assert!(errors.is_empty(), "{errors:?}");
+        let aliases = Aliases::from_csv(
+            "kind,alias,canonical\nentity,Apple,Apple Inc.\nmetric,revenues,revenue\n",
+            "a.csv",
+        )
+        .expect("aliases");
+        Checker::new(
+            Extractor::new(),
+            ledger,
+            aliases,
+            FxRates::default(),
+            Policy::default(),
+        )
+    };
+    let text = "Apple's fiscal 2017 third quarter revenues were US$45.4 billion.";
+    let date = "2017-08-02".parse().ok();
+    let c = checker();
+    assert_eq!(c.ledger().filers(), (2, 0), "nothing read yet");
+    let nvidia = c.limit(["nvidia corp"]).expect("an unread filer counts");
+    assert_eq!(nvidia.names(), ["NVIDIA CORP"]);
+    let r = c.check_limited(c.extractor(), Some(&nvidia), "a", text, date);
+    assert_eq!(r.claims[0].verdict, Verdict::Unverifiable);
+    assert_eq!(
+        r.claims[0].reason,
+        "not checked: about Apple Inc.; the check was limited to: NVIDIA CORP"
+    );
+    assert_eq!(c.ledger().filers(), (2, 0), "Apple's file was not read");
+    let apple = c.limit(["Apple Inc."]).expect("a filer");
+    let r = c.check_limited(c.extractor(), Some(&apple), "a", text, date);
+    assert_eq!(r.claims[0].verdict, Verdict::Consistent);
+    assert_eq!(c.ledger().filers(), (2, 1));
+    // as without a limit
+    let fresh = checker();
+    assert_eq!(r.claims, fresh.check("a", text, date).claims);
+    let e = c.limit(["Apple Computer"]).expect_err("unknown");
+    assert_eq!(
+        e.to_string(),
+        "no company \"Apple Computer\" in the ledger: expected one of its companies (\"Apple Inc.\", \"NVIDIA CORP\")"
+    );
+}
