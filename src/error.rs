@@ -216,6 +216,16 @@ pub enum ErrorKind {
         /// Line of the header.
         first_line: usize,
     },
+    /// A company (ledger entity) a check was to be limited to that the
+    /// ledger does not hold.
+    #[error("no company {name:?} in the ledger: expected one of its companies ({known})")]
+    UnknownEntity {
+        /// The name as given.
+        name: String,
+        /// A few of the ledger's entities, quoted, and how many more ("it
+        /// has none" for an empty ledger).
+        known: String,
+    },
     /// An alias kind other than `entity` or `metric`.
     #[error("unknown kind {found:?}: expected entity or metric")]
     UnknownAliasKind {

@@ -93,7 +93,7 @@ pub mod report;
 pub mod span;
 pub mod verify;
 
-pub use check::{Checker, Checking, DocId};
+pub use check::{Checker, Checking, DocId, Limit};
 pub use date::Date;
 pub use error::{Error, ErrorKind, Errors, Location};
 pub use extract::{Claim, Claims, Extractor, ExtractorBuilder, Mention, parse_numeral};

@@ -210,7 +210,9 @@ reported with its file, line and column, and the check goes on with the good one
 a file that cannot be used at all (unreadable, a required column missing, not companyfacts) \
 stops the run. A --ledger may be a ledger CSV, an SEC companyfacts JSON file \
 (data.sec.gov/api/xbrl/companyfacts/CIK##########.json), a directory of them or the bulk \
-companyfacts.zip; the companies of a directory or zip are read when an article names them.
+companyfacts.zip; the companies of a directory or zip are read when an article names them. \
+With --company, a claim about another entity is unverifiable (\"not checked: about Tesla, \
+Inc.; the check was limited to: Apple Inc.\"); a name the ledger does not hold is an error.
 
 Inputs are files and directories, read as for `figcheck extract` (directories recursively, \
 by extension: .txt .md .markdown .html .htm .jsonl .ndjson). With JSON Lines input, each \
@@ -230,6 +232,12 @@ pub struct CheckArgs {
     /// Also print what each companyfacts file gave (facts read, used, skipped by reason).
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// Check only the claims about this company of the ledger (its name in the ledger,
+    /// case and width folded); claims about others are unverifiable. May be given
+    /// several times.
+    #[arg(long, value_name = "NAME")]
+    pub company: Vec<String>,
 
     /// Other names of the ledger's entities and metrics (CSV: kind, alias, canonical).
     #[arg(long, value_name = "FILE")]

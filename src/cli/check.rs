@@ -22,7 +22,7 @@ use crate::progress::Meter;
 use anyhow::{Context as _, Result};
 use figcheck::jsonl::{self, Line};
 use figcheck::report::{csv, html, json, markdown, text};
-use figcheck::{Aliases, Checker, Date, Error, FxRates, Report, Summary};
+use figcheck::{Aliases, Checker, Date, Error, FxRates, Limit, Report, Summary};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
@@ -60,10 +60,21 @@ pub fn run(config: &CheckConfig, diag: &mut Diagnostics, totals: &mut Totals) ->
     let Some(checker) = load(config, diag) else {
         return Ok(());
     };
+    let limit = if config.companies.is_empty() {
+        None
+    } else {
+        match checker.limit(&config.companies) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                diag.error(format_args!("--company: {e}"));
+                return Ok(());
+            }
+        }
+    };
     let sink = Sink::open(&config.output)?;
     let mut meter = Meter::start(&config.corpus);
     diag.above(meter.bar());
-    let result = write_all(config, checker, sink, diag, totals, &mut meter);
+    let result = write_all(config, (checker, limit), sink, diag, totals, &mut meter);
     meter.finish();
     diag.above(None);
     if config.corpus.summary {
@@ -87,7 +98,7 @@ enum Out {
 
 fn write_all(
     config: &CheckConfig,
-    checker: Checker,
+    (checker, limit): (Checker, Option<Limit>),
     sink: Sink,
     diag: &mut Diagnostics,
     totals: &mut Totals,
@@ -106,6 +117,7 @@ fn write_all(
     let several = config.corpus.several();
     let ctx = Arc::new(Context {
         checker,
+        limit,
         format: config.format,
         color: config.output.color,
         date: config.date,
@@ -345,6 +357,8 @@ fn report<T>(
 /// What the worker threads share.
 struct Context {
     checker: Checker,
+    /// `--company`.
+    limit: Option<Limit>,
     format: Format,
     color: bool,
     /// `--date`.
@@ -396,7 +410,15 @@ struct Streamed {
 const STREAM_BYTES: usize = 4 << 20;
 
 /// The messages of a report's extraction errors and notes.
-fn messages(report: &Report, error_prefix: &str, note_prefix: &str) -> Vec<Message> {
+/// The errors and notes of a report, for stderr; the note of `--company`
+/// (`limit`) is not repeated for each document.
+fn messages(
+    report: &Report,
+    error_prefix: &str,
+    note_prefix: &str,
+    limit: Option<&Limit>,
+) -> Vec<Message> {
+    let limited = limit.map(Limit::note);
     report
         .errors
         .iter()
@@ -405,6 +427,7 @@ fn messages(report: &Report, error_prefix: &str, note_prefix: &str) -> Vec<Messa
             report
                 .notes
                 .iter()
+                .filter(|n| limited.as_ref() != Some(*n))
                 .map(|n| Message::Notice(format!("{note_prefix}{n}"))),
         )
         .collect()
@@ -424,6 +447,13 @@ impl Done {
 }
 
 impl Context {
+    /// One document's report, limited to `--company` when given.
+    fn check(&self, id: impl Into<figcheck::DocId>, text: &str, date: Option<Date>) -> Report {
+        let extractor = self.checker.extractor();
+        self.checker
+            .check_limited(extractor, self.limit.as_ref(), id, text, date)
+    }
+
     fn process(&self, item: Item) -> Done {
         let bytes = item.len();
         match item {
@@ -453,8 +483,8 @@ impl Context {
                         },
                     );
                 }
-                let report = self.checker.check(input.id(), &doc.text, self.date);
-                let messages = messages(&report, &error_prefix, &note_prefix);
+                let report = self.check(input.id(), &doc.text, self.date);
+                let messages = messages(&report, &error_prefix, &note_prefix, self.limit.as_ref());
                 self.done(len, messages, report, &label, doc.text, doc.html.as_ref())
             }
             Item::Line {
@@ -500,8 +530,9 @@ impl Context {
                             },
                         );
                     }
-                    let report = self.checker.check(doc.id_value(), &doc.text, date);
-                    let messages = messages(&report, &error_prefix, &note_prefix);
+                    let report = self.check(doc.id_value(), &doc.text, date);
+                    let messages =
+                        messages(&report, &error_prefix, &note_prefix, self.limit.as_ref());
                     self.done(bytes, messages, report, &label, doc.text.into_owned(), None)
                 }
             },
@@ -537,7 +568,15 @@ impl Context {
         diag: &mut Diagnostics,
     ) -> io::Result<(Summary, usize)> {
         let mut checking = self.checker.checking(doc.id.clone(), &doc.text, doc.date);
-        for m in messages(checking.report(), &doc.error_prefix, &doc.note_prefix) {
+        if let Some(l) = &self.limit {
+            checking = checking.limited_to(l);
+        }
+        for m in messages(
+            checking.report(),
+            &doc.error_prefix,
+            &doc.note_prefix,
+            self.limit.as_ref(),
+        ) {
             diag.report(m);
         }
         let options = text::Options {

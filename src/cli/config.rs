@@ -248,6 +248,9 @@ pub struct CheckConfig {
     pub extractor: Extractor,
     /// The ledger files.
     pub ledger: Vec<PathBuf>,
+    /// `--company`: the ledger's companies the check is limited to (none:
+    /// every company); checked against the ledger once it is loaded.
+    pub companies: Vec<String>,
     /// Print what each companyfacts file gave.
     pub verbose: bool,
     /// The aliases file, if any.
@@ -377,6 +380,10 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         .chain(a.fx.as_deref())
         .collect();
     let output = output(a.output, format, term, &corpus.inputs, &tables)?;
+    let companies = a.company;
+    if let Some(blank) = companies.iter().find(|c| c.trim().is_empty()) {
+        bail!("--company {blank:?}: empty: expected a company name of the ledger");
+    }
     let fail_on = match a.fail_on {
         FailOnArg::Contradicted => FailOn::Contradicted,
         FailOnArg::Unverifiable => FailOn::Unverifiable,
@@ -386,6 +393,7 @@ fn check(a: CheckArgs, term: Terminal) -> Result<CheckConfig> {
         format,
         extractor,
         ledger: a.ledger,
+        companies,
         verbose: a.verbose,
         aliases: a.aliases,
         fx: a.fx,
@@ -736,6 +744,15 @@ mod tests {
         assert_eq!(c.policy.tolerance, Decimal::new(5, 2));
         assert_eq!(c.policy.strong_margin, Policy::default().strong_margin);
         assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2025-01-22"));
+        assert!(c.companies.is_empty());
+        let c = check_config(&["--company", "SoftBank Group", "--company", "Arm Holdings"])
+            .expect("valid");
+        assert_eq!(c.companies, ["SoftBank Group", "Arm Holdings"]);
+        let e = check_config(&["--company", ""]).expect_err("empty company");
+        assert_eq!(
+            e.to_string(),
+            "--company \"\": empty: expected a company name of the ledger"
+        );
         let e = check_config(&["--date", "2025-02-30"]).expect_err("bad date");
         assert_eq!(
             e.to_string(),

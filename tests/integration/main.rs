@@ -4,6 +4,7 @@ mod articles;
 mod check;
 mod cli;
 mod cli_check;
+mod companies;
 mod companyfacts;
 mod conformance;
 mod corpus;

@@ -490,6 +490,127 @@ fn serve_check_is_the_cli_document() {
 }
 
 #[test]
+fn serve_check_limited_to_companies() {
+    let server = Server::start(&[
+        "--ledger",
+        "data/ledger.csv",
+        "--ledger",
+        "tests/data/companyfacts/apple.json",
+        "--aliases",
+        "data/aliases.csv",
+        "--fx",
+        "data/fx.csv",
+    ]);
+    let text = article();
+    let tables = [
+        "--ledger",
+        "data/ledger.csv",
+        "--aliases",
+        "data/aliases.csv",
+        "--fx",
+        "data/fx.csv",
+    ];
+    // the CLI's --company, byte for byte
+    let mut args = vec![
+        "check",
+        "data/stargate-zh.txt",
+        "--format",
+        "json",
+        "--company",
+        "SoftBank Group",
+    ];
+    args.extend_from_slice(&tables);
+    let expected = cli(&args, None, 1);
+    let api = server.post(
+        "/api/check",
+        &body(
+            json!({"text": text, "id": "data/stargate-zh.txt", "ledger": "data/ledger.csv",
+                     "companies": ["softbank group"]}),
+        ),
+    );
+    same(&api, &expected, "companies");
+    let report = api.json();
+    assert_eq!(
+        report["summary"],
+        json!({"consistent": 2, "contradicted": 2, "unverifiable": 8})
+    );
+    let claims = report["claims"].as_array().expect("claims");
+    let mut others = 0;
+    for c in claims {
+        if c["entity"] == json!("SoftBank Group") {
+            assert_ne!(c["verdict"], json!("unverifiable"), "{c}");
+        } else {
+            others += 1;
+            assert_eq!(c["verdict"], json!("unverifiable"), "{c}");
+            assert_eq!(
+                c["reason"],
+                json!(format!(
+                    "not checked: about {}; the check was limited to: SoftBank Group",
+                    c["entity"].as_str().expect("an entity")
+                ))
+            );
+        }
+    }
+    assert_eq!(others, 8);
+    // the default ledger (all of them) holds both ledgers' companies
+    let api = server.post(
+        "/api/check",
+        &body(json!({"text": text, "companies": ["Apple Inc.", "Arm Holdings"]})),
+    );
+    assert_eq!(api.status, 200, "{}", api.text());
+    assert_eq!(
+        api.json()["notes"],
+        json!([
+            "the check was limited to: Apple Inc.; Arm Holdings; claims about other companies are not checked"
+        ])
+    );
+    assert_eq!(
+        api.json()["summary"],
+        json!({"consistent": 1, "contradicted": 0, "unverifiable": 11}),
+        "only the Arm Holdings claim is checked"
+    );
+    // an empty list limits nothing
+    let api = server.post(
+        "/api/check",
+        &body(json!({"text": text, "id": "data/stargate-zh.txt", "ledger": "data/ledger.csv", "companies": []})),
+    );
+    let mut args = vec!["check", "data/stargate-zh.txt", "--format", "json"];
+    args.extend_from_slice(&tables);
+    same(&api, &cli(&args, None, 1), "no companies");
+    // a company another ledger holds, or none does: 400 naming it
+    let e = |b: Json| server.post("/api/check", &body(b)).error(400);
+    assert_eq!(
+        e(
+            json!({"text": text, "ledger": "data/ledger.csv", "companies": ["SoftBank Group", "Apple Inc."]})
+        ),
+        "request body: \"companies\": ledger \"data/ledger.csv\": no company \"Apple Inc.\" in the ledger: expected one of its companies (\"Arm Holdings\", \"SoftBank Group\", \"Stargate Project\")"
+    );
+    assert_eq!(
+        e(
+            json!({"text": "a", "ledger": "tests/data/companyfacts/apple.json", "companies": ["Apple"]})
+        ),
+        "request body: \"companies\": ledger \"tests/data/companyfacts/apple.json\": no company \"Apple\" in the ledger: expected one of its companies (\"Apple Inc.\")"
+    );
+    assert_eq!(
+        e(json!({"text": "a", "companies": "SoftBank Group"})),
+        "request body: \"companies\": a string is not an array: expected an array of company names such as [\"SoftBank Group\"]"
+    );
+    assert_eq!(
+        e(json!({"text": "a", "companies": ["SoftBank Group", null]})),
+        "request body: \"companies\"[1]: null is not a string: expected a company name of the ledger"
+    );
+    assert_eq!(
+        server
+            .post(
+                "/api/extract",
+                &body(json!({"text": "a", "companies": ["SoftBank Group"]}))
+            )
+            .error(400),
+        "request body: \"companies\": limits a check: expected it only for /api/check"
+    );
+}
+
+#[test]
 fn serve_html_input_is_read_as_the_cli_reads_html() {
     let dir = TempDir::new("serve-html");
     let html = format!(

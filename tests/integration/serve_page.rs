@@ -501,22 +501,94 @@ fn serve_page_checks_the_sample_article_in_chromium() {
         ))
     };
     let apple = server.get("/api/ledgers").json()["ledgers"][2]["rows"].clone();
+    let limited = |name: &str| {
+        format!(
+            "The check is limited to {name}: claims about other companies are not checked (clear the Company field to check all). "
+        )
+    };
     assert_eq!(
         choose(&mut b, "apple inc."),
         json!([
             "tests/data/companyfacts/apple.json",
             format!(
-                "Ledger set to the one that holds Apple Inc.: tests/data/companyfacts/apple.json: {apple} figures read; companies: Apple Inc."
+                "Ledger set to the one that holds Apple Inc.: {}tests/data/companyfacts/apple.json: {apple} figures read; companies: Apple Inc.",
+                limited("Apple Inc.")
+            )
+        ])
+    );
+    // the check is limited to the company chosen: the page sends it, and
+    // the claims about others are unverifiable
+    let sent = |b: &mut Browser| {
+        b.eval(
+            "window.sent = [];
+             if (!window.realFetch) { window.realFetch = window.fetch; }
+             window.fetch = function (url, init) { if (init && init.body) { window.sent.push(JSON.parse(init.body)); } return window.realFetch(url, init); };
+             document.getElementById('status').textContent = '';
+             document.getElementById('check').click(); true",
+        );
+        b.wait_for("document.getElementById('status').textContent.indexOf('Checked') === 0");
+        b.eval(
+            "[window.sent.map(function (s) { return [s.ledger, s.companies === undefined ? null : s.companies]; }),
+              document.getElementById('status').textContent,
+              Array.prototype.map.call(document.querySelectorAll('#result mark.claim.unverifiable'), function (m) { return m.textContent; }).length]",
+        )
+    };
+    b.eval(&format!(
+        "document.getElementById('text').value = {}; true",
+        json!(text)
+    ));
+    assert_eq!(
+        choose(&mut b, "SOFTBANK group"),
+        json!([
+            "data/ledger.csv",
+            format!(
+                "Ledger set to the one that holds SoftBank Group: {}data/ledger.csv: {} figures read; companies: Arm Holdings, SoftBank Group, Stargate Project",
+                limited("SoftBank Group"),
+                server.get("/api/ledgers").json()["ledgers"][1]["rows"]
             )
         ])
     );
     assert_eq!(
+        sent(&mut b),
+        json!([
+            [["data/ledger.csv", ["SoftBank Group"]]],
+            "Checked: 2 contradicted, 8 unverifiable, 2 consistent.",
+            8
+        ])
+    );
+    // cleared: every company is checked again, and the page says no limit
+    b.eval("var c = document.getElementById('company'); c.value = ''; c.dispatchEvent(new Event('input')); true");
+    assert_eq!(
+        b.eval("[document.getElementById('limited'), document.getElementById('holds').textContent.indexOf('limited')]"),
+        json!([null, -1])
+    );
+    assert_eq!(
+        sent(&mut b),
+        json!([
+            [["data/ledger.csv", null]],
+            "Checked: 2 contradicted, 0 unverifiable, 10 consistent.",
+            0
+        ])
+    );
+    // an unknown company is told, and a check with it is refused by the
+    // server, whose message the page shows
+    assert_eq!(
         choose(&mut b, "NVIDIA"),
         json!([
-            "tests/data/companyfacts/apple.json",
+            "data/ledger.csv",
             format!(
-                "No ledger of this server holds \u{201c}NVIDIA\u{201d}. tests/data/companyfacts/apple.json: {apple} figures read; companies: Apple Inc."
+                "No ledger of this server holds \u{201c}NVIDIA\u{201d}. data/ledger.csv: {} figures read; companies: Arm Holdings, SoftBank Group, Stargate Project",
+                server.get("/api/ledgers").json()["ledgers"][1]["rows"]
             )
+        ])
+    );
+    b.eval("document.getElementById('status').textContent = ''; document.getElementById('check').click(); true");
+    b.wait_for("document.getElementById('status').className === 'error'");
+    assert_eq!(
+        b.eval("[window.sent[window.sent.length - 1].companies, document.getElementById('status').textContent]"),
+        json!([
+            ["NVIDIA"],
+            "Not checked: request body: \"companies\": ledger \"data/ledger.csv\": no company \"NVIDIA\" in the ledger: expected one of its companies (\"Arm Holdings\", \"SoftBank Group\", \"Stargate Project\")"
         ])
     );
     b.eval("document.getElementById('company').value = ''; document.getElementById('ledger').value = 'all'; true");

@@ -11,7 +11,8 @@
 //! - `GET /api/health`: `{"status": "ok", "version", "checks_running", "max_checks"}`.
 //! - `GET /api/ledgers`: the ledgers to choose from, with their companies.
 //! - `POST /api/extract`, `POST /api/check`: a JSON body `{"text", "date"?,
-//!   "id"?, "currency_hint"?, "ledger"?, "input"?, "format"?}`; the answer is
+//!   "id"?, "currency_hint"?, "ledger"?, "companies"? (check only), "input"?,
+//!   "format"?}`; the answer is
 //!   what `figcheck extract` / `figcheck check` writes for that one
 //!   document in that format (by default the JSON line, byte for byte).
 //!
@@ -402,12 +403,13 @@ async fn work(app: Arc<App>, body: Result<Bytes, BytesRejection>, kind: Kind) ->
         answer
     });
     match timeout_at(deadline, task).await {
-        Ok(Ok((content_type, bytes))) => (
+        Ok(Ok(Ok((content_type, bytes)))) => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, content_type)],
             bytes,
         )
             .into_response(),
+        Ok(Ok(Err(message))) => error(StatusCode::BAD_REQUEST, message),
         Ok(Err(panic)) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("internal error: the work stopped ({panic}); please report it"),
@@ -431,9 +433,19 @@ fn words(d: Duration) -> String {
     }
 }
 
-/// The answer to a job: content type and bytes, as the CLI renders them.
-fn answer(app: &App, job: &Job) -> (&'static str, Vec<u8>) {
+/// The answer to a job: content type and bytes, as the CLI renders them;
+/// or the message of a 400 answer (a company the ledger does not hold,
+/// known only once the ledger is looked at).
+fn answer(app: &App, job: &Job) -> Result<(&'static str, Vec<u8>), String> {
     let entry = &app.ledgers[job.ledger];
+    let limit =
+        if job.companies.is_empty() {
+            None
+        } else {
+            Some(entry.checker.limit(&job.companies).map_err(|e| {
+                format!("request body: \"companies\": ledger {:?}: {e}", entry.name)
+            })?)
+        };
     let visible = match job.input {
         Input::Html => Some(Visible::parse(&job.text)),
         Input::Text => None,
@@ -459,9 +471,13 @@ fn answer(app: &App, job: &Job) -> (&'static str, Vec<u8>) {
             bytes
         }
         Kind::Check => {
-            let report = entry
-                .checker
-                .check_with(&job.extractor, job.id.clone(), text, job.date);
+            let report = entry.checker.check_limited(
+                &job.extractor,
+                limit.as_ref(),
+                job.id.clone(),
+                text,
+                job.date,
+            );
             crate::ledgers::report_loads(entry.checker.ledger(), &mut lock(&app.diag), app.verbose);
             crate::check::render(
                 job.format,
@@ -475,7 +491,7 @@ fn answer(app: &App, job: &Job) -> (&'static str, Vec<u8>) {
             )
         }
     };
-    (content_type(job.format), bytes)
+    Ok((content_type(job.format), bytes))
 }
 
 /// The diagnostics, even after a panic in another request's report.

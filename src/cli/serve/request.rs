@@ -3,9 +3,14 @@
 //!
 //! ```text
 //! {"text": "…", "date": "2025-01-21", "id": "a1", "currency_hint": "USD",
-//!  "ledger": "data/ledger.csv", "input": "text" | "html",
+//!  "ledger": "data/ledger.csv", "companies": ["SoftBank Group"],
+//!  "input": "text" | "html",
 //!  "format": "json" | "html" | "markdown" | "csv" | "text"}
 //! ```
+//!
+//! `companies` limits a check to those companies of the ledger (claims
+//! about others are unverifiable); the names are checked against the
+//! request's ledger when the check runs (`Checker::limit`).
 //!
 //! Only `text` is required. Unknown fields are refused (a misspelt
 //! `"curency_hint"` would otherwise be ignored in silence). Every message
@@ -52,6 +57,7 @@ struct Body {
     date: Option<String>,
     currency_hint: Option<String>,
     ledger: Option<String>,
+    companies: Option<serde_json::Value>,
     input: Option<Input>,
     format: Option<FormatField>,
 }
@@ -68,6 +74,8 @@ pub struct Job {
     pub extractor: Extractor,
     /// Which of the server's ledgers.
     pub ledger: usize,
+    /// The companies of that ledger the check is limited to (none: all).
+    pub companies: Vec<String>,
     pub input: Input,
     pub format: Format,
 }
@@ -144,6 +152,40 @@ pub fn parse(body: &[u8], kind: Kind, ledgers: &[&str]) -> Result<Job, String> {
             )
         })?,
     };
+    let companies = match b.companies {
+        None | Some(serde_json::Value::Null) => Vec::new(),
+        Some(serde_json::Value::Array(names)) => {
+            let mut v = Vec::with_capacity(names.len());
+            for (i, n) in names.into_iter().enumerate() {
+                match n {
+                    serde_json::Value::String(s) if !s.trim().is_empty() => v.push(s),
+                    serde_json::Value::String(_) => {
+                        return Err(format!(
+                            "{PLACE}: \"companies\"[{i}]: empty: expected a company name of the ledger"
+                        ));
+                    }
+                    other => {
+                        return Err(format!(
+                            "{PLACE}: \"companies\"[{i}]: {} is not a string: expected a company name of the ledger",
+                            json_kind(&other)
+                        ));
+                    }
+                }
+            }
+            v
+        }
+        Some(other) => {
+            return Err(format!(
+                "{PLACE}: \"companies\": {} is not an array: expected an array of company names such as [\"SoftBank Group\"]",
+                json_kind(&other)
+            ));
+        }
+    };
+    if kind == Kind::Extract && !companies.is_empty() {
+        return Err(format!(
+            "{PLACE}: \"companies\": limits a check: expected it only for /api/check"
+        ));
+    }
     let format = match (kind, b.format.unwrap_or(FormatField::Json)) {
         (_, FormatField::Json) => Format::Json,
         (_, FormatField::Text) => Format::Text,
@@ -164,9 +206,22 @@ pub fn parse(body: &[u8], kind: Kind, ledgers: &[&str]) -> Result<Job, String> {
         date,
         extractor: extractor.build(),
         ledger,
+        companies,
         input: b.input.unwrap_or(Input::Text),
         format,
     })
+}
+
+/// "a string", "a number", …: what a JSON value is, for messages.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// "request body:LINE:COLUMN: invalid JSON (…): expected …", with the
@@ -233,6 +288,16 @@ mod tests {
             (j.ledger, j.input, j.format),
             (1, Input::Html, Format::Markdown)
         );
+        assert!(j.companies.is_empty());
+        let two = job(r#"{"text": "a", "companies": ["SoftBank Group", "Arm Holdings"]}"#)
+            .expect("valid");
+        assert_eq!(two.companies, ["SoftBank Group", "Arm Holdings"]);
+        for none in [
+            r#"{"text": "a", "companies": null}"#,
+            r#"{"text": "a", "companies": []}"#,
+        ] {
+            assert!(job(none).expect("valid").companies.is_empty());
+        }
         let claims: Vec<_> = j.extractor.claims("$5").flatten().collect();
         assert_eq!(
             claims[0].amount().currency(),
@@ -282,7 +347,7 @@ mod tests {
         );
         assert_eq!(
             m(r#"{"text": "a", "curency_hint": "USD"}"#),
-            "request body:1:28: invalid request (unknown field `curency_hint`, expected one of `text`, `id`, `date`, `currency_hint`, `ledger`, `input`, `format`): expected an object such as {\"text\": \"...\"}"
+            "request body:1:28: invalid request (unknown field `curency_hint`, expected one of `text`, `id`, `date`, `currency_hint`, `ledger`, `companies`, `input`, `format`): expected an object such as {\"text\": \"...\"}"
         );
         assert_eq!(
             m(r#"{"text": "a", "date": "2025-02-30"}"#),
@@ -299,6 +364,26 @@ mod tests {
         assert_eq!(
             m(r#"{"text": "a", "ledger": "x.csv"}"#),
             "request body: \"ledger\": no ledger \"x.csv\" on this server: expected one of \"data/ledger.csv\", \"other.csv\""
+        );
+        assert_eq!(
+            m(r#"{"text": "a", "companies": "SoftBank Group"}"#),
+            "request body: \"companies\": a string is not an array: expected an array of company names such as [\"SoftBank Group\"]"
+        );
+        assert_eq!(
+            m(r#"{"text": "a", "companies": {"name": "x"}}"#),
+            "request body: \"companies\": an object is not an array: expected an array of company names such as [\"SoftBank Group\"]"
+        );
+        assert_eq!(
+            m(r#"{"text": "a", "companies": ["SoftBank Group", 7]}"#),
+            "request body: \"companies\"[1]: a number is not a string: expected a company name of the ledger"
+        );
+        assert_eq!(
+            m(r#"{"text": "a", "companies": [" "]}"#),
+            "request body: \"companies\"[0]: empty: expected a company name of the ledger"
+        );
+        assert_eq!(
+            message(br#"{"text": "a", "companies": ["x"]}"#, Kind::Extract),
+            "request body: \"companies\": limits a check: expected it only for /api/check"
         );
         assert!(m(r#"{"text": "a", "format": "pdf"}"#).contains("unknown variant `pdf`"));
         assert_eq!(
