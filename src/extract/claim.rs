@@ -523,9 +523,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     let mut neg = paren.is_some();
     let mut lead = fig.start;
     if !neg {
-        if let Some(s) = sign_start(&text[floor..lead], true) {
+        // the text before `floor` still says whether the sign joins two figures
+        // ("€26.9bn-$31.9bn" is two amounts, not a negative one)
+        if let Some(s) = sign_start(&text[..lead], true).filter(|&s| s >= floor) {
             neg = true;
-            lead = floor + s;
+            lead = s;
         }
     }
     let prefix = if fig.kind == Kind::Money && !pence {
@@ -608,9 +610,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     }
     // sign before the prefix ("-$12 million", "− $5.7 billion")
     if !neg && fig.cur_prefix {
-        if let Some(s) = sign_start(&text[floor..lead], false) {
+        // the text before `floor` still says whether the sign joins two figures
+        // ("€26.9bn-$31.9bn" is two amounts, not a negative one)
+        if let Some(s) = sign_start(&text[..lead], false).filter(|&s| s >= floor) {
             neg = true;
-            lead = floor + s;
+            lead = s;
         }
     }
     if neg {
@@ -1509,6 +1513,17 @@ mod tests {
 
     #[test]
     fn minus_signs_reject() {
+        // a dash between two amounts in different currencies is no sign
+        assert_eq!(
+            got("(€26.9bn-$31.9bn)")
+                .into_iter()
+                .map(|(t, v, c, _)| (t, v, c))
+                .collect::<Vec<_>>(),
+            vec![
+                t3("€26.9bn", "26900000000", "EUR"),
+                t3("$31.9bn", "31900000000", "USD")
+            ]
+        );
         // an English dash, a bullet, or a dash between two numbers is no sign
         assert_eq!(
             one("the loss – $4.8 billion – was"),
