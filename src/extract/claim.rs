@@ -198,6 +198,86 @@ fn prefix_at(ctx: &Ctx, floor: usize, pos: usize) -> Option<(CurrencyWord, usize
     Some((w, start))
 }
 
+/// Is `cur` a yuan-family currency (人民币, 港元, 新台币, 澳门元), which a
+/// bare 元 after it can restate?
+fn yuan_family(cur: Cur) -> bool {
+    match cur {
+        Cur::Iso(c) => currency::YUAN_FAMILY.iter().any(|&(_, y)| y == c),
+        Cur::Yuan => true,
+        _ => false,
+    }
+}
+
+/// English qualifiers that may follow a currency code ("EUR approximately
+/// 5 million", "USD approx. 1.2 billion"): hedges only, never bounds ("the
+/// USD over 5 years" is no amount).
+const CODE_HEDGES: &[&str] = &[
+    "approximately",
+    "approx.",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+];
+
+/// A currency word, then a qualifier, right before `pos` (rule
+/// `currency_prefix qualifier_before`): "新台幣約 8100", "人民币逾 300 亿元",
+/// "HK$約3億", "EUR approximately 5 million". Returns (word, start of the
+/// word, qualifier). A Chinese qualifier takes a currency name, a code or a
+/// symbol of two or more chars; an English one only a code and only a hedge.
+/// The word must not close a number before it ("10美元约70元人民币": 美元
+/// belongs to 10).
+fn prefix_before_qualifier(
+    ctx: &Ctx,
+    floor: usize,
+    pos: usize,
+) -> Option<(CurrencyWord, usize, Qualifier)> {
+    let before = &ctx.text[floor..pos];
+    let b = &before[..before.len() - gap_back(before, 1)];
+    let last = prev_char(b)?;
+    // the cheap test first: a qualifier ends in a letter, '.', or a Han char
+    if !(is_han(last) || last.is_ascii_alphabetic() || last == '.') {
+        return None;
+    }
+    let (q, qn) = qualifier_before(b)?;
+    let qtext = &b[b.len() - qn..];
+    let latin = qtext.starts_with(|c: char| c.is_ascii_alphabetic());
+    if latin && !CODE_HEDGES.iter().any(|h| qtext.eq_ignore_ascii_case(h)) {
+        return None;
+    }
+    let b2 = &b[..b.len() - qn];
+    let g = gap_back(b2, 1);
+    if latin && g == 0 {
+        return None;
+    }
+    let b3 = &b2[..b2.len() - g];
+    let (w, n) = currency::currency_prefix(b3)?;
+    let word = &b3[b3.len() - n..];
+    let ok = if latin {
+        w.form == Form::Code
+    } else {
+        w.form != Form::Symbol || word.chars().count() >= 2
+    };
+    if !ok {
+        return None;
+    }
+    let start = floor + b3.len() - n;
+    let prev = prev_char(&ctx.text[..start]);
+    // "10美元约…": the word is the suffix of a number; "EUR/USD about 1.08" a pair
+    if prev.is_some_and(|c| {
+        c.is_ascii_digit()
+            || super::number::is_digit_char(c)
+            || super::numeral::is_cn_numeral_start(c)
+            || super::numeral::cn_large_unit(c).is_some()
+            || c == '/'
+            || c.is_ascii_alphabetic() && w.form == Form::Code
+    }) {
+        return None;
+    }
+    Some((w, start, q))
+}
+
 /// Result of reading the numeral at `p`.
 struct Core {
     num: Num,
@@ -530,11 +610,20 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             lead = s;
         }
     }
-    let prefix = if fig.kind == Kind::Money && !pence {
+    let mut prefix = if fig.kind == Kind::Money && !pence {
         prefix_at(ctx, floor, lead)
     } else {
         None
     };
+    // a currency word before the qualifier belongs to the mention: "新台幣約 8100
+    // 至 8400 億元", "人民币逾300亿元", "EUR approximately 5 million"
+    let mut word_qual: Option<Qualifier> = None;
+    if prefix.is_none() && fig.kind == Kind::Money && !pence && !neg {
+        if let Some((w, ps, q)) = prefix_before_qualifier(ctx, floor, lead) {
+            prefix = Some((w, ps));
+            word_qual = Some(q);
+        }
+    }
     if fig.kind == Kind::Money && !pence {
         let english = core.english || !num.chinese && !text[fig.end..].starts_with(is_han);
         let suffix = suffix_at(ctx, fig.end, english || core.english);
@@ -542,7 +631,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             suffix.filter(|&(w, s0, s1)| suffix_binds(ctx, &fig, prefix.is_some(), w, s0, s1));
         match (prefix, suffix) {
             (Some((pw, ps)), Some((sw, _s0, s1))) => {
-                let merged = merge(pw.cur, sw.cur);
+                // across a qualifier, a generic 元 takes only a yuan-family
+                // name ("人民币约500亿元"), never another one ("美元约7元")
+                let merged = merge(pw.cur, sw.cur)
+                    .filter(|_| word_qual.is_none() || sw.cur != Cur::Yuan || yuan_family(pw.cur));
                 fig.end = s1;
                 apply_word_scale(&mut fig, sw);
                 if let Some(cur) = merged {
@@ -587,6 +679,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                         }
                     }
                 }
+            }
+        }
+        if fig.cur_prefix {
+            if let Some(q) = word_qual {
+                merge_qual(&mut fig.qual, q);
             }
         }
         // "USD million": a scale written after the code
@@ -1209,8 +1306,11 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         }
         let (cur, cur_at) = match (fig.cur, b.cur) {
             (Some(a), Some(bc)) => {
-                // both ends name a currency: it must be the same one ("€26.9bn-$31.9bn" is two figures)
-                if ctx.resolve(a, fig.cur_at) != ctx.resolve(bc, b.cur_at) {
+                // both ends name a currency: it must be the same one ("€26.9bn-$31.9bn" is two
+                // figures); a bare 元 at the high end restates a yuan-family name at the low
+                // end ("新台幣約 8100 至 8400 億元")
+                let restated = bc == Cur::Yuan && yuan_family(a);
+                if !restated && ctx.resolve(a, fig.cur_at) != ctx.resolve(bc, b.cur_at) {
                     return;
                 }
                 (Some(a), fig.cur_at)
@@ -1589,5 +1689,74 @@ mod tests {
         assert!(got("streams in 1080p and 4p modes").is_empty());
         // letters after the p: a word, not pence
         assert!(got("sterling rose: 250pa, 3pm").is_empty());
+    }
+
+    fn t4(t: &str, v: &str, c: &str, q: &str) -> (String, String, String, String) {
+        (t.to_string(), v.to_string(), c.to_string(), q.to_string())
+    }
+
+    #[test]
+    fn currency_word_before_qualifier_accept() {
+        assert_eq!(
+            got("营收新台幣約 8100 至 8400 億元。"),
+            vec![t4(
+                "新台幣約 8100 至 8400 億元",
+                "810000000000–840000000000",
+                "TWD",
+                "approx"
+            )]
+        );
+        assert_eq!(
+            got("净利人民币逾300亿元"),
+            vec![t4("人民币逾300亿元", "30000000000", "CNY", "lower_bound")]
+        );
+        assert_eq!(
+            got("现金美元近 30 亿。"),
+            vec![t4("美元近 30 亿", "3000000000", "USD", "approx")]
+        );
+        assert_eq!(
+            got("盈利港元約3億"),
+            vec![t4("港元約3億", "300000000", "HKD", "approx")]
+        );
+        assert_eq!(
+            got("盈利HK$約3億"),
+            vec![t4("HK$約3億", "300000000", "HKD", "approx")]
+        );
+        assert_eq!(
+            got("a loan of EUR approximately 5 million"),
+            vec![t4(
+                "EUR approximately 5 million",
+                "5000000",
+                "EUR",
+                "approx"
+            )]
+        );
+        // the written name beats the document's most named yuan currency
+        assert_eq!(
+            got("港元、港元。人民币约 500 亿元")
+                .into_iter()
+                .map(|g| g.2)
+                .collect::<Vec<_>>(),
+            vec!["CNY"]
+        );
+    }
+
+    #[test]
+    fn currency_word_before_qualifier_reject() {
+        // the word closes the number before it
+        assert_eq!(
+            got("10美元约70元人民币"),
+            vec![
+                t4("10美元", "10", "USD", "exact"),
+                t4("约70元人民币", "70", "CNY", "approx")
+            ]
+        );
+        // a bare 元 does not restate another currency across a qualifier
+        assert_eq!(got("报美元约7元"), vec![t4("约7元", "7", "CNY", "approx")]);
+        // English: codes before hedges only; no bounds, symbols or pairs
+        assert!(got("the USD over 5 years").is_empty());
+        assert!(got("EUR/USD about 1.08").is_empty());
+        assert!(got("costs $ about 5 million").is_empty());
+        assert!(got("a fund in USDabout 5 million").is_empty());
     }
 }

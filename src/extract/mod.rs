@@ -13,6 +13,10 @@
 //! claim            = qualifier_before? sign? currency_prefix? sign? figure
 //!                    currency_suffix? subunit_tail? qualifier_after?
 //!                    ( range_sep claim )?            -- "$5-10 billion", "三四六億至三五八億美元"
+//!                  | currency_prefix qualifier_before figure currency_suffix? …
+//!                                                    -- "新台幣約 8100 至 8400 億元", "人民币逾300亿元",
+//!                                                    -- "EUR approximately 5 million" (a code, and
+//!                                                    -- only a hedge, before an English qualifier)
 //! sign             = "-" | "−" | 负 | 負                 -- written against the figure, not after a word char
 //!                  | ("−" | "–") " "                   -- "− 5.7 亿美元"; "–" only after Han, ":", "(", tab or "|"
 //! figure           = percent_prefix chinese_numeral  -- 百分之九十
@@ -794,6 +798,13 @@ fn cheap_reject(text: &str, floor: usize, p: usize) -> Option<usize> {
     let before = text[floor..p].trim_end_matches([' ', '\u{3000}', '\u{a0}']);
     if before.chars().next_back().is_some_and(can_precede) {
         return None;
+    }
+    // a currency word before a qualifier: "美元近30"
+    if let Some((_, n)) = qualifier::qualifier_before(before) {
+        let b = before[..before.len() - n].trim_end_matches(' ');
+        if b.chars().next_back().is_some_and(can_precede) {
+            return None;
+        }
     }
     Some(end)
 }

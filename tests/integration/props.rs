@@ -447,6 +447,62 @@ fn prop_assert_eq_helper(got: usize, want: usize, text: &str) {
     );
 }
 
+/// A currency name, then a qualifier, then the figure (issue 12): "人民币约 320 亿元",
+/// "美元近30亿", "新台幣約 8100 億元".
+fn word_before_qualifier_zh() -> impl Strategy<Value = Gen> {
+    (
+        sig(),
+        prop::sample::select(vec![("万", 4u32), ("亿", 8), ("億", 8), ("萬", 4)]),
+        prop::sample::select(vec![
+            ("人民币", "元", "CNY"),
+            ("人民幣", "元", "CNY"),
+            ("美元", "", "USD"),
+            ("港元", "元", "HKD"),
+            ("新台幣", "元", "TWD"),
+            ("欧元", "", "EUR"),
+            ("日元", "", "JPY"),
+        ]),
+        prop::sample::select(vec!["约", "約", "大约", "近", "逾", "超过", "不到", "接近"]),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |((m, v), (unit, e), (word, yuan, code), q, space, suffix)| {
+                let sp = if space { " " } else { "" };
+                let suf = if suffix { yuan } else { "" };
+                Gen {
+                    text: format!("{word}{q}{sp}{m}{sp}{unit}{suf}"),
+                    value: v * Decimal::from(10u64.pow(e)),
+                    currency: code,
+                }
+            },
+        )
+}
+
+/// A currency code, then a hedge, then the figure: "EUR approximately 5 million".
+fn code_before_hedge_en() -> impl Strategy<Value = Gen> {
+    (
+        sig(),
+        prop::sample::select(vec![("million", 6u32), ("billion", 9), ("bn", 9)]),
+        prop::sample::select(vec!["EUR", "USD", "GBP", "CHF", "JPY"]),
+        prop::sample::select(vec![
+            "approximately",
+            "about",
+            "around",
+            "roughly",
+            "nearly",
+        ]),
+    )
+        .prop_map(|((m, v), (scale, e), code, q)| {
+            let sp = if scale == "bn" { "" } else { " " };
+            Gen {
+                text: format!("{code} {q} {m}{sp}{scale}"),
+                value: v * Decimal::from(10u64.pow(e)),
+                currency: code,
+            }
+        })
+}
+
 fn zh_amount() -> impl Strategy<Value = Gen> {
     prop_oneof![
         arabic_zh(),
@@ -478,6 +534,18 @@ proptest! {
 
     #[test]
     fn english_amounts_in_chinese_text_extract_once(g in en_amount(), a in zh_filler(), b in zh_filler()) {
+        let text = format!("{a} {} {b}", g.text);
+        assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn currency_words_before_qualifiers_extract_once(g in word_before_qualifier_zh(), a in zh_filler(), b in zh_filler()) {
+        let text = format!("{a}{}，{b}", g.text);
+        assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn codes_before_hedges_extract_once(g in code_before_hedge_en(), a in en_filler(), b in en_filler()) {
         let text = format!("{a} {} {b}", g.text);
         assert_round_trip(&text, &g);
     }
