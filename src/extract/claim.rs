@@ -699,6 +699,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         if fig.cur.is_some() && fig.scale.is_none() && !num.decimal && fig.interval.is_none() {
             subunit_tail(ctx, &mut fig);
         }
+        // a currency carried across "from … to …" ("估值从 320 亿降至 55 亿美元",
+        // "市值由 1500 亿美元一度跌到 30 亿")
+        if fig.cur.is_none() && partner {
+            carried_currency(ctx, floor, &mut fig);
+        }
         // no currency and no list or range partner to share one: not money, done
         // (most numbers in text: years, counts, dates)
         if fig.cur.is_none() && !(partner && separator_follows(&text[fig.end..])) {
@@ -755,11 +760,478 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         }
     }
     if partner {
-        partner_lookahead(ctx, &mut fig);
+        if !conversion_high_end(ctx, &mut fig) {
+            partner_lookahead(ctx, &mut fig);
+        }
+        leave_carry(ctx, &fig);
     }
     Some(fig)
 }
 
+/// A currency that one figure of a "from … to …" construct passes to the
+/// other: the numeral start of the figure it is for, the currency word and
+/// its offset, and whether the giving figure has a scale.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Carry {
+    at: usize,
+    cur: Cur,
+    cur_at: usize,
+    scaled: bool,
+}
+
+/// Chinese verbs of change that may open the words between the two figures
+/// of "从 X … 至 Y" (降至, 一度跌到, 大幅增长至, 下调为).
+fn change_verb_start(c: char) -> bool {
+    matches!(
+        c,
+        '降' | '升'
+            | '增'
+            | '跌'
+            | '涨'
+            | '漲'
+            | '减'
+            | '減'
+            | '下'
+            | '上'
+            | '提'
+            | '回'
+            | '攀'
+            | '飙'
+            | '飆'
+            | '缩'
+            | '縮'
+            | '扩'
+            | '擴'
+            | '跃'
+            | '躍'
+            | '暴'
+            | '骤'
+            | '驟'
+            | '大'
+            | '一'
+            | '猛'
+            | '急'
+            | '再'
+            | '逐'
+            | '滑'
+            | '萎'
+            | '翻'
+            | '掉'
+            | '落'
+            | '收'
+            | '膨'
+            | '调'
+            | '調'
+            | '压'
+            | '壓'
+            | '削'
+            | '陡'
+            | '剧'
+            | '劇'
+            | '跳'
+            | '达'
+            | '達'
+            | '变'
+            | '變'
+            | '贬'
+            | '貶'
+    )
+}
+
+/// Words that may stand between "from" and its figure ("up from a previous $10 billion").
+const FROM_FILLERS: &[&str] = &[
+    "a", "an", "the", "previous", "prior", "earlier", "initial", "original", "last", "year's",
+];
+
+/// Words after which a figure without a written currency can still be the
+/// amount a currency is carried to: it is not counting something ("from $2
+/// million to 3 million users" is no money at its high end).
+const AFTER_AMOUNT: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "last",
+    "this",
+    "that",
+    "for",
+    "by",
+    "on",
+    "at",
+    "and",
+    "or",
+    "but",
+    "from",
+    "to",
+    "over",
+    "during",
+    "while",
+    "after",
+    "before",
+    "as",
+    "with",
+    "compared",
+    "versus",
+    "vs",
+    "per",
+    "earlier",
+    "ago",
+    "previously",
+    "respectively",
+    "which",
+    "according",
+    "year",
+    "since",
+    "between",
+    "within",
+];
+
+/// Does the text after a figure leave it an amount (no counted noun after
+/// it; a Chinese verb of change may follow)?
+fn amount_may_end_here(text: &str, end: usize) -> bool {
+    let r = &text[end..];
+    let r = &r[gap_fwd(r, 1)..];
+    let Some(c) = r.chars().next() else {
+        return true;
+    };
+    if is_han(c) {
+        return change_verb_start(c)
+            || matches!(
+                c,
+                '的' | '了' | '左' | '以' | '而' | '后' | '後' | '之' | '时' | '時' | '至' | '到'
+            );
+    }
+    if c.is_ascii_alphabetic() {
+        let n = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+        return AFTER_AMOUNT.iter().any(|w| r[..n].eq_ignore_ascii_case(w));
+    }
+    !(c.is_ascii_digit() || super::number::is_digit_char(c) || c == '%' || c == '％')
+}
+
+/// A year written alone (2024, no scale): never given a carried currency.
+fn yearish(f: &Fig) -> bool {
+    f.bare_integer
+        && f.scale.is_none()
+        && (1900..=2100).contains(&f.value.trunc().try_into().unwrap_or(0i64))
+}
+
+/// The length of a bracketed aside at the start of `s` ("(£1.9bn)",
+/// "（约合 3 亿美元）"): at most 48 bytes, no bracket or line break inside;
+/// 0 when there is none.
+fn aside_len(s: &str) -> usize {
+    let open = open_len(s);
+    if open == 0 {
+        return 0;
+    }
+    let body = &s[open..];
+    for (i, c) in body.char_indices() {
+        if i > 48 || matches!(c, '(' | '（' | '\n') {
+            return 0;
+        }
+        if matches!(c, ')' | '）') {
+            return open + i + c.len_utf8();
+        }
+    }
+    0
+}
+
+/// `(` or `（` at the start of `s`: its length (0 when none).
+fn open_len(s: &str) -> usize {
+    if s.starts_with('(') {
+        1
+    } else if s.starts_with('（') {
+        '（'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// Is `start` (where a figure's mention begins, `floor` bounding the look
+/// back) right after a "from" word: 从, 從, 由, "from" (a qualifier between
+/// is allowed: "从约 320 亿")?
+fn from_marker_before(text: &str, floor: usize, start: usize) -> bool {
+    let b = &text[floor..start];
+    let mut b = &b[..b.len() - gap_back(b, 1)];
+    if let Some((_, n)) = qualifier_before(b) {
+        b = &b[..b.len() - n];
+        b = &b[..b.len() - gap_back(b, 1)];
+    }
+    b.ends_with(['从', '從', '由']) || ends_word(b, &["from"])
+}
+
+/// After the first figure of "from X … to Y" (ending at `end`): where the
+/// second figure's numeral starts, and where the words before it end. The
+/// words between are a Chinese verb of change ending in 至, 到 or 为
+/// ("降至", "一度跌到", "下调为"; at most eight chars) or up to six English
+/// words ending in "to", with no number between; a bracketed conversion
+/// may follow X ("2.6 billion (£1.9bn) to").
+fn to_partner(ctx: &Ctx, end: usize) -> Option<(usize, usize)> {
+    let text: &str = &ctx.text;
+    let mut i = end + gap_fwd(&text[end..], 2);
+    let a = aside_len(&text[i..]);
+    if a > 0 {
+        i += a;
+        i += gap_fwd(&text[i..], 2);
+    }
+    let r = &text[i..];
+    let first = r.chars().next()?;
+    let to_end = if first.is_ascii_alphabetic() {
+        i + english_words_to(r, &["to"], 6)?
+    } else {
+        let mut n = 0;
+        let mut found = None;
+        for (k, c) in r.chars().enumerate() {
+            if matches!(c, '至' | '到') || k > 0 && matches!(c, '为' | '為') {
+                found = Some(n + c.len_utf8());
+                break;
+            }
+            if k >= 8 || !is_han(c) || k == 0 && !change_verb_start(c) {
+                return None;
+            }
+            n += c.len_utf8();
+        }
+        i + found?
+    };
+    let q = to_end + gap_fwd(&text[to_end..], 2);
+    partner_start(ctx, q).map(|s| (to_end, s))
+}
+
+/// Reads up to `max` English words (letters, `'`, `-`; commas and single
+/// spaces between) at the start of `s` until one of `stop`; returns the
+/// length up to the end of that word. `None` at a digit, a sentence end or
+/// after `max` words.
+fn english_words_to(s: &str, stop: &[&str], max: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for _ in 0..max {
+        while i < b.len() && matches!(b[i], b' ' | b',') {
+            i += 1;
+        }
+        let n = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic() || matches!(c, b'\'' | b'-'))
+            .count();
+        if n == 0 {
+            return None;
+        }
+        let w = &s[i..i + n];
+        i += n;
+        if stop.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Gives a figure with no currency of its own the one its "from … to …"
+/// partner carries: either left by the figure before it ("市值由 1500 亿美元一度
+/// 跌到 30 亿": at its numeral), or written on the figure after it ("估值从 320
+/// 亿降至 55 亿美元", "from 2.6 billion to 3.1 billion dollars"). Not to a year,
+/// not to a figure that counts something, and not to an unscaled figure from
+/// a scaled one (the scale is not guessed).
+fn carried_currency(ctx: &Ctx, floor: usize, fig: &mut Fig) {
+    if fig.kind != Kind::Money || fig.interval.is_some() || yearish(fig) {
+        return;
+    }
+    let text: &str = &ctx.text;
+    if let Some(c) = ctx.carry.get().filter(|c| c.at == fig.num_start) {
+        if (fig.scale.is_some() || !c.scaled) && amount_may_end_here(text, fig.end) {
+            fig.cur = Some(c.cur);
+            fig.cur_at = c.cur_at;
+        }
+        return;
+    }
+    if !from_marker_before(text, floor, fig.start) || !amount_may_end_here(text, fig.end) {
+        return;
+    }
+    let Some((q0, ys)) = to_partner(ctx, fig.end) else {
+        return;
+    };
+    let Some(y) = figure_at(ctx, q0, ys, false) else {
+        return;
+    };
+    if y.kind != Kind::Money || y.interval.is_some() || y.overflow {
+        return;
+    }
+    if let Some(c) = y.cur {
+        if fig.scale.is_some() || y.scale.is_none() {
+            fig.cur = Some(c);
+            fig.cur_at = y.cur_at;
+        }
+    }
+}
+
+/// After a money figure: leaves its currency for the partner of a "from …
+/// to …" construct that has none: the "to" figure after a "from" figure
+/// ("由 1500 亿美元一度跌到 30 亿"), or the "from" figure after a "to" one
+/// ("rose to 3.1 billion dollars (£2.3bn) in the quarter, up from 2.6
+/// billion (£1.9bn)").
+fn leave_carry(ctx: &Ctx, fig: &Fig) {
+    if fig.kind != Kind::Money || fig.interval.is_some() {
+        return;
+    }
+    let Some(cur) = fig.cur else { return };
+    let text: &str = &ctx.text;
+    let target = if fig.from_before {
+        to_partner(ctx, fig.end).map(|(_, s)| s)
+    } else {
+        // English: "… , up from (a previous) X" within six words
+        let mut i = fig.end + gap_fwd(&text[fig.end..], 2);
+        let a = aside_len(&text[i..]);
+        if a > 0 {
+            i += a;
+        }
+        let r = &text[i..];
+        let Some(n) = english_words_to(r, &["from"], 6) else {
+            return;
+        };
+        let mut j = i + n;
+        for _ in 0..2 {
+            let g = gap_fwd(&text[j..], 1);
+            let w = text[j + g..]
+                .bytes()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == b'\'')
+                .count();
+            if g == 0
+                || w == 0
+                || !FROM_FILLERS
+                    .iter()
+                    .any(|f| text[j + g..j + g + w].eq_ignore_ascii_case(f))
+            {
+                break;
+            }
+            j += g + w;
+        }
+        let g = gap_fwd(&text[j..], 1);
+        if g == 0 {
+            return;
+        }
+        partner_start(ctx, j + g)
+    };
+    if let Some(at) = target {
+        ctx.carry.set(Some(Carry {
+            at,
+            cur,
+            cur_at: fig.cur_at,
+            scaled: fig.scale.is_some(),
+        }));
+    }
+}
+
+/// A range whose ends each carry a bracketed conversion ("9.5 billion euros
+/// (£8.2 billion) to 10.1 billion euros (£8.7 billion)") is two ranges, one
+/// per currency: `fig` (the first end) becomes the range in its currency,
+/// up to the second end; the conversion range is reported at the second
+/// bracket (its span is that figure, so that mentions never overlap), with
+/// its low end left in `ctx.conv_low`. Both brackets must be there and in
+/// the other currency; the ends must rise; "from X to Y" is no range.
+fn conversion_range(ctx: &Ctx, fig: &mut Fig) {
+    if fig.from_before || fig.interval.is_some() || fig.kind != Kind::Money || fig.overflow {
+        return;
+    }
+    let text: &str = &ctx.text;
+    // the bracketed conversion of the first end
+    let i = fig.end + gap_fwd(&text[fig.end..], 1);
+    let Some((b, after_b)) = bracketed_money(ctx, i) else {
+        return;
+    };
+    // a range separator
+    let g = gap_fwd(&text[after_b..], 1);
+    let r = &text[after_b + g..];
+    let Some(sep) = RANGE_SEPS
+        .iter()
+        .find(|s| r.starts_with(**s) && **s != "and " && (**s != "to " || g > 0))
+    else {
+        return;
+    };
+    let q0 = after_b + g + sep.len();
+    let Some(cs) = partner_start(ctx, q0 + gap_fwd(&text[q0..], 1)) else {
+        return;
+    };
+    let Some(c) = figure_at(ctx, q0, cs, false) else {
+        return;
+    };
+    if c.kind != Kind::Money || c.interval.is_some() || c.overflow {
+        return;
+    }
+    let cur = match (fig.cur, c.cur) {
+        (Some(x), Some(y)) if ctx.resolve(x, fig.cur_at) == ctx.resolve(y, c.cur_at) => {
+            (x, fig.cur_at)
+        }
+        (Some(x), None) => (x, fig.cur_at),
+        (None, Some(y)) if c.cur_suffix => (y, c.cur_at),
+        _ => return,
+    };
+    // the bracketed conversion of the second end, in the first bracket's currency
+    let j = c.end + gap_fwd(&text[c.end..], 1);
+    let Some((d, _)) = bracketed_money(ctx, j) else {
+        return;
+    };
+    let (Some(bc), Some(dc)) = (b.cur, d.cur) else {
+        return;
+    };
+    let conv = ctx.resolve(bc, b.cur_at);
+    if ctx.resolve(dc, d.cur_at) != conv || conv == ctx.resolve(cur.0, cur.1) {
+        return;
+    }
+    if fig.value > c.value || b.value > d.value || fig.scale.is_some() != c.scale.is_some() {
+        return;
+    }
+    fig.interval = Some((Some(fig.value), Some(c.value)));
+    fig.precision = fig.precision.min(c.precision);
+    fig.decimal |= c.decimal;
+    fig.cur = Some(cur.0);
+    fig.cur_at = cur.1;
+    fig.end = c.end;
+    merge_qual(&mut fig.qual, c.qual);
+    *ctx.conv_low.borrow_mut() = Some((d.num_start, b));
+}
+
+/// A money figure in brackets at `i` ("(£8.2 billion)"): the figure and
+/// where the closing bracket ends.
+fn bracketed_money(ctx: &Ctx, i: usize) -> Option<(Fig, usize)> {
+    let text: &str = &ctx.text;
+    let open = open_len(&text[i..]);
+    if open == 0 {
+        return None;
+    }
+    let s = partner_start(ctx, i + open)?;
+    let f = figure_at(ctx, i + open, s, false)?;
+    if f.kind != Kind::Money || f.interval.is_some() || f.overflow {
+        return None;
+    }
+    let k = f.end + gap_fwd(&text[f.end..], 1);
+    let close = if text[k..].starts_with(')') {
+        1
+    } else if text[k..].starts_with('）') {
+        '）'.len_utf8()
+    } else {
+        return None;
+    };
+    Some((f, k + close))
+}
+
+/// The high end of a conversion range left by [`conversion_range`]: `fig`
+/// becomes that range. Returns whether it did.
+fn conversion_high_end(ctx: &Ctx, fig: &mut Fig) -> bool {
+    let low = {
+        let mut c = ctx.conv_low.borrow_mut();
+        match c.as_ref() {
+            Some((at, _)) if *at == fig.num_start => c.take().map(|(_, b)| b),
+            _ => None,
+        }
+    };
+    let Some(b) = low else { return false };
+    if fig.interval.is_some() || fig.kind != Kind::Money {
+        return false;
+    }
+    fig.interval = Some((Some(b.value), Some(fig.value)));
+    fig.value = b.value;
+    fig.precision = fig.precision.min(b.precision);
+    fig.decimal |= b.decimal;
+    merge_qual(&mut fig.qual, b.qual);
+    true
+}
 /// `s` starts with the ASCII word `w`, ignoring case (never splits a char).
 pub(crate) fn starts_ci(s: &str, w: &str) -> bool {
     s.len() >= w.len() && s.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
@@ -1262,6 +1734,10 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     // range separator
     let g = gap_fwd(rest, 1);
     let r = &rest[g..];
+    if r.starts_with(['(', '（']) {
+        conversion_range(ctx, fig);
+        return;
+    }
     if !may_start_separator(r) {
         return;
     }
@@ -1758,5 +2234,153 @@ mod tests {
         assert!(got("EUR/USD about 1.08").is_empty());
         assert!(got("costs $ about 5 million").is_empty());
         assert!(got("a fund in USDabout 5 million").is_empty());
+    }
+
+    /// (text, value, currency) of each claim.
+    fn got3(text: &str) -> Vec<(String, String, String)> {
+        got(text)
+            .into_iter()
+            .map(|(t, v, c, _)| (t, v, c))
+            .collect()
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_accept() {
+        assert_eq!(
+            got3("估值从 320 亿降至 55 亿美元。"),
+            vec![
+                t3("320 亿", "32000000000", "USD"),
+                t3("55 亿美元", "5500000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3("市值由 1500 亿美元一度跌到 30 亿。"),
+            vec![
+                t3("1500 亿美元", "150000000000", "USD"),
+                t3("30 亿", "3000000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3("目标从 2.5 亿港元下调为 1.8 亿"),
+            vec![
+                t3("2.5 亿港元", "250000000", "HKD"),
+                t3("1.8 亿", "180000000", "HKD")
+            ]
+        );
+        assert_eq!(
+            got3("sales grew from 2.6 billion to 3.1 billion dollars"),
+            vec![
+                t3("2.6 billion", "2600000000", "USD"),
+                t3("3.1 billion dollars", "3100000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3(
+                "Revenue rose to 3.1 billion dollars (£2.3bn) in the quarter, up from 2.6 billion (£1.9bn)."
+            ),
+            vec![
+                t3("3.1 billion dollars", "3100000000", "USD"),
+                t3("£2.3bn", "2300000000", "GBP"),
+                t3("2.6 billion", "2600000000", "USD"),
+                t3("£1.9bn", "1900000000", "GBP")
+            ]
+        );
+        assert_eq!(
+            got3("the fund grew from 2.6 billion (£1.9bn) to $3.1 billion"),
+            vec![
+                t3("2.6 billion", "2600000000", "USD"),
+                t3("£1.9bn", "1900000000", "GBP"),
+                t3("$3.1 billion", "3100000000", "USD")
+            ]
+        );
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_reject() {
+        assert!(got3("从 2020 年到 2024 年").is_empty());
+        assert_eq!(
+            got3("从 2020 年到 2024 年营收 55 亿美元"),
+            vec![t3("55 亿美元", "5500000000", "USD")]
+        );
+        // an explicit currency at either end is never overwritten
+        assert_eq!(
+            got3("由 1500 亿美元降至 30 亿欧元"),
+            vec![
+                t3("1500 亿美元", "150000000000", "USD"),
+                t3("30 亿欧元", "3000000000", "EUR")
+            ]
+        );
+        // a counted noun, an unscaled end (the scale is not guessed), no verb of change
+        assert_eq!(
+            got3("from $2 million to 3 million users"),
+            vec![t3("$2 million", "2000000", "USD")]
+        );
+        assert_eq!(
+            got3("用户从 320 亿股降至 55 亿美元"),
+            vec![t3("55 亿美元", "5500000000", "USD")]
+        );
+        assert_eq!(
+            got3("从 5 增至 10 亿美元"),
+            vec![t3("10 亿美元", "1000000000", "USD")]
+        );
+        assert_eq!(
+            got3("由 1500 亿美元的公司，其中 30 亿"),
+            vec![t3("1500 亿美元", "150000000000", "USD")]
+        );
+        // a sentence ends before "from"
+        assert_eq!(
+            got3("It was $5 billion. From 2 billion people"),
+            vec![t3("$5 billion", "5000000000", "USD")]
+        );
+    }
+
+    #[test]
+    fn bracketed_conversions_make_two_ranges_accept() {
+        assert_eq!(
+            got3("sales of 9.5 billion euros (£8.2 billion) to 10.1 billion euros (£8.7 billion)."),
+            vec![
+                t3(
+                    "9.5 billion euros (£8.2 billion) to 10.1 billion euros",
+                    "9500000000–10100000000",
+                    "EUR"
+                ),
+                t3("£8.7 billion", "8200000000–8700000000", "GBP")
+            ]
+        );
+        assert_eq!(
+            got3("营收 95 亿欧元（82 亿英镑）至 101 亿欧元（87 亿英镑）"),
+            vec![
+                t3(
+                    "95 亿欧元（82 亿英镑）至 101 亿欧元",
+                    "9500000000–10100000000",
+                    "EUR"
+                ),
+                t3("87 亿英镑", "8200000000–8700000000", "GBP")
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_conversions_make_two_ranges_reject() {
+        // only one end converted: three amounts, nothing merged or lost
+        assert_eq!(
+            got3("9.5 billion euros (£8.2 billion) to 10.1 billion euros"),
+            vec![
+                t3("9.5 billion euros", "9500000000", "EUR"),
+                t3("£8.2 billion", "8200000000", "GBP"),
+                t3("10.1 billion euros", "10100000000", "EUR")
+            ]
+        );
+        // "from … to …" is a change, not a range
+        assert_eq!(
+            got3("from 9.5 billion euros (£8.2 billion) to 10.1 billion euros (£8.7 billion)")
+                .len(),
+            4
+        );
+        // the brackets in the ends' own currency are no conversion
+        assert_eq!(
+            got3("9.5 billion euros (€8.2 billion) to 10.1 billion euros (€8.7 billion)").len(),
+            4
+        );
     }
 }

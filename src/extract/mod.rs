@@ -48,12 +48,33 @@
 //! percent_suffix   = % | ％ | 个百分点 | per cent | percent | percentage points | 成
 //! range_sep        = - | – | ~ | 至 | 到 | to | "and" (after "between")
 //! list_sep         = 、 | ， | , | 和 | 及 | 与 | and | or   -- shares a later currency and scale
+//! from_to          = (从 | 從 | 由 | "from") claim aside? change_words? (至 | 到 | 为 | "to") claim
+//!                  | "to"? claim aside? words{0,6} "from" filler{0,2} claim
+//!                                                    -- one end's currency carried to the other:
+//!                                                    -- "估值从 320 亿降至 55 亿美元", "市值由 1500 亿美元
+//!                                                    -- 一度跌到 30 亿", "rose to 3.1 billion dollars
+//!                                                    -- (£2.3bn) in the quarter, up from 2.6 billion"
+//!   change_words   = a Chinese verb of change (降 升 增 跌 一度 …), up to 8 Han chars in all,
+//!                    or up to 6 English words; no number between
+//! conversion_range = claim aside range_sep claim aside  -- "9.5 billion euros (£8.2 billion) to 10.1
+//!                                                    -- billion euros (£8.7 billion)": two ranges
+//!   aside          = "(" … ")"                         -- at most 48 bytes: "(£1.9bn)"
 //! ```
 //!
 //! A figure is money only with a currency: its own, or one shared from a range
-//! or list partner ("20亿、30亿和470亿美元"). A figure with none is not reported
-//! (years, counts such as 10万人, model names such as H100). Percentages need
-//! no currency.
+//! or list partner ("20亿、30亿和470亿美元"), or carried across "from … to …"
+//! (rule `from_to`: never to a year, to a figure followed by a counted noun
+//! such as 股 or "users", or to an unscaled figure from a scaled one, and
+//! never over a currency the figure writes itself). A figure with none is not
+//! reported (years, counts such as 10万人, model names such as H100).
+//! Percentages need no currency.
+//!
+//! A range whose ends each carry a bracketed conversion (rule
+//! `conversion_range`) is two ranges: the first, in the ends' currency,
+//! spans from its low end to its high end (the first bracket inside); the
+//! second, in the brackets' currency, is reported at the second bracket, so
+//! that mentions never overlap. With one bracket only, the three figures
+//! stay points.
 //!
 //! ## Defaults for ambiguous marks
 //! - bare `$` and "dollars" = USD;
@@ -186,6 +207,8 @@ impl Extractor {
                 sterling: OnceCell::new(),
                 list_dead_until: std::cell::Cell::new(0),
                 list_found: std::cell::RefCell::new(None),
+                carry: std::cell::Cell::new(None),
+                conv_low: std::cell::RefCell::new(None),
                 steps: std::cell::Cell::new(0),
             },
             pos: 0,
@@ -228,6 +251,11 @@ pub(crate) struct Ctx<'t> {
     /// The last list walk that found a currency: where it started, and the
     /// element with the currency (see `claim`).
     pub(crate) list_found: std::cell::RefCell<Option<(usize, claim::Fig)>>,
+    /// A currency a "from … to …" construct carries to a later figure (see `claim`).
+    pub(crate) carry: std::cell::Cell<Option<claim::Carry>>,
+    /// The low end of a bracketed conversion range, for the figure whose
+    /// numeral starts at the offset ("… (£8.2 billion) to … (£8.7 billion)").
+    pub(crate) conv_low: std::cell::RefCell<Option<(usize, claim::Fig)>>,
     /// Work done so far; see [`Claims::steps`].
     steps: std::cell::Cell<u64>,
 }

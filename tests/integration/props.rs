@@ -503,6 +503,124 @@ fn code_before_hedge_en() -> impl Strategy<Value = Gen> {
         })
 }
 
+/// The (value, currency) of every claim in `text`.
+fn values(text: &str) -> Vec<(Value, String)> {
+    Extractor::new()
+        .claims(text)
+        .map(|c| {
+            let c = c.expect("no overflow");
+            let a = c.amount();
+            let v = match a.value() {
+                Value::Point(x) => Value::Point(x.normalize()),
+                Value::Interval { min, max } => Value::Interval {
+                    min: min.map(|x| x.normalize()),
+                    max: max.map(|x| x.normalize()),
+                },
+                other => other,
+            };
+            (v, a.currency().map(|c| c.to_string()).unwrap_or_default())
+        })
+        .collect()
+}
+
+fn point(v: Decimal, cur: &str) -> (Value, String) {
+    (Value::Point(v.normalize()), cur.to_string())
+}
+
+fn interval(lo: Decimal, hi: Decimal, cur: &str) -> (Value, String) {
+    (
+        Value::Interval {
+            min: Some(lo.normalize()),
+            max: Some(hi.normalize()),
+        },
+        cur.to_string(),
+    )
+}
+
+/// Chinese "from … to …" with the currency written at one end only (issue 12):
+/// (text, value of the first figure, of the second, ISO code).
+fn from_to_zh() -> impl Strategy<Value = (String, Decimal, Decimal, &'static str)> {
+    (
+        sig(),
+        sig(),
+        prop::sample::select(vec![("万", 4u32), ("亿", 8), ("億", 8)]),
+        prop::sample::select(vec![
+            ("美元", "USD"),
+            ("欧元", "EUR"),
+            ("日元", "JPY"),
+            ("港元", "HKD"),
+            ("英镑", "GBP"),
+        ]),
+        prop::sample::select(vec!["从", "從", "由"]),
+        prop::sample::select(vec![
+            "降至",
+            "升至",
+            "增至",
+            "一度跌到",
+            "大幅增长至",
+            "下调为",
+            "跌到",
+        ]),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |((m1, v1), (m2, v2), (unit, e), (cur, code), from, verb, space, at_end)| {
+                let sp = if space { " " } else { "" };
+                let (c1, c2) = if at_end { ("", cur) } else { (cur, "") };
+                // "1万一度": after a bare unit, 一 would continue the numeral (1万一 = 11000)
+                let verb = if at_end && verb.starts_with('一') {
+                    &verb["一度".len()..]
+                } else {
+                    verb
+                };
+                let m = Decimal::from(10u64.pow(e));
+                (
+                    format!("{from}{sp}{m1}{sp}{unit}{c1}{verb}{sp}{m2}{sp}{unit}{c2}"),
+                    v1 * m,
+                    v2 * m,
+                    code,
+                )
+            },
+        )
+}
+
+/// English "from X to Y" and "to Y …, up from X" with one currency word.
+fn from_to_en() -> impl Strategy<Value = (String, Decimal, Decimal, &'static str)> {
+    (
+        sig(),
+        sig(),
+        prop::sample::select(vec![("million", 6u32), ("billion", 9)]),
+        prop::sample::select(vec![
+            ("dollars", "USD"),
+            ("euros", "EUR"),
+            ("yen", "JPY"),
+            ("Swiss francs", "CHF"),
+        ]),
+        any::<bool>(),
+    )
+        .prop_map(|((m1, v1), (m2, v2), (scale, e), (cur, code), forward)| {
+            let m = Decimal::from(10u64.pow(e));
+            if forward {
+                (
+                    format!("sales grew from {m1} {scale} to {m2} {scale} {cur}"),
+                    v1 * m,
+                    v2 * m,
+                    code,
+                )
+            } else {
+                (
+                    format!(
+                        "sales rose to {m2} {scale} {cur} in the quarter, up from {m1} {scale}"
+                    ),
+                    v2 * m,
+                    v1 * m,
+                    code,
+                )
+            }
+        })
+}
+
 fn zh_amount() -> impl Strategy<Value = Gen> {
     prop_oneof![
         arabic_zh(),
@@ -548,6 +666,36 @@ proptest! {
     fn codes_before_hedges_extract_once(g in code_before_hedge_en(), a in en_filler(), b in en_filler()) {
         let text = format!("{a} {} {b}", g.text);
         assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_zh((t, v1, v2, code) in from_to_zh(), a in zh_filler(), b in zh_filler()) {
+        let text = format!("{a}，{t}。{b}");
+        prop_assert_eq!(values(&text), vec![point(v1, code), point(v2, code)], "{}", text);
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_en((t, v1, v2, code) in from_to_en(), a in en_filler(), b in en_filler()) {
+        let text = format!("{a}. {t}. {b}");
+        prop_assert_eq!(values(&text), vec![point(v1, code), point(v2, code)], "{}", text);
+    }
+
+    #[test]
+    fn bracketed_conversions_make_two_ranges(
+        (m1, v1) in sig(), (_m, w1) in sig(), (b1, u1) in sig(), (_b, w2) in sig(),
+        (scale, e) in prop::sample::select(vec![("million", 6u32), ("billion", 9)]),
+        a in en_filler(),
+    ) {
+        // the ends rise in both currencies: hi = lo + delta
+        let (m2, v2) = ((v1 + w1).to_string(), v1 + w1);
+        let (b2, u2) = ((u1 + w2).to_string(), u1 + w2);
+        let text = format!("{a} sales of {m1} {scale} euros (£{b1} {scale}) to {m2} {scale} euros (£{b2} {scale}).");
+        let k = Decimal::from(10u64.pow(e));
+        prop_assert_eq!(
+            values(&text),
+            vec![interval(v1 * k, v2 * k, "EUR"), interval(u1 * k, u2 * k, "GBP")],
+            "{}", text
+        );
     }
 
     #[test]
