@@ -668,6 +668,12 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                 // a subunit standing alone: "470 pence", "50美分"
                 if let Some((sub, s0, s1)) = subunit_at(ctx, fig.end, 2) {
                     if let Some(cur) = sub.alone {
+                        // "cents" are euro cents where the text is about the euro
+                        let cur = if cur == Cur::Dollar && ctx.euro_cents(s0) {
+                            Cur::Iso(crate::normalize::Currency::EUR)
+                        } else {
+                            cur
+                        };
                         if fig.scale.is_none() {
                             fig.cur = Some(cur);
                             fig.cur_at = s0;
@@ -766,6 +772,206 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         leave_carry(ctx, &fig);
     }
     Some(fig)
+}
+
+/// Words that introduce an exchange rate (rule `fx_rate`).
+const RATE_WORDS: &[&str] = &[
+    "汇率",
+    "匯率",
+    "汇价",
+    "匯價",
+    "牌价",
+    "牌價",
+    "中间价",
+    "中間價",
+    "exchange rate",
+    "exchange rates",
+];
+
+/// Words that may stand between a rate word (or a currency pair) and the
+/// rate ("匯率為 30.5 元", "汇率报收 7.1 元", "exchange rate of 7.1 yuan").
+const RATE_LINKS: &[&str] = &[
+    "为",
+    "為",
+    "是",
+    "报",
+    "報",
+    "在",
+    "达",
+    "達",
+    "收",
+    "收于",
+    "收於",
+    "报收",
+    "報收",
+    "收报",
+    "收報",
+    "升至",
+    "跌至",
+    "降至",
+    "升到",
+    "跌到",
+    "回升至",
+    "贬至",
+    "貶至",
+    "一度",
+    "约",
+    "約",
+    "：",
+    ":",
+    "of",
+    "at",
+    "was",
+    "is",
+    "stood at",
+    "stands at",
+    "to",
+    "rose to",
+    "fell to",
+];
+
+/// Verbs after a currency named as a thing ("the dollar bought 150 yen",
+/// "the euro fell to $1.05"), before the rate.
+const RATE_VERBS: &[&str] = &[
+    "bought",
+    "buys",
+    "fetched",
+    "fetches",
+    "traded at",
+    "trades at",
+    "trading at",
+    "stood at",
+    "stands at",
+    "was at",
+    "is at",
+    "rose to",
+    "fell to",
+    "climbed to",
+    "slid to",
+    "dropped to",
+    "weakened to",
+    "strengthened to",
+    "hit",
+    "reached",
+    "touched",
+    "equals",
+    "equalled",
+    "equaled",
+    "is worth",
+    "was worth",
+];
+
+/// Between the unit amount and the rate: "1美元兑7.1元人民币", "€1 = $1.08".
+const RATE_EQUALS: &[&str] = &[
+    "兑换",
+    "兌換",
+    "兑",
+    "兌",
+    "=",
+    "＝",
+    "buys",
+    "bought",
+    "is worth",
+    "was worth",
+    "fetches",
+    "fetched",
+    "equals",
+];
+
+/// `s` ends with one of `words` (a Latin one as a whole word): its length.
+fn ends_with_any(s: &str, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter(|w| {
+            ends_ci(s, w)
+                && !(w.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic()))
+        })
+        .map(|w| w.len())
+        .max()
+}
+
+/// Exchange rates are not money claims (rule `fx_rate`): "1美元兑7.1元人民币",
+/// "€1 = $1.08" (a unit amount — 1, 10, 100 … — then 兑/=/buys and an amount in
+/// another currency: both are the rate), "匯率 30.5 元", "exchange rate of
+/// 7.1 yuan" (after a rate word), "美元兑人民币报 7.1 元" (after a currency
+/// pair), "the dollar bought 150 yen" (after a currency named as a thing and
+/// a verb of trading, in another currency). For a money figure `fig`,
+/// returns where the rate ends, or `None` when it is an amount. A figure
+/// standing alone ("30.5元", "兑换1.0753美元") stays money.
+pub(crate) fn fx_rate_end(ctx: &Ctx, floor: usize, fig: &Fig) -> Option<usize> {
+    // a rate is never scaled ("exchange rate of $5 million" is an amount)
+    if fig.kind != Kind::Money || fig.interval.is_some() || fig.overflow || fig.scale.is_some() {
+        return None;
+    }
+    let cur = ctx.resolve(fig.cur?, fig.cur_at);
+    let text: &str = &ctx.text;
+    // a unit amount equal to an amount in another currency
+    let unit = fig.value.is_sign_positive()
+        && fig.qual == Qualifier::default()
+        && [1i64, 10, 100, 1000, 10000]
+            .iter()
+            .any(|&u| fig.value == Decimal::from(u));
+    if unit {
+        let r = &text[fig.end..];
+        let g = gap_fwd(r, 1);
+        let r = &r[g..];
+        if let Some(w) = RATE_EQUALS.iter().find(|w| starts_ci(r, w)) {
+            let q = fig.end + g + w.len();
+            let latin_ok = !w.starts_with(|c: char| c.is_ascii_alphabetic()) || g > 0;
+            if let Some(s) = partner_start(ctx, q + gap_fwd(&text[q..], 1)).filter(|_| latin_ok) {
+                if let Some(b) = figure_at(ctx, q, s, false) {
+                    if b.kind == Kind::Money
+                        && b.cur.is_some_and(|c| ctx.resolve(c, b.cur_at) != cur)
+                    {
+                        return Some(b.end);
+                    }
+                }
+            }
+        }
+    }
+    // after a rate word, a currency pair, or a currency and a verb of trading
+    let mut b = &text[floor..fig.start];
+    for _ in 0..3 {
+        b = &b[..b.len() - gap_back(b, 1)];
+        match ends_with_any(b, RATE_LINKS) {
+            Some(n) => b = &b[..b.len() - n],
+            None => break,
+        }
+    }
+    b = &b[..b.len() - gap_back(b, 1)];
+    if ends_with_any(b, RATE_WORDS).is_some() {
+        return Some(fig.end);
+    }
+    // "美元兑人民币报 7.1 元": a pair of currency names joined by 兑/对
+    if let Some((_, n)) = currency::currency_name_at_end(b) {
+        let b2 = &b[..b.len() - n];
+        if b2.ends_with(['兑', '兌', '对', '對']) {
+            let b3 = &b2[..b2.len() - '兑'.len_utf8()];
+            if currency::currency_name_at_end(b3).is_some() {
+                return Some(fig.end);
+            }
+        }
+    }
+    // "the dollar bought 150 yen"
+    let bv = &text[floor..fig.start];
+    let bv = &bv[..bv.len() - gap_back(bv, 1)];
+    let n = ends_with_any(bv, RATE_VERBS)?;
+    let bs = &bv[..bv.len() - n];
+    let g = gap_back(bs, 1);
+    if g == 0 {
+        return None;
+    }
+    let bs = &bs[..bs.len() - g];
+    let (w, wn) = currency::currency_name_at_end(bs)?;
+    let before_word = &bs[..bs.len() - wn];
+    let named_as_thing = w.form == Form::Code
+        || ends_word(before_word.trim_end_matches(' '), &["the", "one", "a"])
+            && before_word.ends_with(' ');
+    if !named_as_thing || ctx.resolve(w.cur, fig.start) == cur {
+        return None;
+    }
+    Some(fig.end)
 }
 
 /// A currency that one figure of a "from … to …" construct passes to the
@@ -2381,6 +2587,107 @@ mod tests {
         assert_eq!(
             got3("9.5 billion euros (€8.2 billion) to 10.1 billion euros (€8.7 billion)").len(),
             4
+        );
+    }
+
+    #[test]
+    fn exchange_rates_are_not_money_accept() {
+        for text in [
+            "匯率 30.5 元",
+            "新台幣匯率為 30.5 元，",
+            "人民币汇率中间价报 7.1 元",
+            "1美元兑7.1元人民币",
+            "1美元兌換7.1元人民幣",
+            "100日元兑4.8元人民币",
+            "美元兑人民币报 7.1 元",
+            "the dollar bought 150 yen",
+            "The euro fell to $1.05 on Friday",
+            "€1 = $1.08",
+            "1 euro = 1.08 dollars",
+            "an exchange rate of 7.1 yuan",
+        ] {
+            assert!(got3(text).is_empty(), "{text:?}: {:?}", got3(text));
+        }
+        // the amounts around a rate are still found
+        assert_eq!(
+            got3("按1美元兑7.1元人民币计，营收50亿美元"),
+            vec![t3("50亿美元", "5000000000", "USD")]
+        );
+    }
+
+    #[test]
+    fn exchange_rates_are_not_money_reject() {
+        assert_eq!(got3("售价30.5元"), vec![t3("30.5元", "30.5", "CNY")]);
+        assert_eq!(
+            got3("汇率损失 30 亿元"),
+            vec![t3("30 亿元", "3000000000", "CNY")]
+        );
+        // a figure after 兑换 alone is an amount (Recognizers-Text zh #4)
+        assert_eq!(
+            got3("兑换1.0753美元"),
+            vec![t3("1.0753美元", "1.0753", "USD")]
+        );
+        // not a unit amount: a conversion of an amount, not a rate
+        assert_eq!(
+            got3("5美元兑35元人民币")
+                .into_iter()
+                .map(|g| g.2)
+                .collect::<Vec<_>>(),
+            vec!["USD", "CNY"]
+        );
+        // the subject is no currency, or the currency is the same
+        assert_eq!(
+            got3("The fund bought $5 billion of bonds"),
+            vec![t3("$5 billion", "5000000000", "USD")]
+        );
+        assert_eq!(
+            got3("the dollar value reached $5 billion"),
+            vec![t3("$5 billion", "5000000000", "USD")]
+        );
+        // tokenized news: "dollar : 143.80 yen" (Recognizers-Text en #94) stays an amount
+        assert_eq!(
+            got3("dollar : 143.80 yen , up 0 . 95"),
+            vec![t3("143.80 yen", "143.8", "JPY")]
+        );
+        assert!(got3("a 1:7.1 ratio").is_empty());
+        assert_eq!(
+            got3("a loss on the exchange rate of $5 million"),
+            vec![t3("$5 million", "5000000", "USD")]
+        );
+    }
+
+    #[test]
+    fn cents_follow_the_euro_accept() {
+        assert_eq!(
+            got3("Prices are in euros: a stamp costs 95 cents."),
+            vec![t3("95 cents", "0.95", "EUR")]
+        );
+        assert_eq!(
+            got3("€2 for bread, 50 cents for milk"),
+            vec![t3("€2", "2", "EUR"), t3("50 cents", "0.5", "EUR")]
+        );
+        assert_eq!(got3("邮票50欧分"), vec![t3("50欧分", "0.5", "EUR")]);
+    }
+
+    #[test]
+    fn cents_follow_the_euro_reject() {
+        assert_eq!(
+            got3("It costs 50 cents"),
+            vec![t3("50 cents", "0.5", "USD")]
+        );
+        // "Europe" names no currency
+        assert_eq!(
+            got3("In Europe it costs 50 cents"),
+            vec![t3("50 cents", "0.5", "USD")]
+        );
+        // the nearest currency before decides
+        assert_eq!(
+            got3("€2 in Paris; $3 in New York, plus 50 cents tax"),
+            vec![
+                t3("€2", "2", "EUR"),
+                t3("$3", "3", "USD"),
+                t3("50 cents", "0.5", "USD")
+            ]
         );
     }
 }

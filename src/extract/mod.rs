@@ -205,6 +205,7 @@ impl Extractor {
                 chinese: OnceCell::new(),
                 countries: OnceCell::new(),
                 sterling: OnceCell::new(),
+                cent_names: OnceCell::new(),
                 list_dead_until: std::cell::Cell::new(0),
                 list_found: std::cell::RefCell::new(None),
                 carry: std::cell::Cell::new(None),
@@ -246,6 +247,8 @@ pub(crate) struct Ctx<'t> {
     countries: OnceCell<Vec<Option<Currency>>>,
     /// See [`Ctx::sterling`].
     sterling: OnceCell<bool>,
+    /// See [`Ctx::euro_cents`].
+    cent_names: OnceCell<Vec<(usize, bool)>>,
     /// List walks that found no currency looked up to here (see `claim`).
     pub(crate) list_dead_until: std::cell::Cell<usize>,
     /// The last list walk that found a currency: where it started, and the
@@ -296,6 +299,45 @@ impl Ctx<'_> {
             .iter()
             .any(|w| t.contains(w))
         })
+    }
+
+    /// Whether "cents" at byte `at` are euro cents: the nearest currency the
+    /// text names before it (the first after it, when none is before) is the
+    /// euro (€, EUR, euro, 欧元), not the dollar ($, USD, dollar, 美元). With
+    /// neither named, cents stay dollar cents. The names are found once, in
+    /// one pass over the text.
+    pub(crate) fn euro_cents(&self, at: usize) -> bool {
+        let names = self.cent_names.get_or_init(|| {
+            static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+            const EURO: usize = 6; // the first patterns name the euro
+            let m = M.get_or_init(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build([
+                        "€", "eur", "euro", "euros", "欧元", "歐元", "$", "usd", "dollar",
+                        "dollars", "美元", "美金",
+                    ])
+                    .expect("the currency names build an automaton")
+            });
+            let b = self.text.as_bytes();
+            let alpha = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+            m.find_iter(&*self.text)
+                .filter(|h| {
+                    // Latin names are whole words ("European" names no currency)
+                    !b[h.start()].is_ascii_alphabetic()
+                        || !(h.start() > 0 && alpha(h.start() - 1) || alpha(h.end()))
+                })
+                .map(|h| (h.start(), h.pattern().as_usize() < EURO))
+                .collect()
+        });
+        let i = names.partition_point(|&(p, _)| p < at);
+        let near = if i > 0 {
+            names.get(i - 1)
+        } else {
+            names.get(i)
+        };
+        near.is_some_and(|&(_, euro)| euro)
     }
 
     /// The document's yuan-family names, computed on first use, for bare 元.
@@ -853,6 +895,15 @@ impl Iterator for Claims<'_> {
             }
             match claim::figure_at(&self.ctx, self.floor, p, true) {
                 Some(fig) if fig.kind == Kind::Percent || fig.cur.is_some() => {
+                    // an exchange rate, not an amount: passed over whole
+                    if let Some(e) = claim::fx_rate_end(&self.ctx, self.floor, &fig) {
+                        self.pos = e.max(p + 1);
+                        self.floor = e;
+                        while !self.ctx.text.is_char_boundary(self.pos) {
+                            self.pos += 1;
+                        }
+                        continue;
+                    }
                     self.pos = fig.end.max(p + 1);
                     self.floor = fig.end;
                     while !self.ctx.text.is_char_boundary(self.pos) {

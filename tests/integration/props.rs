@@ -621,6 +621,28 @@ fn from_to_en() -> impl Strategy<Value = (String, Decimal, Decimal, &'static str
         })
 }
 
+/// An exchange rate in one of its surface forms (issue 12): never money.
+fn fx_rate() -> impl Strategy<Value = String> {
+    (
+        sig(),
+        prop::sample::select(vec![
+            ("1美元兑", "元人民币"),
+            ("1美元兌換", "元人民幣"),
+            ("100日元兑", "元人民币"),
+            ("1欧元兑", "美元"),
+            ("匯率 ", " 元"),
+            ("汇率为", "元"),
+            ("美元兑人民币报 ", " 元"),
+            ("the dollar bought ", " yen"),
+            ("the euro fell to $", ""),
+            ("€1 = $", ""),
+            ("1 euro = ", " dollars"),
+            ("an exchange rate of ", " yuan"),
+        ]),
+    )
+        .prop_map(|((m, _), (a, b))| format!("{a}{m}{b}"))
+}
+
 fn zh_amount() -> impl Strategy<Value = Gen> {
     prop_oneof![
         arabic_zh(),
@@ -696,6 +718,20 @@ proptest! {
             vec![interval(v1 * k, v2 * k, "EUR"), interval(u1 * k, u2 * k, "GBP")],
             "{}", text
         );
+    }
+
+    #[test]
+    fn exchange_rates_are_never_money(r in fx_rate(), g in zh_amount(), a in zh_filler()) {
+        // the rate alone gives nothing; an amount after it extracts exactly once
+        prop_assert!(values(&r).is_empty(), "{}: {:?}", r, values(&r));
+        let text = format!("{a}，按{r}计，{}。", g.text);
+        assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn cents_in_a_euro_text_are_euro_cents(n in 1u32..100, a in en_filler(), b in en_filler()) {
+        let text = format!("{a}. Prices are in euros: {n} cents. {b}");
+        prop_assert_eq!(values(&text), vec![point(Decimal::new(n as i64, 2), "EUR")], "{}", text);
     }
 
     #[test]
