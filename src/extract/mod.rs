@@ -59,7 +59,20 @@
 //! conversion_range = claim aside range_sep claim aside  -- "9.5 billion euros (£8.2 billion) to 10.1
 //!                                                    -- billion euros (£8.7 billion)": two ranges
 //!   aside          = "(" … ")"                         -- at most 48 bytes: "(£1.9bn)"
+//! fx_rate          = unit_amount (兑 | 兌 | 兑换 | 兌換 | "=" | "buys" | "is worth" | …) claim
+//!                                                    -- 1美元兑7.1元人民币, €1 = $1.08 (unit: 1, 10 … 10000)
+//!                  | (汇率 | 匯率 | 汇价 | 中间价 | "exchange rate") rate_link{0,3} claim
+//!                                                    -- 匯率 30.5 元, 汇率报收 7.1 元
+//!                  | currency (兑 | 兌 | 对 | 對) currency rate_link{0,3} claim  -- 美元兑人民币报 7.1 元
+//!                  | ("the" | "one" | "a") currency rate_verb claim  -- the dollar bought 150 yen,
+//!                                                    -- the euro fell to $1.05 (another currency)
+//!   rate_link      = 为 | 是 | 报 | 收于 | 升至 | 约 | "：" | "of" | "at" | "was" | "to" | …
 //! ```
+//!
+//! An exchange rate (rule `fx_rate`) is no money claim and is not reported,
+//! both ends of "1美元兑7.1元人民币" included; a scaled figure is never a rate
+//! ("exchange rate of $5 million" is an amount), and a figure alone stays an
+//! amount ("30.5元", "兑换1.0753美元").
 //!
 //! A figure is money only with a currency: its own, or one shared from a range
 //! or list partner ("20亿、30亿和470亿美元"), or carried across "from … to …"
@@ -78,6 +91,9 @@
 //!
 //! ## Defaults for ambiguous marks
 //! - bare `$` and "dollars" = USD;
+//! - "cents" standing alone = euro cents where the nearest currency the text
+//!   names before them (else the first after) is the euro (€, EUR, euro,
+//!   欧元), else US cents;
 //! - `¥`/`￥` = CNY in Chinese text (any Han characters make up at least a fifth
 //!   of the letters), JPY otherwise;
 //! - bare 元/块 = the yuan-family currency the document names explicitly
