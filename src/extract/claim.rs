@@ -744,10 +744,15 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         let b = &text[floor..fig.start];
         let g = gap_back(b, 1);
         let bw = &b[..b.len() - g];
-        fig.from_before = ends_word(bw, &["from"])
-            || bw.ends_with('从')
-            || bw.ends_with('從')
-            || bw.ends_with('由');
+        // "由去年同期的 12 亿港元": a time phrase may stand between
+        let bt = match time_phrase_back(bw) {
+            Some(n) => {
+                let t = &bw[..bw.len() - n];
+                &t[..t.len() - gap_back(t, 1)]
+            }
+            None => bw,
+        };
+        fig.from_before = ends_word(bw, &["from"]) || bt.ends_with(['从', '從', '由']);
         fig.between_before = ends_word(bw, &["between"]);
         if fig.between_before {
             fig.start -= g + "between".len();
@@ -1162,7 +1167,77 @@ fn from_marker_before(text: &str, floor: usize, start: usize) -> bool {
         b = &b[..b.len() - n];
         b = &b[..b.len() - gap_back(b, 1)];
     }
+    if let Some(n) = time_phrase_back(b) {
+        b = &b[..b.len() - n];
+        b = &b[..b.len() - gap_back(b, 1)];
+    }
     b.ends_with(['从', '從', '由']) || ends_word(b, &["from"])
+}
+
+/// Chars of a short Chinese time phrase ("2023 年", "去年同期", "上半年", "第三季度").
+fn time_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || super::number::is_digit_char(c)
+        || matches!(
+            c,
+            ' ' | '年'
+                | '月'
+                | '日'
+                | '季'
+                | '度'
+                | '上'
+                | '下'
+                | '半'
+                | '去'
+                | '前'
+                | '今'
+                | '同'
+                | '期'
+                | '第'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '财'
+                | '財'
+                | '底'
+                | '末'
+                | '初'
+                | '全'
+        )
+}
+
+/// A time phrase and 的 at the end of `s` ("从 2023 年的 320 亿", "由去年同期的"):
+/// its length in bytes. At most ten chars, with 年, 月, 季 or 期 among them.
+fn time_phrase_back(s: &str) -> Option<usize> {
+    let b = s.strip_suffix('的')?;
+    let b = &b[..b.len() - gap_back(b, 1)];
+    let n: usize = b
+        .chars()
+        .rev()
+        .take_while(|&c| time_char(c))
+        .take(10)
+        .map(char::len_utf8)
+        .sum();
+    let phrase = &b[b.len() - n..];
+    phrase
+        .contains(['年', '月', '季', '期'])
+        .then(|| s.len() - (b.len() - n))
+}
+
+/// A time phrase and 的 at the start of `s` ("降至 2024 年的 55 亿美元"): its length.
+fn time_phrase_fwd(s: &str) -> Option<usize> {
+    let n: usize = s
+        .chars()
+        .take_while(|&c| time_char(c))
+        .take(10)
+        .map(char::len_utf8)
+        .sum();
+    let phrase = &s[..n];
+    let rest = &s[n..];
+    let g = gap_fwd(rest, 1);
+    (phrase.contains(['年', '月', '季', '期']) && rest[g..].starts_with('的'))
+        .then(|| n + g + '的'.len_utf8())
 }
 
 /// After the first figure of "from X … to Y" (ending at `end`): where the
@@ -1198,7 +1273,11 @@ fn to_partner(ctx: &Ctx, end: usize) -> Option<(usize, usize)> {
         }
         i + found?
     };
-    let q = to_end + gap_fwd(&text[to_end..], 2);
+    let mut q = to_end + gap_fwd(&text[to_end..], 2);
+    if let Some(n) = time_phrase_fwd(&text[q..]) {
+        q += n;
+        q += gap_fwd(&text[q..], 2);
+    }
     partner_start(ctx, q).map(|s| (to_end, s))
 }
 
@@ -2498,6 +2577,34 @@ mod tests {
                 t3("£1.9bn", "1900000000", "GBP"),
                 t3("$3.1 billion", "3100000000", "USD")
             ]
+        );
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_across_time_phrases() {
+        assert_eq!(
+            got3("营收从 2023 年的 320 亿增至 2024 年的 410 亿美元"),
+            vec![
+                t3("320 亿", "32000000000", "USD"),
+                t3("410 亿美元", "41000000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3("利润由去年同期的 12 亿港元降至 8 亿"),
+            vec![
+                t3("12 亿港元", "1200000000", "HKD"),
+                t3("8 亿", "800000000", "HKD")
+            ]
+        );
+        // no 的: the year is the figure after 从, and no time phrase is read
+        assert_eq!(
+            got3("从 2023 年 320 亿增至 410 亿美元"),
+            vec![t3("410 亿美元", "41000000000", "USD")]
+        );
+        // a phrase without a time word is no time phrase
+        assert_eq!(
+            got3("从上下的 320 亿增至 410 亿美元"),
+            vec![t3("410 亿美元", "41000000000", "USD")]
         );
     }
 
