@@ -5,6 +5,7 @@ use super::currency::{self, Cur, CurrencyWord, Form};
 use super::numeral::{Num, chinese_numeral, english_numeral, pow10};
 use super::qualifier::{Vague, qualifier_after, qualifier_before, vague_prefix};
 use super::scale::scale_word;
+use super::table::Table;
 use super::{Ctx, is_han};
 use crate::normalize::{Amount, Bound, Kind, Qualifier, Value};
 use rust_decimal::Decimal;
@@ -236,9 +237,18 @@ fn prefix_before_qualifier(
     let before = &ctx.text[floor..pos];
     let b = &before[..before.len() - gap_back(before, 1)];
     let last = prev_char(b)?;
-    // the cheap test first: a qualifier ends in a letter, '.', or a Han char
-    if !(is_han(last) || last.is_ascii_alphabetic() || last == '.') {
-        return None;
+    // the cheap test first: a Chinese qualifier ends in a Han char, and an
+    // English one must be a hedge (compared as the last word)
+    if !is_han(last) {
+        let w = b
+            .bytes()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')
+            .count();
+        let word = &b[b.len() - w..];
+        if !CODE_HEDGES.iter().any(|h| word.eq_ignore_ascii_case(h)) {
+            return None;
+        }
     }
     let (q, qn) = qualifier_before(b)?;
     let qtext = &b[b.len() - qn..];
@@ -936,31 +946,31 @@ pub(crate) fn fx_rate_end(ctx: &Ctx, floor: usize, fig: &Fig) -> Option<usize> {
         }
     }
     // after a rate word, a currency pair, or a currency and a verb of trading
-    let mut b = &text[floor..fig.start];
-    for _ in 0..3 {
-        b = &b[..b.len() - gap_back(b, 1)];
-        match ends_with_any(b, RATE_LINKS) {
-            Some(n) => b = &b[..b.len() - n],
-            None => break,
-        }
+    if let Some(e) = after_rate_word(ctx, floor, fig) {
+        return Some(e);
     }
-    b = &b[..b.len() - gap_back(b, 1)];
-    if ends_with_any(b, RATE_WORDS).is_some() {
-        return Some(fig.end);
-    }
-    // "美元兑人民币报 7.1 元": a pair of currency names joined by 兑/对
-    if let Some((_, n)) = currency::currency_name_at_end(b) {
-        let b2 = &b[..b.len() - n];
-        if b2.ends_with(['兑', '兌', '对', '對']) {
-            let b3 = &b2[..b2.len() - '兑'.len_utf8()];
-            if currency::currency_name_at_end(b3).is_some() {
-                return Some(fig.end);
-            }
-        }
-    }
-    // "the dollar bought 150 yen"
+    // "the dollar bought 150 yen": the last word first, the verb table after
     let bv = &text[floor..fig.start];
     let bv = &bv[..bv.len() - gap_back(bv, 1)];
+    let last = bv.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    if !matches!(
+        bv[bv.len() - last..].to_ascii_lowercase().as_str(),
+        "bought"
+            | "buys"
+            | "fetched"
+            | "fetches"
+            | "at"
+            | "to"
+            | "hit"
+            | "reached"
+            | "touched"
+            | "equals"
+            | "equalled"
+            | "equaled"
+            | "worth"
+    ) {
+        return None;
+    }
     let n = ends_with_any(bv, RATE_VERBS)?;
     let bs = &bv[..bv.len() - n];
     let g = gap_back(bs, 1);
@@ -977,6 +987,56 @@ pub(crate) fn fx_rate_end(ctx: &Ctx, floor: usize, fig: &Fig) -> Option<usize> {
         return None;
     }
     Some(fig.end)
+}
+
+/// [`RATE_LINKS`] and [`RATE_WORDS`] as tables (looked up by their last char).
+fn rate_tables() -> &'static (Table<()>, Table<()>) {
+    static T: std::sync::OnceLock<(Table<()>, Table<()>)> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let t = |w: &[&'static str]| Table::new(&w.iter().map(|&w| (w, ())).collect::<Vec<_>>());
+        (t(RATE_LINKS), t(RATE_WORDS))
+    })
+}
+
+/// The `fx_rate` forms after a rate word ("匯率 30.5 元") or a currency pair
+/// ("美元兑人民币报 7.1 元"): where the rate ends.
+fn after_rate_word(ctx: &Ctx, floor: usize, fig: &Fig) -> Option<usize> {
+    let text: &str = &ctx.text;
+    let (links, words) = rate_tables();
+    let mut b = &text[floor..fig.start];
+    for _ in 0..3 {
+        b = &b[..b.len() - gap_back(b, 1)];
+        match links.suffix_of(b) {
+            Some((_, n)) => b = &b[..b.len() - n],
+            None => break,
+        }
+    }
+    b = &b[..b.len() - gap_back(b, 1)];
+    if words.suffix_of(b).is_some() {
+        return Some(fig.end);
+    }
+    // "美元兑人民币报 7.1 元": a pair of currency names joined by 兑/对; the
+    // cheap test first, for one of those chars in the last 24 bytes
+    let tail = &b.as_bytes()[b.len().saturating_sub(24)..];
+    let pair_char = tail.windows(3).any(|w| {
+        matches!(
+            w,
+            [0xE5, 0x85, 0x91] | [0xE5, 0x85, 0x8C] | [0xE5, 0xAF, 0xB9] | [0xE5, 0xB0, 0x8D]
+        )
+    });
+    if !pair_char {
+        return None;
+    }
+    if let Some((_, n)) = currency::currency_name_at_end(b) {
+        let b2 = &b[..b.len() - n];
+        if b2.ends_with(['兑', '兌', '对', '對']) {
+            let b3 = &b2[..b2.len() - '兑'.len_utf8()];
+            if currency::currency_name_at_end(b3).is_some() {
+                return Some(fig.end);
+            }
+        }
+    }
+    None
 }
 
 /// A currency that one figure of a "from … to …" construct passes to the
@@ -1415,8 +1475,18 @@ fn conversion_range(ctx: &Ctx, fig: &mut Fig) {
         return;
     }
     let text: &str = &ctx.text;
-    // the bracketed conversion of the first end
+    // the bracketed conversion of the first end; first the cheap test that
+    // a range separator follows the bracket (most brackets are asides)
     let i = fig.end + gap_fwd(&text[fig.end..], 1);
+    let a = aside_len(&text[i..]);
+    if a == 0 {
+        return;
+    }
+    let after = &text[i + a..];
+    let after = &after[gap_fwd(after, 1)..];
+    if !may_start_separator(after) || !RANGE_SEPS.iter().any(|s| after.starts_with(s)) {
+        return;
+    }
     let Some((b, after_b)) = bracketed_money(ctx, i) else {
         return;
     };

@@ -885,8 +885,16 @@ fn cheap_reject(text: &str, floor: usize, p: usize) -> Option<usize> {
     if before.chars().next_back().is_some_and(can_precede) {
         return None;
     }
-    // a currency word before a qualifier: "美元近30"
-    if let Some((_, n)) = qualifier::qualifier_before(before) {
+    // a currency word before a qualifier: "美元近30" (a Chinese qualifier
+    // ends in a Han char, an English hedge in one of these letters)
+    let q_last = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_han(c) || matches!(c, 'y' | 't' | 'd' | 'e' | '.'));
+    if let Some((_, n)) = q_last
+        .then(|| qualifier::qualifier_before(before))
+        .flatten()
+    {
         let b = before[..before.len() - n].trim_end_matches(' ');
         if b.chars().next_back().is_some_and(can_precede) {
             return None;
