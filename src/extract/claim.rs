@@ -1386,6 +1386,15 @@ fn carried_currency(ctx: &Ctx, floor: usize, fig: &mut Fig) {
         }
         return;
     }
+    // the cheap test first: what follows could start the words before "to"
+    // (a verb of change, 至/到, a bracket, an English word)
+    let r = &text[fig.end..];
+    let next = r[gap_fwd(r, 2)..].chars().next();
+    if !next.is_some_and(|c| {
+        change_verb_start(c) || matches!(c, '至' | '到' | '(' | '（') || c.is_ascii_alphabetic()
+    }) {
+        return;
+    }
     if !from_marker_before(text, floor, fig.start) || !amount_may_end_here(text, fig.end) {
         return;
     }
@@ -1420,8 +1429,12 @@ fn leave_carry(ctx: &Ctx, fig: &Fig) {
     let target = if fig.from_before {
         to_partner(ctx, fig.end).map(|(_, s)| s)
     } else {
-        // English: "… , up from (a previous) X" within six words
+        // English: "… , up from (a previous) X" within six words; the cheap
+        // test first: an ASCII word, comma or bracket follows
         let mut i = fig.end + gap_fwd(&text[fig.end..], 2);
+        if !text[i..].starts_with(|c: char| c.is_ascii_alphabetic() || c == ',' || c == '(') {
+            return;
+        }
         let a = aside_len(&text[i..]);
         if a > 0 {
             i += a;
