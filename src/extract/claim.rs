@@ -5,6 +5,7 @@ use super::currency::{self, Cur, CurrencyWord, Form};
 use super::numeral::{Num, chinese_numeral, english_numeral, pow10};
 use super::qualifier::{Vague, gapped_bound, qualifier_after, qualifier_before, vague_prefix};
 use super::scale::scale_word;
+use super::table::Table;
 use super::{Ctx, is_han};
 use crate::normalize::{Amount, Bound, Kind, Qualifier, Value};
 use rust_decimal::Decimal;
@@ -198,6 +199,95 @@ fn prefix_at(ctx: &Ctx, floor: usize, pos: usize) -> Option<(CurrencyWord, usize
     }
     // a word prefix after a number is that number's suffix ("4人民币5美元")
     Some((w, start))
+}
+
+/// Is `cur` a yuan-family currency (人民币, 港元, 新台币, 澳门元), which a
+/// bare 元 after it can restate?
+fn yuan_family(cur: Cur) -> bool {
+    match cur {
+        Cur::Iso(c) => currency::YUAN_FAMILY.iter().any(|&(_, y)| y == c),
+        Cur::Yuan => true,
+        _ => false,
+    }
+}
+
+/// English qualifiers that may follow a currency code ("EUR approximately
+/// 5 million", "USD approx. 1.2 billion"): hedges only, never bounds ("the
+/// USD over 5 years" is no amount).
+const CODE_HEDGES: &[&str] = &[
+    "approximately",
+    "approx.",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+];
+
+/// A currency word, then a qualifier, right before `pos` (rule
+/// `currency_prefix qualifier_before`): "新台幣約 8100", "人民币逾 300 亿元",
+/// "HK$約3億", "EUR approximately 5 million". Returns (word, start of the
+/// word, qualifier). A Chinese qualifier takes a currency name, a code or a
+/// symbol of two or more chars; an English one only a code and only a hedge.
+/// The word must not close a number before it ("10美元约70元人民币": 美元
+/// belongs to 10).
+fn prefix_before_qualifier(
+    ctx: &Ctx,
+    floor: usize,
+    pos: usize,
+) -> Option<(CurrencyWord, usize, Qualifier)> {
+    let before = &ctx.text[floor..pos];
+    let b = &before[..before.len() - gap_back(before, 1)];
+    let last = prev_char(b)?;
+    // the cheap test first: a Chinese qualifier ends in a Han char, and an
+    // English one must be a hedge (compared as the last word)
+    if !is_han(last) {
+        let w = b
+            .bytes()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')
+            .count();
+        let word = &b[b.len() - w..];
+        if !CODE_HEDGES.iter().any(|h| word.eq_ignore_ascii_case(h)) {
+            return None;
+        }
+    }
+    let (q, qn) = qualifier_before(b)?;
+    let qtext = &b[b.len() - qn..];
+    let latin = qtext.starts_with(|c: char| c.is_ascii_alphabetic());
+    if latin && !CODE_HEDGES.iter().any(|h| qtext.eq_ignore_ascii_case(h)) {
+        return None;
+    }
+    let b2 = &b[..b.len() - qn];
+    let g = gap_back(b2, 1);
+    if latin && g == 0 {
+        return None;
+    }
+    let b3 = &b2[..b2.len() - g];
+    let (w, n) = currency::currency_prefix(b3)?;
+    let word = &b3[b3.len() - n..];
+    let ok = if latin {
+        w.form == Form::Code
+    } else {
+        w.form != Form::Symbol || word.chars().count() >= 2
+    };
+    if !ok {
+        return None;
+    }
+    let start = floor + b3.len() - n;
+    let prev = prev_char(&ctx.text[..start]);
+    // "10美元约…": the word is the suffix of a number; "EUR/USD about 1.08" a pair
+    if prev.is_some_and(|c| {
+        c.is_ascii_digit()
+            || super::number::is_digit_char(c)
+            || super::numeral::is_cn_numeral_start(c)
+            || super::numeral::cn_large_unit(c).is_some()
+            || c == '/'
+            || c.is_ascii_alphabetic() && w.form == Form::Code
+    }) {
+        return None;
+    }
+    Some((w, start, q))
 }
 
 /// Result of reading the numeral at `p`.
@@ -574,18 +664,29 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     let mut neg = paren.is_some();
     let mut lead = fig.start;
     if !neg {
-        if let Some(s) = sign_start(&text[floor..lead], true) {
+        // the text before `floor` still says whether the sign joins two figures
+        // ("€26.9bn-$31.9bn" is two amounts, not a negative one)
+        if let Some(s) = sign_start(&text[..lead], true).filter(|&s| s >= floor) {
             neg = true;
-            lead = floor + s;
+            lead = s;
         }
     }
-    let prefix = if fig.kind == Kind::Money && !pence {
+    let mut prefix = if fig.kind == Kind::Money && !pence {
         prefix_at(ctx, floor, lead)
     } else {
         None
     };
     // places of a subunit the figure itself was written in (1 for 两毛…)
     let mut tail_after = 0u32;
+    // a currency word before the qualifier belongs to the mention: "新台幣約 8100
+    // 至 8400 億元", "人民币逾300亿元", "EUR approximately 5 million"
+    let mut word_qual: Option<Qualifier> = None;
+    if prefix.is_none() && fig.kind == Kind::Money && !pence && !neg {
+        if let Some((w, ps, q)) = prefix_before_qualifier(ctx, floor, lead) {
+            prefix = Some((w, ps));
+            word_qual = Some(q);
+        }
+    }
     if fig.kind == Kind::Money && !pence {
         let english = core.english || !num.chinese && !text[fig.end..].starts_with(is_han);
         let suffix = suffix_at(ctx, fig.end, english || core.english);
@@ -593,7 +694,10 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             suffix.filter(|&(w, s0, s1)| suffix_binds(ctx, &fig, prefix.is_some(), w, s0, s1));
         match (prefix, suffix) {
             (Some((pw, ps)), Some((sw, _s0, s1))) => {
-                let merged = merge(pw.cur, sw.cur);
+                // across a qualifier, a generic 元 takes only a yuan-family
+                // name ("人民币约500亿元"), never another one ("美元约7元")
+                let merged = merge(pw.cur, sw.cur)
+                    .filter(|_| word_qual.is_none() || sw.cur != Cur::Yuan || yuan_family(pw.cur));
                 fig.end = s1;
                 apply_word_scale(&mut fig, sw);
                 if let Some(cur) = merged {
@@ -627,6 +731,12 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                 // a subunit standing alone: "470 pence", "50美分"
                 if let Some((sub, s0, s1)) = subunit_at(ctx, fig.end, 2) {
                     if let Some(cur) = sub.alone {
+                        // "cents" are euro cents where the text is about the euro
+                        let cur = if cur == Cur::Dollar && ctx.euro_cents(s0) {
+                            Cur::Iso(crate::normalize::Currency::EUR)
+                        } else {
+                            cur
+                        };
                         if fig.scale.is_none() {
                             fig.cur = Some(cur);
                             fig.cur_at = s0;
@@ -648,6 +758,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                         tail_after = 1;
                     }
                 }
+            }
+        }
+        if fig.cur_prefix {
+            if let Some(q) = word_qual {
+                merge_qual(&mut fig.qual, q);
             }
         }
         // "USD million": a scale written after the code
@@ -673,6 +788,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
                 }
             }
         }
+        // a currency carried across "from … to …" ("估值从 320 亿降至 55 亿美元",
+        // "市值由 1500 亿美元一度跌到 30 亿")
+        if fig.cur.is_none() && partner {
+            carried_currency(ctx, floor, &mut fig);
+        }
         // no currency and no list or range partner to share one: not money, done
         // (most numbers in text: years, counts, dates)
         if fig.cur.is_none() && !(partner && separator_follows(&text[fig.end..])) {
@@ -681,9 +801,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     }
     // sign before the prefix ("-$12 million", "− $5.7 billion")
     if !neg && fig.cur_prefix {
-        if let Some(s) = sign_start(&text[floor..lead], false) {
+        // the text before `floor` still says whether the sign joins two figures
+        // ("€26.9bn-$31.9bn" is two amounts, not a negative one)
+        if let Some(s) = sign_start(&text[..lead], false).filter(|&s| s >= floor) {
             neg = true;
-            lead = floor + s;
+            lead = s;
         }
     }
     if neg {
@@ -726,10 +848,15 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             }
             None => (g, bw),
         };
-        fig.from_before = ends_word(bw, &["from"])
-            || bw.ends_with('从')
-            || bw.ends_with('從')
-            || bw.ends_with('由');
+        // "由去年同期的 12 亿港元": a time phrase may stand between
+        let bt = match time_phrase_back(bw) {
+            Some(n) => {
+                let t = &bw[..bw.len() - n];
+                &t[..t.len() - gap_back(t, 1)]
+            }
+            None => bw,
+        };
+        fig.from_before = ends_word(bw, &["from"]) || bt.ends_with(['从', '從', '由']);
         fig.between_before = ends_word(bw, &["between"]);
         if fig.between_before {
             fig.start -= g + "between".len();
@@ -748,11 +875,825 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         }
     }
     if partner {
-        partner_lookahead(ctx, &mut fig);
+        if !conversion_high_end(ctx, &mut fig) {
+            partner_lookahead(ctx, &mut fig);
+        }
+        leave_carry(ctx, &fig);
     }
     Some(fig)
 }
 
+/// Words that introduce an exchange rate (rule `fx_rate`).
+const RATE_WORDS: &[&str] = &[
+    "汇率",
+    "匯率",
+    "汇价",
+    "匯價",
+    "牌价",
+    "牌價",
+    "中间价",
+    "中間價",
+    "exchange rate",
+    "exchange rates",
+];
+
+/// Words that may stand between a rate word (or a currency pair) and the
+/// rate ("匯率為 30.5 元", "汇率报收 7.1 元", "exchange rate of 7.1 yuan").
+const RATE_LINKS: &[&str] = &[
+    "为",
+    "為",
+    "是",
+    "报",
+    "報",
+    "在",
+    "达",
+    "達",
+    "收",
+    "收于",
+    "收於",
+    "报收",
+    "報收",
+    "收报",
+    "收報",
+    "升至",
+    "跌至",
+    "降至",
+    "升到",
+    "跌到",
+    "回升至",
+    "贬至",
+    "貶至",
+    "一度",
+    "约",
+    "約",
+    "：",
+    ":",
+    "of",
+    "at",
+    "was",
+    "is",
+    "stood at",
+    "stands at",
+    "to",
+    "rose to",
+    "fell to",
+];
+
+/// Verbs after a currency named as a thing ("the dollar bought 150 yen",
+/// "the euro fell to $1.05"), before the rate.
+const RATE_VERBS: &[&str] = &[
+    "bought",
+    "buys",
+    "fetched",
+    "fetches",
+    "traded at",
+    "trades at",
+    "trading at",
+    "stood at",
+    "stands at",
+    "was at",
+    "is at",
+    "rose to",
+    "fell to",
+    "climbed to",
+    "slid to",
+    "dropped to",
+    "weakened to",
+    "strengthened to",
+    "hit",
+    "reached",
+    "touched",
+    "equals",
+    "equalled",
+    "equaled",
+    "is worth",
+    "was worth",
+];
+
+/// Between the unit amount and the rate: "1美元兑7.1元人民币", "€1 = $1.08".
+const RATE_EQUALS: &[&str] = &[
+    "兑换",
+    "兌換",
+    "兑",
+    "兌",
+    "=",
+    "＝",
+    "buys",
+    "bought",
+    "is worth",
+    "was worth",
+    "fetches",
+    "fetched",
+    "equals",
+];
+
+/// `s` ends with one of `words` (a Latin one as a whole word): its length.
+fn ends_with_any(s: &str, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter(|w| {
+            ends_ci(s, w)
+                && !(w.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic()))
+        })
+        .map(|w| w.len())
+        .max()
+}
+
+/// Exchange rates are not money claims (rule `fx_rate`): "1美元兑7.1元人民币",
+/// "€1 = $1.08" (a unit amount — 1, 10, 100 … — then 兑/=/buys and an amount in
+/// another currency: both are the rate), "匯率 30.5 元", "exchange rate of
+/// 7.1 yuan" (after a rate word), "美元兑人民币报 7.1 元" (after a currency
+/// pair), "the dollar bought 150 yen" (after a currency named as a thing and
+/// a verb of trading, in another currency). For a money figure `fig`,
+/// returns where the rate ends, or `None` when it is an amount. A figure
+/// standing alone ("30.5元", "兑换1.0753美元") stays money.
+pub(crate) fn fx_rate_end(ctx: &Ctx, floor: usize, fig: &Fig) -> Option<usize> {
+    // a rate is never scaled ("exchange rate of $5 million" is an amount)
+    if fig.kind != Kind::Money || fig.interval.is_some() || fig.overflow || fig.scale.is_some() {
+        return None;
+    }
+    let cur = ctx.resolve(fig.cur?, fig.cur_at);
+    let text: &str = &ctx.text;
+    // a unit amount equal to an amount in another currency
+    let unit = fig.value.is_sign_positive()
+        && fig.qual == Qualifier::default()
+        && [1i64, 10, 100, 1000, 10000]
+            .iter()
+            .any(|&u| fig.value == Decimal::from(u));
+    if unit {
+        let r = &text[fig.end..];
+        let g = gap_fwd(r, 1);
+        let r = &r[g..];
+        if let Some(w) = RATE_EQUALS.iter().find(|w| starts_ci(r, w)) {
+            let q = fig.end + g + w.len();
+            let latin_ok = !w.starts_with(|c: char| c.is_ascii_alphabetic()) || g > 0;
+            if let Some(s) = partner_start(ctx, q + gap_fwd(&text[q..], 1)).filter(|_| latin_ok) {
+                if let Some(b) = figure_at(ctx, q, s, false) {
+                    if b.kind == Kind::Money
+                        && b.cur.is_some_and(|c| ctx.resolve(c, b.cur_at) != cur)
+                    {
+                        return Some(b.end);
+                    }
+                }
+            }
+        }
+    }
+    // after a rate word, a currency pair, or a currency and a verb of trading
+    if let Some(e) = after_rate_word(ctx, floor, fig) {
+        return Some(e);
+    }
+    // "the dollar bought 150 yen": the last word first, the verb table after
+    let bv = &text[floor..fig.start];
+    let bv = &bv[..bv.len() - gap_back(bv, 1)];
+    let last = bv.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    if !matches!(
+        bv[bv.len() - last..].to_ascii_lowercase().as_str(),
+        "bought"
+            | "buys"
+            | "fetched"
+            | "fetches"
+            | "at"
+            | "to"
+            | "hit"
+            | "reached"
+            | "touched"
+            | "equals"
+            | "equalled"
+            | "equaled"
+            | "worth"
+    ) {
+        return None;
+    }
+    let n = ends_with_any(bv, RATE_VERBS)?;
+    let bs = &bv[..bv.len() - n];
+    let g = gap_back(bs, 1);
+    if g == 0 {
+        return None;
+    }
+    let bs = &bs[..bs.len() - g];
+    let (w, wn) = currency::currency_name_at_end(bs)?;
+    let before_word = &bs[..bs.len() - wn];
+    let named_as_thing = w.form == Form::Code
+        || ends_word(before_word.trim_end_matches(' '), &["the", "one", "a"])
+            && before_word.ends_with(' ');
+    if !named_as_thing || ctx.resolve(w.cur, fig.start) == cur {
+        return None;
+    }
+    Some(fig.end)
+}
+
+/// [`RATE_LINKS`] and [`RATE_WORDS`] as tables (looked up by their last char).
+fn rate_tables() -> &'static (Table<()>, Table<()>) {
+    static T: std::sync::OnceLock<(Table<()>, Table<()>)> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let t = |w: &[&'static str]| Table::new(&w.iter().map(|&w| (w, ())).collect::<Vec<_>>());
+        (t(RATE_LINKS), t(RATE_WORDS))
+    })
+}
+
+/// The `fx_rate` forms after a rate word ("匯率 30.5 元") or a currency pair
+/// ("美元兑人民币报 7.1 元"): where the rate ends.
+fn after_rate_word(ctx: &Ctx, floor: usize, fig: &Fig) -> Option<usize> {
+    let text: &str = &ctx.text;
+    let (links, words) = rate_tables();
+    let mut b = &text[floor..fig.start];
+    for _ in 0..3 {
+        b = &b[..b.len() - gap_back(b, 1)];
+        match links.suffix_of(b) {
+            Some((_, n)) => b = &b[..b.len() - n],
+            None => break,
+        }
+    }
+    b = &b[..b.len() - gap_back(b, 1)];
+    if words.suffix_of(b).is_some() {
+        return Some(fig.end);
+    }
+    // "美元兑人民币报 7.1 元": a pair of currency names joined by 兑/对; the
+    // cheap test first, for one of those chars in the last 24 bytes
+    let tail = &b.as_bytes()[b.len().saturating_sub(24)..];
+    let pair_char = tail.windows(3).any(|w| {
+        matches!(
+            w,
+            [0xE5, 0x85, 0x91] | [0xE5, 0x85, 0x8C] | [0xE5, 0xAF, 0xB9] | [0xE5, 0xB0, 0x8D]
+        )
+    });
+    if !pair_char {
+        return None;
+    }
+    if let Some((_, n)) = currency::currency_name_at_end(b) {
+        let b2 = &b[..b.len() - n];
+        if b2.ends_with(['兑', '兌', '对', '對']) {
+            let b3 = &b2[..b2.len() - '兑'.len_utf8()];
+            if currency::currency_name_at_end(b3).is_some() {
+                return Some(fig.end);
+            }
+        }
+    }
+    None
+}
+
+/// A currency that one figure of a "from … to …" construct passes to the
+/// other: the numeral start of the figure it is for, the currency word and
+/// its offset, and whether the giving figure has a scale.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Carry {
+    at: usize,
+    cur: Cur,
+    cur_at: usize,
+    scaled: bool,
+}
+
+/// Chinese verbs of change that may open the words between the two figures
+/// of "从 X … 至 Y" (降至, 一度跌到, 大幅增长至, 下调为).
+fn change_verb_start(c: char) -> bool {
+    matches!(
+        c,
+        '降' | '升'
+            | '增'
+            | '跌'
+            | '涨'
+            | '漲'
+            | '减'
+            | '減'
+            | '下'
+            | '上'
+            | '提'
+            | '回'
+            | '攀'
+            | '飙'
+            | '飆'
+            | '缩'
+            | '縮'
+            | '扩'
+            | '擴'
+            | '跃'
+            | '躍'
+            | '暴'
+            | '骤'
+            | '驟'
+            | '大'
+            | '一'
+            | '猛'
+            | '急'
+            | '再'
+            | '逐'
+            | '滑'
+            | '萎'
+            | '翻'
+            | '掉'
+            | '落'
+            | '收'
+            | '膨'
+            | '调'
+            | '調'
+            | '压'
+            | '壓'
+            | '削'
+            | '陡'
+            | '剧'
+            | '劇'
+            | '跳'
+            | '达'
+            | '達'
+            | '变'
+            | '變'
+            | '贬'
+            | '貶'
+    )
+}
+
+/// Words that may stand between "from" and its figure ("up from a previous $10 billion").
+const FROM_FILLERS: &[&str] = &[
+    "a", "an", "the", "previous", "prior", "earlier", "initial", "original", "last", "year's",
+];
+
+/// Words after which a figure without a written currency can still be the
+/// amount a currency is carried to: it is not counting something ("from $2
+/// million to 3 million users" is no money at its high end).
+const AFTER_AMOUNT: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "last",
+    "this",
+    "that",
+    "for",
+    "by",
+    "on",
+    "at",
+    "and",
+    "or",
+    "but",
+    "from",
+    "to",
+    "over",
+    "during",
+    "while",
+    "after",
+    "before",
+    "as",
+    "with",
+    "compared",
+    "versus",
+    "vs",
+    "per",
+    "earlier",
+    "ago",
+    "previously",
+    "respectively",
+    "which",
+    "according",
+    "year",
+    "since",
+    "between",
+    "within",
+];
+
+/// Does the text after a figure leave it an amount (no counted noun after
+/// it; a Chinese verb of change may follow)?
+fn amount_may_end_here(text: &str, end: usize) -> bool {
+    let r = &text[end..];
+    let r = &r[gap_fwd(r, 1)..];
+    let Some(c) = r.chars().next() else {
+        return true;
+    };
+    if is_han(c) {
+        return change_verb_start(c)
+            || matches!(
+                c,
+                '的' | '了' | '左' | '以' | '而' | '后' | '後' | '之' | '时' | '時' | '至' | '到'
+            );
+    }
+    if c.is_ascii_alphabetic() {
+        let n = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+        return AFTER_AMOUNT.iter().any(|w| r[..n].eq_ignore_ascii_case(w));
+    }
+    !(c.is_ascii_digit() || super::number::is_digit_char(c) || c == '%' || c == '％')
+}
+
+/// A year written alone (2024, no scale): never given a carried currency.
+fn yearish(f: &Fig) -> bool {
+    f.bare_integer
+        && f.scale.is_none()
+        && (1900..=2100).contains(&f.value.trunc().try_into().unwrap_or(0i64))
+}
+
+/// The length of a bracketed aside at the start of `s` ("(£1.9bn)",
+/// "（约合 3 亿美元）"): at most 48 bytes, no bracket or line break inside;
+/// 0 when there is none.
+fn aside_len(s: &str) -> usize {
+    let open = open_len(s);
+    if open == 0 {
+        return 0;
+    }
+    let body = &s[open..];
+    for (i, c) in body.char_indices() {
+        if i > 48 || matches!(c, '(' | '（' | '\n') {
+            return 0;
+        }
+        if matches!(c, ')' | '）') {
+            return open + i + c.len_utf8();
+        }
+    }
+    0
+}
+
+/// `(` or `（` at the start of `s`: its length (0 when none).
+fn open_len(s: &str) -> usize {
+    if s.starts_with('(') {
+        1
+    } else if s.starts_with('（') {
+        '（'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// Is `start` (where a figure's mention begins, `floor` bounding the look
+/// back) right after a "from" word: 从, 從, 由, "from" (a qualifier between
+/// is allowed: "从约 320 亿")?
+fn from_marker_before(text: &str, floor: usize, start: usize) -> bool {
+    let b = &text[floor..start];
+    let mut b = &b[..b.len() - gap_back(b, 1)];
+    if let Some((_, n)) = qualifier_before(b) {
+        b = &b[..b.len() - n];
+        b = &b[..b.len() - gap_back(b, 1)];
+    }
+    if let Some(n) = time_phrase_back(b) {
+        b = &b[..b.len() - n];
+        b = &b[..b.len() - gap_back(b, 1)];
+    }
+    b.ends_with(['从', '從', '由']) || ends_word(b, &["from"])
+}
+
+/// Chars of a short Chinese time phrase ("2023 年", "去年同期", "上半年", "第三季度").
+fn time_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || super::number::is_digit_char(c)
+        || matches!(
+            c,
+            ' ' | '年'
+                | '月'
+                | '日'
+                | '季'
+                | '度'
+                | '上'
+                | '下'
+                | '半'
+                | '去'
+                | '前'
+                | '今'
+                | '同'
+                | '期'
+                | '第'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '财'
+                | '財'
+                | '底'
+                | '末'
+                | '初'
+                | '全'
+        )
+}
+
+/// A time phrase and 的 at the end of `s` ("从 2023 年的 320 亿", "由去年同期的"):
+/// its length in bytes. At most ten chars, with 年, 月, 季 or 期 among them.
+fn time_phrase_back(s: &str) -> Option<usize> {
+    let b = s.strip_suffix('的')?;
+    let b = &b[..b.len() - gap_back(b, 1)];
+    let n: usize = b
+        .chars()
+        .rev()
+        .take_while(|&c| time_char(c))
+        .take(10)
+        .map(char::len_utf8)
+        .sum();
+    let phrase = &b[b.len() - n..];
+    phrase
+        .contains(['年', '月', '季', '期'])
+        .then(|| s.len() - (b.len() - n))
+}
+
+/// A time phrase and 的 at the start of `s` ("降至 2024 年的 55 亿美元"): its length.
+fn time_phrase_fwd(s: &str) -> Option<usize> {
+    let n: usize = s
+        .chars()
+        .take_while(|&c| time_char(c))
+        .take(10)
+        .map(char::len_utf8)
+        .sum();
+    let phrase = &s[..n];
+    let rest = &s[n..];
+    let g = gap_fwd(rest, 1);
+    (phrase.contains(['年', '月', '季', '期']) && rest[g..].starts_with('的'))
+        .then(|| n + g + '的'.len_utf8())
+}
+
+/// After the first figure of "from X … to Y" (ending at `end`): where the
+/// second figure's numeral starts, and where the words before it end. The
+/// words between are a Chinese verb of change ending in 至, 到 or 为
+/// ("降至", "一度跌到", "下调为"; at most eight chars) or up to six English
+/// words ending in "to", with no number between; a bracketed conversion
+/// may follow X ("2.6 billion (£1.9bn) to").
+fn to_partner(ctx: &Ctx, end: usize) -> Option<(usize, usize)> {
+    let text: &str = &ctx.text;
+    let mut i = end + gap_fwd(&text[end..], 2);
+    let a = aside_len(&text[i..]);
+    if a > 0 {
+        i += a;
+        i += gap_fwd(&text[i..], 2);
+    }
+    let r = &text[i..];
+    let first = r.chars().next()?;
+    let to_end = if first.is_ascii_alphabetic() {
+        i + english_words_to(r, &["to"], 6)?
+    } else {
+        let mut n = 0;
+        let mut found = None;
+        for (k, c) in r.chars().enumerate() {
+            if matches!(c, '至' | '到') || k > 0 && matches!(c, '为' | '為') {
+                found = Some(n + c.len_utf8());
+                break;
+            }
+            if k >= 8 || !is_han(c) || k == 0 && !change_verb_start(c) {
+                return None;
+            }
+            n += c.len_utf8();
+        }
+        i + found?
+    };
+    let mut q = to_end + gap_fwd(&text[to_end..], 2);
+    if let Some(n) = time_phrase_fwd(&text[q..]) {
+        q += n;
+        q += gap_fwd(&text[q..], 2);
+    }
+    partner_start(ctx, q).map(|s| (to_end, s))
+}
+
+/// Reads up to `max` English words (letters, `'`, `-`; commas and single
+/// spaces between) at the start of `s` until one of `stop`; returns the
+/// length up to the end of that word. `None` at a digit, a sentence end or
+/// after `max` words.
+fn english_words_to(s: &str, stop: &[&str], max: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for _ in 0..max {
+        while i < b.len() && matches!(b[i], b' ' | b',') {
+            i += 1;
+        }
+        let n = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic() || matches!(c, b'\'' | b'-'))
+            .count();
+        if n == 0 {
+            return None;
+        }
+        let w = &s[i..i + n];
+        i += n;
+        if stop.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Gives a figure with no currency of its own the one its "from … to …"
+/// partner carries: either left by the figure before it ("市值由 1500 亿美元一度
+/// 跌到 30 亿": at its numeral), or written on the figure after it ("估值从 320
+/// 亿降至 55 亿美元", "from 2.6 billion to 3.1 billion dollars"). Not to a year,
+/// not to a figure that counts something, and not to an unscaled figure from
+/// a scaled one (the scale is not guessed).
+fn carried_currency(ctx: &Ctx, floor: usize, fig: &mut Fig) {
+    if fig.kind != Kind::Money || fig.interval.is_some() || yearish(fig) {
+        return;
+    }
+    let text: &str = &ctx.text;
+    if let Some(c) = ctx.carry.get().filter(|c| c.at == fig.num_start) {
+        if (fig.scale.is_some() || !c.scaled) && amount_may_end_here(text, fig.end) {
+            fig.cur = Some(c.cur);
+            fig.cur_at = c.cur_at;
+        }
+        return;
+    }
+    // the cheap test first: what follows could start the words before "to"
+    // (a verb of change, 至/到, a bracket, an English word)
+    let r = &text[fig.end..];
+    let next = r[gap_fwd(r, 2)..].chars().next();
+    if !next.is_some_and(|c| {
+        change_verb_start(c) || matches!(c, '至' | '到' | '(' | '（') || c.is_ascii_alphabetic()
+    }) {
+        return;
+    }
+    if !from_marker_before(text, floor, fig.start) || !amount_may_end_here(text, fig.end) {
+        return;
+    }
+    let Some((q0, ys)) = to_partner(ctx, fig.end) else {
+        return;
+    };
+    let Some(y) = figure_at(ctx, q0, ys, false) else {
+        return;
+    };
+    if y.kind != Kind::Money || y.interval.is_some() || y.overflow {
+        return;
+    }
+    if let Some(c) = y.cur {
+        if fig.scale.is_some() || y.scale.is_none() {
+            fig.cur = Some(c);
+            fig.cur_at = y.cur_at;
+        }
+    }
+}
+
+/// After a money figure: leaves its currency for the partner of a "from …
+/// to …" construct that has none: the "to" figure after a "from" figure
+/// ("由 1500 亿美元一度跌到 30 亿"), or the "from" figure after a "to" one
+/// ("rose to 3.1 billion dollars (£2.3bn) in the quarter, up from 2.6
+/// billion (£1.9bn)").
+fn leave_carry(ctx: &Ctx, fig: &Fig) {
+    if fig.kind != Kind::Money || fig.interval.is_some() {
+        return;
+    }
+    let Some(cur) = fig.cur else { return };
+    let text: &str = &ctx.text;
+    let target = if fig.from_before {
+        to_partner(ctx, fig.end).map(|(_, s)| s)
+    } else {
+        // English: "… , up from (a previous) X" within six words; the cheap
+        // test first: an ASCII word, comma or bracket follows
+        let mut i = fig.end + gap_fwd(&text[fig.end..], 2);
+        if !text[i..].starts_with(|c: char| c.is_ascii_alphabetic() || c == ',' || c == '(') {
+            return;
+        }
+        let a = aside_len(&text[i..]);
+        if a > 0 {
+            i += a;
+        }
+        let r = &text[i..];
+        let Some(n) = english_words_to(r, &["from"], 6) else {
+            return;
+        };
+        let mut j = i + n;
+        for _ in 0..2 {
+            let g = gap_fwd(&text[j..], 1);
+            let w = text[j + g..]
+                .bytes()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == b'\'')
+                .count();
+            if g == 0
+                || w == 0
+                || !FROM_FILLERS
+                    .iter()
+                    .any(|f| text[j + g..j + g + w].eq_ignore_ascii_case(f))
+            {
+                break;
+            }
+            j += g + w;
+        }
+        let g = gap_fwd(&text[j..], 1);
+        if g == 0 {
+            return;
+        }
+        partner_start(ctx, j + g)
+    };
+    if let Some(at) = target {
+        ctx.carry.set(Some(Carry {
+            at,
+            cur,
+            cur_at: fig.cur_at,
+            scaled: fig.scale.is_some(),
+        }));
+    }
+}
+
+/// A range whose ends each carry a bracketed conversion ("9.5 billion euros
+/// (£8.2 billion) to 10.1 billion euros (£8.7 billion)") is two ranges, one
+/// per currency: `fig` (the first end) becomes the range in its currency,
+/// up to the second end; the conversion range is reported at the second
+/// bracket (its span is that figure, so that mentions never overlap), with
+/// its low end left in `ctx.conv_low`. Both brackets must be there and in
+/// the other currency; the ends must rise; "from X to Y" is no range.
+fn conversion_range(ctx: &Ctx, fig: &mut Fig) {
+    if fig.from_before || fig.interval.is_some() || fig.kind != Kind::Money || fig.overflow {
+        return;
+    }
+    let text: &str = &ctx.text;
+    // the bracketed conversion of the first end; first the cheap test that
+    // a range separator follows the bracket (most brackets are asides)
+    let i = fig.end + gap_fwd(&text[fig.end..], 1);
+    let a = aside_len(&text[i..]);
+    if a == 0 {
+        return;
+    }
+    let after = &text[i + a..];
+    let after = &after[gap_fwd(after, 1)..];
+    if !may_start_separator(after) || !RANGE_SEPS.iter().any(|s| after.starts_with(s)) {
+        return;
+    }
+    let Some((b, after_b)) = bracketed_money(ctx, i) else {
+        return;
+    };
+    // a range separator
+    let g = gap_fwd(&text[after_b..], 1);
+    let r = &text[after_b + g..];
+    let Some(sep) = RANGE_SEPS
+        .iter()
+        .find(|s| r.starts_with(**s) && **s != "and " && (**s != "to " || g > 0))
+    else {
+        return;
+    };
+    let q0 = after_b + g + sep.len();
+    let Some(cs) = partner_start(ctx, q0 + gap_fwd(&text[q0..], 1)) else {
+        return;
+    };
+    let Some(c) = figure_at(ctx, q0, cs, false) else {
+        return;
+    };
+    if c.kind != Kind::Money || c.interval.is_some() || c.overflow {
+        return;
+    }
+    let cur = match (fig.cur, c.cur) {
+        (Some(x), Some(y)) if ctx.resolve(x, fig.cur_at) == ctx.resolve(y, c.cur_at) => {
+            (x, fig.cur_at)
+        }
+        (Some(x), None) => (x, fig.cur_at),
+        (None, Some(y)) if c.cur_suffix => (y, c.cur_at),
+        _ => return,
+    };
+    // the bracketed conversion of the second end, in the first bracket's currency
+    let j = c.end + gap_fwd(&text[c.end..], 1);
+    let Some((d, _)) = bracketed_money(ctx, j) else {
+        return;
+    };
+    let (Some(bc), Some(dc)) = (b.cur, d.cur) else {
+        return;
+    };
+    let conv = ctx.resolve(bc, b.cur_at);
+    if ctx.resolve(dc, d.cur_at) != conv || conv == ctx.resolve(cur.0, cur.1) {
+        return;
+    }
+    if fig.value > c.value || b.value > d.value || fig.scale.is_some() != c.scale.is_some() {
+        return;
+    }
+    fig.interval = Some((Some(fig.value), Some(c.value)));
+    fig.precision = fig.precision.min(c.precision);
+    fig.decimal |= c.decimal;
+    fig.cur = Some(cur.0);
+    fig.cur_at = cur.1;
+    fig.end = c.end;
+    merge_qual(&mut fig.qual, c.qual);
+    *ctx.conv_low.borrow_mut() = Some((d.num_start, b));
+}
+
+/// A money figure in brackets at `i` ("(£8.2 billion)"): the figure and
+/// where the closing bracket ends.
+fn bracketed_money(ctx: &Ctx, i: usize) -> Option<(Fig, usize)> {
+    let text: &str = &ctx.text;
+    let open = open_len(&text[i..]);
+    if open == 0 {
+        return None;
+    }
+    let s = partner_start(ctx, i + open)?;
+    let f = figure_at(ctx, i + open, s, false)?;
+    if f.kind != Kind::Money || f.interval.is_some() || f.overflow {
+        return None;
+    }
+    let k = f.end + gap_fwd(&text[f.end..], 1);
+    let close = if text[k..].starts_with(')') {
+        1
+    } else if text[k..].starts_with('）') {
+        '）'.len_utf8()
+    } else {
+        return None;
+    };
+    Some((f, k + close))
+}
+
+/// The high end of a conversion range left by [`conversion_range`]: `fig`
+/// becomes that range. Returns whether it did.
+fn conversion_high_end(ctx: &Ctx, fig: &mut Fig) -> bool {
+    let low = {
+        let mut c = ctx.conv_low.borrow_mut();
+        match c.as_ref() {
+            Some((at, _)) if *at == fig.num_start => c.take().map(|(_, b)| b),
+            _ => None,
+        }
+    };
+    let Some(b) = low else { return false };
+    if fig.interval.is_some() || fig.kind != Kind::Money {
+        return false;
+    }
+    fig.interval = Some((Some(b.value), Some(fig.value)));
+    fig.value = b.value;
+    fig.precision = fig.precision.min(b.precision);
+    fig.decimal |= b.decimal;
+    merge_qual(&mut fig.qual, b.qual);
+    true
+}
 /// `s` starts with the ASCII word `w`, ignoring case (never splits a char).
 pub(crate) fn starts_ci(s: &str, w: &str) -> bool {
     s.len() >= w.len() && s.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
@@ -1319,6 +2260,10 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     // range separator
     let g = gap_fwd(rest, 1);
     let r = &rest[g..];
+    if r.starts_with(['(', '（']) {
+        conversion_range(ctx, fig);
+        return;
+    }
     if !may_start_separator(r) {
         return;
     }
@@ -1393,8 +2338,11 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
         }
         let (cur, cur_at) = match (fig.cur, b.cur) {
             (Some(a), Some(bc)) => {
-                // both ends name a currency: it must be the same one ("€26.9bn-$31.9bn" is two figures)
-                if ctx.resolve(a, fig.cur_at) != ctx.resolve(bc, b.cur_at) {
+                // both ends name a currency: it must be the same one ("€26.9bn-$31.9bn" is two
+                // figures); a bare 元 at the high end restates a yuan-family name at the low
+                // end ("新台幣約 8100 至 8400 億元")
+                let restated = bc == Cur::Yuan && yuan_family(a);
+                if !restated && ctx.resolve(a, fig.cur_at) != ctx.resolve(bc, b.cur_at) {
                     return;
                 }
                 (Some(a), fig.cur_at)
@@ -1720,6 +2668,17 @@ mod tests {
 
     #[test]
     fn minus_signs_reject() {
+        // a dash between two amounts in different currencies is no sign
+        assert_eq!(
+            got("(€26.9bn-$31.9bn)")
+                .into_iter()
+                .map(|(t, v, c, _)| (t, v, c))
+                .collect::<Vec<_>>(),
+            vec![
+                t3("€26.9bn", "26900000000", "EUR"),
+                t3("$31.9bn", "31900000000", "USD")
+            ]
+        );
         // an English dash, a bullet, or a dash between two numbers is no sign
         assert_eq!(
             one("the loss – $4.8 billion – was"),
@@ -2127,5 +3086,347 @@ mod tests {
         assert!(got("三毛五分钟后").is_empty());
         assert!(got("一块蛋糕").is_empty());
         assert!(got("毛利三毛利").is_empty());
+    }
+
+    /// (text, value, currency) of each claim.
+    fn got3(text: &str) -> Vec<(String, String, String)> {
+        got(text)
+            .into_iter()
+            .map(|(t, v, c, _)| (t, v, c))
+            .collect()
+    }
+
+    #[test]
+    fn currency_word_before_qualifier_accept() {
+        assert_eq!(
+            got("营收新台幣約 8100 至 8400 億元。"),
+            vec![t4(
+                "新台幣約 8100 至 8400 億元",
+                "810000000000–840000000000",
+                "TWD",
+                "approx"
+            )]
+        );
+        assert_eq!(
+            got("净利人民币逾300亿元"),
+            vec![t4("人民币逾300亿元", "30000000000", "CNY", "lower_bound")]
+        );
+        assert_eq!(
+            got("现金美元近 30 亿。"),
+            vec![t4("美元近 30 亿", "3000000000", "USD", "approx")]
+        );
+        assert_eq!(
+            got("盈利港元約3億"),
+            vec![t4("港元約3億", "300000000", "HKD", "approx")]
+        );
+        assert_eq!(
+            got("盈利HK$約3億"),
+            vec![t4("HK$約3億", "300000000", "HKD", "approx")]
+        );
+        assert_eq!(
+            got("a loan of EUR approximately 5 million"),
+            vec![t4(
+                "EUR approximately 5 million",
+                "5000000",
+                "EUR",
+                "approx"
+            )]
+        );
+        // the written name beats the document's most named yuan currency
+        assert_eq!(
+            got("港元、港元。人民币约 500 亿元")
+                .into_iter()
+                .map(|g| g.2)
+                .collect::<Vec<_>>(),
+            vec!["CNY"]
+        );
+    }
+
+    #[test]
+    fn currency_word_before_qualifier_reject() {
+        // the word closes the number before it
+        assert_eq!(
+            got("10美元约70元人民币"),
+            vec![
+                t4("10美元", "10", "USD", "exact"),
+                t4("约70元人民币", "70", "CNY", "approx")
+            ]
+        );
+        // a bare 元 does not restate another currency across a qualifier
+        assert_eq!(got("报美元约7元"), vec![t4("约7元", "7", "CNY", "approx")]);
+        // English: codes before hedges only; no bounds, symbols or pairs
+        assert!(got("the USD over 5 years").is_empty());
+        assert!(got("EUR/USD about 1.08").is_empty());
+        assert!(got("costs $ about 5 million").is_empty());
+        assert!(got("a fund in USDabout 5 million").is_empty());
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_accept() {
+        assert_eq!(
+            got3("估值从 320 亿降至 55 亿美元。"),
+            vec![
+                t3("320 亿", "32000000000", "USD"),
+                t3("55 亿美元", "5500000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3("市值由 1500 亿美元一度跌到 30 亿。"),
+            vec![
+                t3("1500 亿美元", "150000000000", "USD"),
+                t3("30 亿", "3000000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3("目标从 2.5 亿港元下调为 1.8 亿"),
+            vec![
+                t3("2.5 亿港元", "250000000", "HKD"),
+                t3("1.8 亿", "180000000", "HKD")
+            ]
+        );
+        assert_eq!(
+            got3("sales grew from 2.6 billion to 3.1 billion dollars"),
+            vec![
+                t3("2.6 billion", "2600000000", "USD"),
+                t3("3.1 billion dollars", "3100000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3(
+                "Revenue rose to 3.1 billion dollars (£2.3bn) in the quarter, up from 2.6 billion (£1.9bn)."
+            ),
+            vec![
+                t3("3.1 billion dollars", "3100000000", "USD"),
+                t3("£2.3bn", "2300000000", "GBP"),
+                t3("2.6 billion", "2600000000", "USD"),
+                t3("£1.9bn", "1900000000", "GBP")
+            ]
+        );
+        assert_eq!(
+            got3("the fund grew from 2.6 billion (£1.9bn) to $3.1 billion"),
+            vec![
+                t3("2.6 billion", "2600000000", "USD"),
+                t3("£1.9bn", "1900000000", "GBP"),
+                t3("$3.1 billion", "3100000000", "USD")
+            ]
+        );
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_across_time_phrases() {
+        assert_eq!(
+            got3("营收从 2023 年的 320 亿增至 2024 年的 410 亿美元"),
+            vec![
+                t3("320 亿", "32000000000", "USD"),
+                t3("410 亿美元", "41000000000", "USD")
+            ]
+        );
+        assert_eq!(
+            got3("利润由去年同期的 12 亿港元降至 8 亿"),
+            vec![
+                t3("12 亿港元", "1200000000", "HKD"),
+                t3("8 亿", "800000000", "HKD")
+            ]
+        );
+        // no 的: the year is the figure after 从, and no time phrase is read
+        assert_eq!(
+            got3("从 2023 年 320 亿增至 410 亿美元"),
+            vec![t3("410 亿美元", "41000000000", "USD")]
+        );
+        // a phrase without a time word is no time phrase
+        assert_eq!(
+            got3("从上下的 320 亿增至 410 亿美元"),
+            vec![t3("410 亿美元", "41000000000", "USD")]
+        );
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_reject() {
+        assert!(got3("从 2020 年到 2024 年").is_empty());
+        assert_eq!(
+            got3("从 2020 年到 2024 年营收 55 亿美元"),
+            vec![t3("55 亿美元", "5500000000", "USD")]
+        );
+        // an explicit currency at either end is never overwritten
+        assert_eq!(
+            got3("由 1500 亿美元降至 30 亿欧元"),
+            vec![
+                t3("1500 亿美元", "150000000000", "USD"),
+                t3("30 亿欧元", "3000000000", "EUR")
+            ]
+        );
+        // a counted noun, an unscaled end (the scale is not guessed), no verb of change
+        assert_eq!(
+            got3("from $2 million to 3 million users"),
+            vec![t3("$2 million", "2000000", "USD")]
+        );
+        assert_eq!(
+            got3("用户从 320 亿股降至 55 亿美元"),
+            vec![t3("55 亿美元", "5500000000", "USD")]
+        );
+        assert_eq!(
+            got3("从 5 增至 10 亿美元"),
+            vec![t3("10 亿美元", "1000000000", "USD")]
+        );
+        assert_eq!(
+            got3("由 1500 亿美元的公司，其中 30 亿"),
+            vec![t3("1500 亿美元", "150000000000", "USD")]
+        );
+        // a sentence ends before "from"
+        assert_eq!(
+            got3("It was $5 billion. From 2 billion people"),
+            vec![t3("$5 billion", "5000000000", "USD")]
+        );
+    }
+
+    #[test]
+    fn bracketed_conversions_make_two_ranges_accept() {
+        assert_eq!(
+            got3("sales of 9.5 billion euros (£8.2 billion) to 10.1 billion euros (£8.7 billion)."),
+            vec![
+                t3(
+                    "9.5 billion euros (£8.2 billion) to 10.1 billion euros",
+                    "9500000000–10100000000",
+                    "EUR"
+                ),
+                t3("£8.7 billion", "8200000000–8700000000", "GBP")
+            ]
+        );
+        assert_eq!(
+            got3("营收 95 亿欧元（82 亿英镑）至 101 亿欧元（87 亿英镑）"),
+            vec![
+                t3(
+                    "95 亿欧元（82 亿英镑）至 101 亿欧元",
+                    "9500000000–10100000000",
+                    "EUR"
+                ),
+                t3("87 亿英镑", "8200000000–8700000000", "GBP")
+            ]
+        );
+    }
+
+    #[test]
+    fn bracketed_conversions_make_two_ranges_reject() {
+        // only one end converted: three amounts, nothing merged or lost
+        assert_eq!(
+            got3("9.5 billion euros (£8.2 billion) to 10.1 billion euros"),
+            vec![
+                t3("9.5 billion euros", "9500000000", "EUR"),
+                t3("£8.2 billion", "8200000000", "GBP"),
+                t3("10.1 billion euros", "10100000000", "EUR")
+            ]
+        );
+        // "from … to …" is a change, not a range
+        assert_eq!(
+            got3("from 9.5 billion euros (£8.2 billion) to 10.1 billion euros (£8.7 billion)")
+                .len(),
+            4
+        );
+        // the brackets in the ends' own currency are no conversion
+        assert_eq!(
+            got3("9.5 billion euros (€8.2 billion) to 10.1 billion euros (€8.7 billion)").len(),
+            4
+        );
+    }
+
+    #[test]
+    fn exchange_rates_are_not_money_accept() {
+        for text in [
+            "匯率 30.5 元",
+            "新台幣匯率為 30.5 元，",
+            "人民币汇率中间价报 7.1 元",
+            "1美元兑7.1元人民币",
+            "1美元兌換7.1元人民幣",
+            "100日元兑4.8元人民币",
+            "美元兑人民币报 7.1 元",
+            "the dollar bought 150 yen",
+            "The euro fell to $1.05 on Friday",
+            "€1 = $1.08",
+            "1 euro = 1.08 dollars",
+            "an exchange rate of 7.1 yuan",
+        ] {
+            assert!(got3(text).is_empty(), "{text:?}: {:?}", got3(text));
+        }
+        // the amounts around a rate are still found
+        assert_eq!(
+            got3("按1美元兑7.1元人民币计，营收50亿美元"),
+            vec![t3("50亿美元", "5000000000", "USD")]
+        );
+    }
+
+    #[test]
+    fn exchange_rates_are_not_money_reject() {
+        assert_eq!(got3("售价30.5元"), vec![t3("30.5元", "30.5", "CNY")]);
+        assert_eq!(
+            got3("汇率损失 30 亿元"),
+            vec![t3("30 亿元", "3000000000", "CNY")]
+        );
+        // a figure after 兑换 alone is an amount (Recognizers-Text zh #4)
+        assert_eq!(
+            got3("兑换1.0753美元"),
+            vec![t3("1.0753美元", "1.0753", "USD")]
+        );
+        // not a unit amount: a conversion of an amount, not a rate
+        assert_eq!(
+            got3("5美元兑35元人民币")
+                .into_iter()
+                .map(|g| g.2)
+                .collect::<Vec<_>>(),
+            vec!["USD", "CNY"]
+        );
+        // the subject is no currency, or the currency is the same
+        assert_eq!(
+            got3("The fund bought $5 billion of bonds"),
+            vec![t3("$5 billion", "5000000000", "USD")]
+        );
+        assert_eq!(
+            got3("the dollar value reached $5 billion"),
+            vec![t3("$5 billion", "5000000000", "USD")]
+        );
+        // tokenized news: "dollar : 143.80 yen" (Recognizers-Text en #94) stays an amount
+        assert_eq!(
+            got3("dollar : 143.80 yen , up 0 . 95"),
+            vec![t3("143.80 yen", "143.8", "JPY")]
+        );
+        assert!(got3("a 1:7.1 ratio").is_empty());
+        assert_eq!(
+            got3("a loss on the exchange rate of $5 million"),
+            vec![t3("$5 million", "5000000", "USD")]
+        );
+    }
+
+    #[test]
+    fn cents_follow_the_euro_accept() {
+        assert_eq!(
+            got3("Prices are in euros: a stamp costs 95 cents."),
+            vec![t3("95 cents", "0.95", "EUR")]
+        );
+        assert_eq!(
+            got3("€2 for bread, 50 cents for milk"),
+            vec![t3("€2", "2", "EUR"), t3("50 cents", "0.5", "EUR")]
+        );
+        assert_eq!(got3("邮票50欧分"), vec![t3("50欧分", "0.5", "EUR")]);
+    }
+
+    #[test]
+    fn cents_follow_the_euro_reject() {
+        assert_eq!(
+            got3("It costs 50 cents"),
+            vec![t3("50 cents", "0.5", "USD")]
+        );
+        // "Europe" names no currency
+        assert_eq!(
+            got3("In Europe it costs 50 cents"),
+            vec![t3("50 cents", "0.5", "USD")]
+        );
+        // the nearest currency before decides
+        assert_eq!(
+            got3("€2 in Paris; $3 in New York, plus 50 cents tax"),
+            vec![
+                t3("€2", "2", "EUR"),
+                t3("$3", "3", "USD"),
+                t3("50 cents", "0.5", "USD")
+            ]
+        );
     }
 }

@@ -233,6 +233,20 @@ const SUBUNITS: &[(&str, Subunit)] = &[
         },
     ),
     (
+        "欧分",
+        Subunit {
+            places: 2,
+            alone: Some(iso(b"EUR")),
+        },
+    ),
+    (
+        "歐分",
+        Subunit {
+            places: 2,
+            alone: Some(iso(b"EUR")),
+        },
+    ),
+    (
         "便士",
         Subunit {
             places: 2,
@@ -432,6 +446,20 @@ pub(crate) fn currency_prefix(s: &str) -> Option<(CurrencyWord, usize)> {
         (Some(x), Some(y)) => Some(if y.1 > x.1 { y } else { x }),
         (x, y) => x.or(y),
     }
+}
+
+/// Longest currency name of any kind (prefix or suffix word, symbol, code)
+/// at the end of `s`: a currency named as a thing ("the euro", "美元兑日元").
+pub(crate) fn currency_name_at_end(s: &str) -> Option<(CurrencyWord, usize)> {
+    let t = tables();
+    [
+        t.prefix.suffix_of(s).map(|(e, n)| (e.value, n)),
+        t.suffix.suffix_of(s).map(|(e, n)| (e.value, n)),
+        code_at_end(s),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|&(_, n)| n)
 }
 
 /// A subunit keyword at the start of `s`.

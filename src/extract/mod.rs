@@ -13,6 +13,10 @@
 //! claim            = qualifier_before? sign? currency_prefix? sign? figure
 //!                    currency_suffix? subunit_tail? qualifier_after?
 //!                    ( range_sep claim )?            -- "$5-10 billion", "三四六億至三五八億美元"
+//!                  | currency_prefix qualifier_before figure currency_suffix? …
+//!                                                    -- "新台幣約 8100 至 8400 億元", "人民币逾300亿元",
+//!                                                    -- "EUR approximately 5 million" (a code, and
+//!                                                    -- only a hedge, before an English qualifier)
 //! sign             = "-" | "−" | 负 | 負                 -- written against the figure, not after a word char
 //!                  | ("−" | "–") " "                   -- "− 5.7 亿美元"; "–" only after Han, ":", "(", tab or "|"
 //! figure           = percent_prefix chinese_numeral  -- 百分之九十
@@ -64,15 +68,52 @@
 //! list_sep         = 、 | ， | , | 和 | 及 | 与 | 乃至 | 甚至 | and | or   -- shares a later currency and scale
 //!                                                    -- ("数百万乃至上千万元"); a range of two
 //!                                                    -- vague ends ("数百万至上千万元") is read as a list
+//! from_to          = (从 | 從 | 由 | "from") claim aside? change_words? (至 | 到 | 为 | "to") claim
+//!                  | "to"? claim aside? words{0,6} "from" filler{0,2} claim
+//!                                                    -- one end's currency carried to the other:
+//!                                                    -- "估值从 320 亿降至 55 亿美元", "市值由 1500 亿美元
+//!                                                    -- 一度跌到 30 亿", "rose to 3.1 billion dollars
+//!                                                    -- (£2.3bn) in the quarter, up from 2.6 billion"
+//!   change_words   = a Chinese verb of change (降 升 增 跌 一度 …), up to 8 Han chars in all,
+//!                    or up to 6 English words; no number between
+//! conversion_range = claim aside range_sep claim aside  -- "9.5 billion euros (£8.2 billion) to 10.1
+//!                                                    -- billion euros (£8.7 billion)": two ranges
+//!   aside          = "(" … ")"                         -- at most 48 bytes: "(£1.9bn)"
+//! fx_rate          = unit_amount (兑 | 兌 | 兑换 | 兌換 | "=" | "buys" | "is worth" | …) claim
+//!                                                    -- 1美元兑7.1元人民币, €1 = $1.08 (unit: 1, 10 … 10000)
+//!                  | (汇率 | 匯率 | 汇价 | 中间价 | "exchange rate") rate_link{0,3} claim
+//!                                                    -- 匯率 30.5 元, 汇率报收 7.1 元
+//!                  | currency (兑 | 兌 | 对 | 對) currency rate_link{0,3} claim  -- 美元兑人民币报 7.1 元
+//!                  | ("the" | "one" | "a") currency rate_verb claim  -- the dollar bought 150 yen,
+//!                                                    -- the euro fell to $1.05 (another currency)
+//!   rate_link      = 为 | 是 | 报 | 收于 | 升至 | 约 | "：" | "of" | "at" | "was" | "to" | …
 //! ```
 //!
+//! An exchange rate (rule `fx_rate`) is no money claim and is not reported,
+//! both ends of "1美元兑7.1元人民币" included; a scaled figure is never a rate
+//! ("exchange rate of $5 million" is an amount), and a figure alone stays an
+//! amount ("30.5元", "兑换1.0753美元").
+//!
 //! A figure is money only with a currency: its own, or one shared from a range
-//! or list partner ("20亿、30亿和470亿美元"). A figure with none is not reported
-//! (years, counts such as 10万人, model names such as H100). Percentages need
-//! no currency.
+//! or list partner ("20亿、30亿和470亿美元"), or carried across "from … to …"
+//! (rule `from_to`: never to a year, to a figure followed by a counted noun
+//! such as 股 or "users", or to an unscaled figure from a scaled one, and
+//! never over a currency the figure writes itself). A figure with none is not
+//! reported (years, counts such as 10万人, model names such as H100).
+//! Percentages need no currency.
+//!
+//! A range whose ends each carry a bracketed conversion (rule
+//! `conversion_range`) is two ranges: the first, in the ends' currency,
+//! spans from its low end to its high end (the first bracket inside); the
+//! second, in the brackets' currency, is reported at the second bracket, so
+//! that mentions never overlap. With one bracket only, the three figures
+//! stay points.
 //!
 //! ## Defaults for ambiguous marks
 //! - bare `$` and "dollars" = USD;
+//! - "cents" standing alone = euro cents where the nearest currency the text
+//!   names before them (else the first after) is the euro (€, EUR, euro,
+//!   欧元), else US cents;
 //! - `¥`/`￥` = CNY in Chinese text (any Han characters make up at least a fifth
 //!   of the letters), JPY otherwise;
 //! - bare 元/块 = the yuan-family currency the document names explicitly
@@ -200,8 +241,11 @@ impl Extractor {
                 chinese: OnceCell::new(),
                 countries: OnceCell::new(),
                 sterling: OnceCell::new(),
+                cent_names: OnceCell::new(),
                 list_dead_until: std::cell::Cell::new(0),
                 list_found: std::cell::RefCell::new(None),
+                carry: std::cell::Cell::new(None),
+                conv_low: std::cell::RefCell::new(None),
                 steps: std::cell::Cell::new(0),
             },
             pos: 0,
@@ -239,11 +283,18 @@ pub(crate) struct Ctx<'t> {
     countries: OnceCell<Vec<Option<Currency>>>,
     /// See [`Ctx::sterling`].
     sterling: OnceCell<bool>,
+    /// See [`Ctx::euro_cents`].
+    cent_names: OnceCell<Vec<(usize, bool)>>,
     /// List walks that found no currency looked up to here (see `claim`).
     pub(crate) list_dead_until: std::cell::Cell<usize>,
     /// The last list walk that found a currency: where it started, and the
     /// element with the currency (see `claim`).
     pub(crate) list_found: std::cell::RefCell<Option<(usize, claim::Fig)>>,
+    /// A currency a "from … to …" construct carries to a later figure (see `claim`).
+    pub(crate) carry: std::cell::Cell<Option<claim::Carry>>,
+    /// The low end of a bracketed conversion range, for the figure whose
+    /// numeral starts at the offset ("… (£8.2 billion) to … (£8.7 billion)").
+    pub(crate) conv_low: std::cell::RefCell<Option<(usize, claim::Fig)>>,
     /// Work done so far; see [`Claims::steps`].
     steps: std::cell::Cell<u64>,
 }
@@ -284,6 +335,45 @@ impl Ctx<'_> {
             .iter()
             .any(|w| t.contains(w))
         })
+    }
+
+    /// Whether "cents" at byte `at` are euro cents: the nearest currency the
+    /// text names before it (the first after it, when none is before) is the
+    /// euro (€, EUR, euro, 欧元), not the dollar ($, USD, dollar, 美元). With
+    /// neither named, cents stay dollar cents. The names are found once, in
+    /// one pass over the text.
+    pub(crate) fn euro_cents(&self, at: usize) -> bool {
+        let names = self.cent_names.get_or_init(|| {
+            static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+            const EURO: usize = 6; // the first patterns name the euro
+            let m = M.get_or_init(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build([
+                        "€", "eur", "euro", "euros", "欧元", "歐元", "$", "usd", "dollar",
+                        "dollars", "美元", "美金",
+                    ])
+                    .expect("the currency names build an automaton")
+            });
+            let b = self.text.as_bytes();
+            let alpha = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+            m.find_iter(&*self.text)
+                .filter(|h| {
+                    // Latin names are whole words ("European" names no currency)
+                    !b[h.start()].is_ascii_alphabetic()
+                        || !(h.start() > 0 && alpha(h.start() - 1) || alpha(h.end()))
+                })
+                .map(|h| (h.start(), h.pattern().as_usize() < EURO))
+                .collect()
+        });
+        let i = names.partition_point(|&(p, _)| p < at);
+        let near = if i > 0 {
+            names.get(i - 1)
+        } else {
+            names.get(i)
+        };
+        near.is_some_and(|&(_, euro)| euro)
     }
 
     /// The document's yuan-family names, computed on first use, for bare 元.
@@ -821,6 +911,21 @@ fn cheap_reject(text: &str, floor: usize, p: usize) -> Option<usize> {
     if before.chars().next_back().is_some_and(can_precede) {
         return None;
     }
+    // a currency word before a qualifier: "美元近30" (a Chinese qualifier
+    // ends in a Han char, an English hedge in one of these letters)
+    let q_last = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_han(c) || matches!(c, 'y' | 't' | 'd' | 'e' | '.'));
+    if let Some((_, n)) = q_last
+        .then(|| qualifier::qualifier_before(before))
+        .flatten()
+    {
+        let b = before[..before.len() - n].trim_end_matches(' ');
+        if b.chars().next_back().is_some_and(can_precede) {
+            return None;
+        }
+    }
     Some(end)
 }
 
@@ -840,6 +945,15 @@ impl Iterator for Claims<'_> {
             }
             match claim::figure_at(&self.ctx, self.floor, p, true) {
                 Some(fig) if fig.kind == Kind::Percent || fig.cur.is_some() => {
+                    // an exchange rate, not an amount: passed over whole
+                    if let Some(e) = claim::fx_rate_end(&self.ctx, self.floor, &fig) {
+                        self.pos = e.max(p + 1);
+                        self.floor = e;
+                        while !self.ctx.text.is_char_boundary(self.pos) {
+                            self.pos += 1;
+                        }
+                        continue;
+                    }
                     self.pos = fig.end.max(p + 1);
                     self.floor = fig.end;
                     while !self.ctx.text.is_char_boundary(self.pos) {

@@ -447,6 +447,202 @@ fn prop_assert_eq_helper(got: usize, want: usize, text: &str) {
     );
 }
 
+/// A currency name, then a qualifier, then the figure (issue 12): "人民币约 320 亿元",
+/// "美元近30亿", "新台幣約 8100 億元".
+fn word_before_qualifier_zh() -> impl Strategy<Value = Gen> {
+    (
+        sig(),
+        prop::sample::select(vec![("万", 4u32), ("亿", 8), ("億", 8), ("萬", 4)]),
+        prop::sample::select(vec![
+            ("人民币", "元", "CNY"),
+            ("人民幣", "元", "CNY"),
+            ("美元", "", "USD"),
+            ("港元", "元", "HKD"),
+            ("新台幣", "元", "TWD"),
+            ("欧元", "", "EUR"),
+            ("日元", "", "JPY"),
+        ]),
+        prop::sample::select(vec!["约", "約", "大约", "近", "逾", "超过", "不到", "接近"]),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |((m, v), (unit, e), (word, yuan, code), q, space, suffix)| {
+                let sp = if space { " " } else { "" };
+                let suf = if suffix { yuan } else { "" };
+                Gen {
+                    text: format!("{word}{q}{sp}{m}{sp}{unit}{suf}"),
+                    value: v * Decimal::from(10u64.pow(e)),
+                    currency: code,
+                }
+            },
+        )
+}
+
+/// A currency code, then a hedge, then the figure: "EUR approximately 5 million".
+fn code_before_hedge_en() -> impl Strategy<Value = Gen> {
+    (
+        sig(),
+        prop::sample::select(vec![("million", 6u32), ("billion", 9), ("bn", 9)]),
+        prop::sample::select(vec!["EUR", "USD", "GBP", "CHF", "JPY"]),
+        prop::sample::select(vec![
+            "approximately",
+            "about",
+            "around",
+            "roughly",
+            "nearly",
+        ]),
+    )
+        .prop_map(|((m, v), (scale, e), code, q)| {
+            let sp = if scale == "bn" { "" } else { " " };
+            Gen {
+                text: format!("{code} {q} {m}{sp}{scale}"),
+                value: v * Decimal::from(10u64.pow(e)),
+                currency: code,
+            }
+        })
+}
+
+/// The (value, currency) of every claim in `text`.
+fn values(text: &str) -> Vec<(Value, String)> {
+    Extractor::new()
+        .claims(text)
+        .map(|c| {
+            let c = c.expect("no overflow");
+            let a = c.amount();
+            let v = match a.value() {
+                Value::Point(x) => Value::Point(x.normalize()),
+                Value::Interval { min, max } => Value::Interval {
+                    min: min.map(|x| x.normalize()),
+                    max: max.map(|x| x.normalize()),
+                },
+                other => other,
+            };
+            (v, a.currency().map(|c| c.to_string()).unwrap_or_default())
+        })
+        .collect()
+}
+
+fn point(v: Decimal, cur: &str) -> (Value, String) {
+    (Value::Point(v.normalize()), cur.to_string())
+}
+
+fn interval(lo: Decimal, hi: Decimal, cur: &str) -> (Value, String) {
+    (
+        Value::Interval {
+            min: Some(lo.normalize()),
+            max: Some(hi.normalize()),
+        },
+        cur.to_string(),
+    )
+}
+
+/// Chinese "from … to …" with the currency written at one end only (issue 12):
+/// (text, value of the first figure, of the second, ISO code).
+fn from_to_zh() -> impl Strategy<Value = (String, Decimal, Decimal, &'static str)> {
+    (
+        sig(),
+        sig(),
+        prop::sample::select(vec![("万", 4u32), ("亿", 8), ("億", 8)]),
+        prop::sample::select(vec![
+            ("美元", "USD"),
+            ("欧元", "EUR"),
+            ("日元", "JPY"),
+            ("港元", "HKD"),
+            ("英镑", "GBP"),
+        ]),
+        prop::sample::select(vec!["从", "從", "由"]),
+        prop::sample::select(vec![
+            "降至",
+            "升至",
+            "增至",
+            "一度跌到",
+            "大幅增长至",
+            "下调为",
+            "跌到",
+        ]),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |((m1, v1), (m2, v2), (unit, e), (cur, code), from, verb, space, at_end)| {
+                let sp = if space { " " } else { "" };
+                let (c1, c2) = if at_end { ("", cur) } else { (cur, "") };
+                // "1万一度": after a bare unit, 一 would continue the numeral (1万一 = 11000)
+                let verb = if at_end && verb.starts_with('一') {
+                    &verb["一度".len()..]
+                } else {
+                    verb
+                };
+                let m = Decimal::from(10u64.pow(e));
+                (
+                    format!("{from}{sp}{m1}{sp}{unit}{c1}{verb}{sp}{m2}{sp}{unit}{c2}"),
+                    v1 * m,
+                    v2 * m,
+                    code,
+                )
+            },
+        )
+}
+
+/// English "from X to Y" and "to Y …, up from X" with one currency word.
+fn from_to_en() -> impl Strategy<Value = (String, Decimal, Decimal, &'static str)> {
+    (
+        sig(),
+        sig(),
+        prop::sample::select(vec![("million", 6u32), ("billion", 9)]),
+        prop::sample::select(vec![
+            ("dollars", "USD"),
+            ("euros", "EUR"),
+            ("yen", "JPY"),
+            ("Swiss francs", "CHF"),
+        ]),
+        any::<bool>(),
+    )
+        .prop_map(|((m1, v1), (m2, v2), (scale, e), (cur, code), forward)| {
+            let m = Decimal::from(10u64.pow(e));
+            if forward {
+                (
+                    format!("sales grew from {m1} {scale} to {m2} {scale} {cur}"),
+                    v1 * m,
+                    v2 * m,
+                    code,
+                )
+            } else {
+                (
+                    format!(
+                        "sales rose to {m2} {scale} {cur} in the quarter, up from {m1} {scale}"
+                    ),
+                    v2 * m,
+                    v1 * m,
+                    code,
+                )
+            }
+        })
+}
+
+/// An exchange rate in one of its surface forms (issue 12): never money.
+fn fx_rate() -> impl Strategy<Value = String> {
+    (
+        sig(),
+        prop::sample::select(vec![
+            ("1美元兑", "元人民币"),
+            ("1美元兌換", "元人民幣"),
+            ("100日元兑", "元人民币"),
+            ("1欧元兑", "美元"),
+            ("匯率 ", " 元"),
+            ("汇率为", "元"),
+            ("美元兑人民币报 ", " 元"),
+            ("the dollar bought ", " yen"),
+            ("the euro fell to $", ""),
+            ("€1 = $", ""),
+            ("1 euro = ", " dollars"),
+            ("an exchange rate of ", " yuan"),
+        ]),
+    )
+        .prop_map(|((m, _), (a, b))| format!("{a}{m}{b}"))
+}
+
 fn zh_amount() -> impl Strategy<Value = Gen> {
     prop_oneof![
         arabic_zh(),
@@ -706,6 +902,62 @@ proptest! {
     fn english_amounts_in_chinese_text_extract_once(g in en_amount(), a in zh_filler(), b in zh_filler()) {
         let text = format!("{a} {} {b}", g.text);
         assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn currency_words_before_qualifiers_extract_once(g in word_before_qualifier_zh(), a in zh_filler(), b in zh_filler()) {
+        let text = format!("{a}{}，{b}", g.text);
+        assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn codes_before_hedges_extract_once(g in code_before_hedge_en(), a in en_filler(), b in en_filler()) {
+        let text = format!("{a} {} {b}", g.text);
+        assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_zh((t, v1, v2, code) in from_to_zh(), a in zh_filler(), b in zh_filler()) {
+        let text = format!("{a}，{t}。{b}");
+        prop_assert_eq!(values(&text), vec![point(v1, code), point(v2, code)], "{}", text);
+    }
+
+    #[test]
+    fn from_to_carries_the_currency_en((t, v1, v2, code) in from_to_en(), a in en_filler(), b in en_filler()) {
+        let text = format!("{a}. {t}. {b}");
+        prop_assert_eq!(values(&text), vec![point(v1, code), point(v2, code)], "{}", text);
+    }
+
+    #[test]
+    fn bracketed_conversions_make_two_ranges(
+        (m1, v1) in sig(), (_m, w1) in sig(), (b1, u1) in sig(), (_b, w2) in sig(),
+        (scale, e) in prop::sample::select(vec![("million", 6u32), ("billion", 9)]),
+        a in en_filler(),
+    ) {
+        // the ends rise in both currencies: hi = lo + delta
+        let (m2, v2) = ((v1 + w1).to_string(), v1 + w1);
+        let (b2, u2) = ((u1 + w2).to_string(), u1 + w2);
+        let text = format!("{a} sales of {m1} {scale} euros (£{b1} {scale}) to {m2} {scale} euros (£{b2} {scale}).");
+        let k = Decimal::from(10u64.pow(e));
+        prop_assert_eq!(
+            values(&text),
+            vec![interval(v1 * k, v2 * k, "EUR"), interval(u1 * k, u2 * k, "GBP")],
+            "{}", text
+        );
+    }
+
+    #[test]
+    fn exchange_rates_are_never_money(r in fx_rate(), g in zh_amount(), a in zh_filler()) {
+        // the rate alone gives nothing; an amount after it extracts exactly once
+        prop_assert!(values(&r).is_empty(), "{}: {:?}", r, values(&r));
+        let text = format!("{a}，按{r}计，{}。", g.text);
+        assert_round_trip(&text, &g);
+    }
+
+    #[test]
+    fn cents_in_a_euro_text_are_euro_cents(n in 1u32..100, a in en_filler(), b in en_filler()) {
+        let text = format!("{a}. Prices are in euros: {n} cents. {b}");
+        prop_assert_eq!(values(&text), vec![point(Decimal::new(n as i64, 2), "EUR")], "{}", text);
     }
 
     #[test]
