@@ -149,6 +149,53 @@ pub struct Policy {
     pub strong_margin: Decimal,
 }
 
+impl Policy {
+    /// A tolerance as written by a user: a fraction ("0.05") or a percentage
+    /// ("5%"), at least 0 and below 1; the error says what was expected.
+    ///
+    /// ```
+    /// use figcheck::Policy;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Policy::parse_tolerance("5%"), Ok(Decimal::new(5, 2)));
+    /// assert_eq!(Policy::parse_tolerance("0.1"), Ok(Decimal::new(1, 1)));
+    /// assert!(Policy::parse_tolerance("1").is_err());
+    /// assert!(Policy::parse_tolerance("-0.1").is_err());
+    /// ```
+    pub fn parse_tolerance(s: &str) -> Result<Decimal, String> {
+        let t = s.trim();
+        let (number, percent) = match t.strip_suffix('%') {
+            Some(n) => (n.trim_end(), true),
+            None => (t, false),
+        };
+        // plain digits with at most one '.': no sign, exponent or separators
+        let plain = !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && number.bytes().filter(|&b| b == b'.').count() <= 1
+            && number.bytes().any(|b| b.is_ascii_digit());
+        let value = plain
+            .then(|| Decimal::from_str_exact(number).ok())
+            .flatten()
+            .and_then(|d| {
+                if percent {
+                    d.checked_div(Decimal::ONE_HUNDRED)
+                } else {
+                    Some(d)
+                }
+            });
+        let Some(value) = value else {
+            return Err(format!(
+                "invalid value {s:?}: expected a fraction such as 0.05 or a percentage such as 5%"
+            ));
+        };
+        if value >= Decimal::ONE {
+            return Err(format!(
+                "{s:?} is out of range: expected at least 0 and below 1 (100%)"
+            ));
+        }
+        Ok(value)
+    }
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {

@@ -79,36 +79,7 @@ where
 /// The tolerance as `--tolerance` takes it: a fraction ("0.05") or a
 /// percentage ("5%"), at least 0 and below 1.
 fn tolerance(s: &str) -> Result<Decimal, String> {
-    let t = s.trim();
-    let (number, percent) = match t.strip_suffix('%') {
-        Some(n) => (n.trim_end(), true),
-        None => (t, false),
-    };
-    let plain = !number.is_empty()
-        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && number.bytes().filter(|&b| b == b'.').count() <= 1
-        && number.bytes().any(|b| b.is_ascii_digit());
-    let value = plain
-        .then(|| Decimal::from_str_exact(number).ok())
-        .flatten()
-        .and_then(|d| {
-            if percent {
-                d.checked_div(Decimal::ONE_HUNDRED)
-            } else {
-                Some(d)
-            }
-        });
-    let Some(value) = value else {
-        return Err(format!(
-            "tolerance: invalid value {s:?}: expected a fraction such as 0.05 or a percentage such as 5%"
-        ));
-    };
-    if value >= Decimal::ONE {
-        return Err(format!(
-            "tolerance: {s:?} is out of range: expected at least 0 and below 1 (100%)"
-        ));
-    }
-    Ok(value)
+    figcheck::Policy::parse_tolerance(s).map_err(|e| format!("tolerance: {e}"))
 }
 
 fn owned(s: Option<Source>) -> Option<(String, Option<Vec<u8>>)> {
