@@ -872,8 +872,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             }
             None => bw,
         };
-        fig.from_before = ends_word(bw, &["from"]) || bt.ends_with(['从', '從', '由']);
-        fig.between_before = ends_word(bw, &["between"]);
+        // the last byte first: most figures follow neither word
+        let last = bw.as_bytes().last().map(u8::to_ascii_lowercase);
+        fig.from_before =
+            (last == Some(b'm') && ends_word(bw, &["from"])) || bt.ends_with(['从', '從', '由']);
+        fig.between_before = last == Some(b'n') && ends_word(bw, &["between"]);
         if fig.between_before {
             fig.start -= g + "between".len();
         }
