@@ -41,7 +41,7 @@ pub(crate) struct Fig {
 }
 
 /// Skips up to `max` ASCII spaces (or one ideographic / no-break space).
-#[inline]
+#[inline(always)]
 fn gap_fwd(s: &str, max: usize) -> usize {
     if s.starts_with('\u{3000}') || s.starts_with('\u{a0}') {
         return s.chars().next().map_or(0, char::len_utf8);
@@ -49,7 +49,7 @@ fn gap_fwd(s: &str, max: usize) -> usize {
     s.bytes().take(max).take_while(|&b| b == b' ').count()
 }
 
-#[inline]
+#[inline(always)]
 fn gap_back(s: &str, max: usize) -> usize {
     if s.ends_with('\u{3000}') || s.ends_with('\u{a0}') {
         return s.chars().next_back().map_or(0, char::len_utf8);
