@@ -41,6 +41,7 @@ pub(crate) struct Fig {
 }
 
 /// Skips up to `max` ASCII spaces (or one ideographic / no-break space).
+#[inline(always)]
 fn gap_fwd(s: &str, max: usize) -> usize {
     if s.starts_with('\u{3000}') || s.starts_with('\u{a0}') {
         return s.chars().next().map_or(0, char::len_utf8);
@@ -48,6 +49,7 @@ fn gap_fwd(s: &str, max: usize) -> usize {
     s.bytes().take(max).take_while(|&b| b == b' ').count()
 }
 
+#[inline(always)]
 fn gap_back(s: &str, max: usize) -> usize {
     if s.ends_with('\u{3000}') || s.ends_with('\u{a0}') {
         return s.chars().next_back().map_or(0, char::len_utf8);
@@ -231,10 +233,13 @@ const CODE_HEDGES: &[&str] = &[
 /// symbol of two or more chars; an English one only a code and only a hedge.
 /// The word must not close a number before it ("10美元约70元人民币": 美元
 /// belongs to 10).
+/// `seen` gets the qualifier looked up (keyed by where the text it was
+/// looked up in ends), for the qualifier step of [`figure_at`] to reuse.
 fn prefix_before_qualifier(
     ctx: &Ctx,
     floor: usize,
     pos: usize,
+    seen: &mut Option<QualSeen>,
 ) -> Option<(CurrencyWord, usize, Qualifier)> {
     let before = &ctx.text[floor..pos];
     let b = &before[..before.len() - gap_back(before, 1)];
@@ -252,7 +257,9 @@ fn prefix_before_qualifier(
             return None;
         }
     }
-    let (q, qn) = qualifier_before(b)?;
+    let found = qualifier_before(b);
+    *seen = Some((floor + b.len(), found));
+    let (q, qn) = found?;
     let qtext = &b[b.len() - qn..];
     let latin = qtext.starts_with(|c: char| c.is_ascii_alphabetic());
     if latin && !CODE_HEDGES.iter().any(|h| qtext.eq_ignore_ascii_case(h)) {
@@ -289,6 +296,9 @@ fn prefix_before_qualifier(
     }
     Some((w, start, q))
 }
+
+/// A [`qualifier_before`] result and where the text it was looked up in ends.
+type QualSeen = (usize, Option<(Qualifier, usize)>);
 
 /// Result of reading the numeral at `p`.
 struct Core {
@@ -681,8 +691,9 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
     // a currency word before the qualifier belongs to the mention: "新台幣約 8100
     // 至 8400 億元", "人民币逾300亿元", "EUR approximately 5 million"
     let mut word_qual: Option<Qualifier> = None;
+    let mut qual_seen: Option<QualSeen> = None;
     if prefix.is_none() && fig.kind == Kind::Money && !pence && !neg {
-        if let Some((w, ps, q)) = prefix_before_qualifier(ctx, floor, lead) {
+        if let Some((w, ps, q)) = prefix_before_qualifier(ctx, floor, lead, &mut qual_seen) {
             prefix = Some((w, ps));
             word_qual = Some(q);
         }
@@ -820,7 +831,12 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
         let b = &text[floor..fig.start];
         let g = gap_back(b, 1);
         let bq = &b[..b.len() - g];
-        if let Some((q, n)) = qualifier_before(bq).or_else(|| gapped_bound(bq)) {
+        // looked up already when the currency-before-qualifier test read the same text
+        let qb = match qual_seen {
+            Some((e, found)) if e == floor + bq.len() => found,
+            _ => qualifier_before(bq),
+        };
+        if let Some((q, n)) = qb.or_else(|| gapped_bound(bq)) {
             merge_qual(&mut fig.qual, q);
             fig.start -= g + n;
         }
@@ -856,8 +872,11 @@ pub(crate) fn figure_at(ctx: &Ctx, floor: usize, p: usize, partner: bool) -> Opt
             }
             None => bw,
         };
-        fig.from_before = ends_word(bw, &["from"]) || bt.ends_with(['从', '從', '由']);
-        fig.between_before = ends_word(bw, &["between"]);
+        // the last byte first: most figures follow neither word
+        let last = bw.as_bytes().last().map(u8::to_ascii_lowercase);
+        fig.from_before =
+            (last == Some(b'm') && ends_word(bw, &["from"])) || bt.ends_with(['从', '從', '由']);
+        fig.between_before = last == Some(b'n') && ends_word(bw, &["between"]);
         if fig.between_before {
             fig.start -= g + "between".len();
         }
@@ -1092,21 +1111,59 @@ fn rate_tables() -> &'static (Table<()>, Table<()>) {
     })
 }
 
+/// Could `s` end with one of [`RATE_LINKS`] or [`RATE_WORDS`]: is its last
+/// char (ASCII letters folded, as the tables fold them) the last char of one?
+fn may_end_rate_word(s: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            '为' | '為'
+                | '是'
+                | '报'
+                | '報'
+                | '在'
+                | '达'
+                | '達'
+                | '收'
+                | '于'
+                | '於'
+                | '至'
+                | '到'
+                | '度'
+                | '约'
+                | '約'
+                | '：'
+                | ':'
+                | 'f'
+                | 't'
+                | 's'
+                | 'o'
+                | '率'
+                | '价'
+                | '價'
+                | 'e'
+        )
+    })
+}
+
 /// The `fx_rate` forms after a rate word ("匯率 30.5 元") or a currency pair
 /// ("美元兑人民币报 7.1 元"): where the rate ends.
 fn after_rate_word(ctx: &Ctx, floor: usize, fig: &Fig) -> Option<usize> {
     let text: &str = &ctx.text;
-    let (links, words) = rate_tables();
     let mut b = &text[floor..fig.start];
+    // the tables only where the last char may end a link or a rate word
     for _ in 0..3 {
         b = &b[..b.len() - gap_back(b, 1)];
-        match links.suffix_of(b) {
+        if !may_end_rate_word(b) {
+            break;
+        }
+        match rate_tables().0.suffix_of(b) {
             Some((_, n)) => b = &b[..b.len() - n],
             None => break,
         }
     }
     b = &b[..b.len() - gap_back(b, 1)];
-    if words.suffix_of(b).is_some() {
+    if may_end_rate_word(b) && rate_tables().1.suffix_of(b).is_some() {
         return Some(fig.end);
     }
     // "美元兑人民币报 7.1 元": a pair of currency names joined by 兑/对; the
@@ -1288,13 +1345,20 @@ fn aside_len(s: &str) -> usize {
     if open == 0 {
         return 0;
     }
-    let body = &s[open..];
-    for (i, c) in body.char_indices() {
-        if i > 48 || matches!(c, '(' | '（' | '\n') {
-            return 0;
-        }
-        if matches!(c, ')' | '）') {
-            return open + i + c.len_utf8();
+    // by bytes: `(`, `)` and a line break are ASCII, `（` and `）` are EF BC 88
+    // and EF BC 89, and no other char holds those bytes; a char starting past
+    // byte 48 of the body ends the look
+    let body = &s.as_bytes()[open..];
+    for i in 0..body.len().min(49) {
+        match body[i] {
+            b'(' | b'\n' => return 0,
+            b')' => return open + i + 1,
+            0xEF if body.get(i + 1) == Some(&0xBC) => match body.get(i + 2) {
+                Some(0x88) => return 0,
+                Some(0x89) => return open + i + 3,
+                _ => {}
+            },
+            _ => {}
         }
     }
     0
@@ -1489,12 +1553,16 @@ fn carried_currency(ctx: &Ctx, floor: usize, fig: &mut Fig) {
     }) {
         return;
     }
-    if !from_marker_before(text, floor, fig.start) || !amount_may_end_here(text, fig.end) {
+    if !amount_may_end_here(text, fig.end) {
         return;
     }
+    // the "from" word last: most figures have no "to" partner
     let Some((q0, ys)) = to_partner(ctx, fig.end) else {
         return;
     };
+    if !from_marker_before(text, floor, fig.start) {
+        return;
+    }
     let Some(y) = figure_at(ctx, q0, ys, false) else {
         return;
     };
@@ -1752,9 +1820,18 @@ fn may_start_separator(r: &str) -> bool {
     })
 }
 
+#[inline]
 fn ends_word(s: &str, words: &[&str]) -> bool {
+    // the cheap test first: the last byte against each word's last letter
+    let Some(&last) = s.as_bytes().last() else {
+        return false;
+    };
     words.iter().any(|w| {
-        ends_ci(s, w) && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
+        w.as_bytes()
+            .last()
+            .is_some_and(|l| l.eq_ignore_ascii_case(&last))
+            && ends_ci(s, w)
+            && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
     })
 }
 
@@ -2251,6 +2328,7 @@ fn vague_english(ctx: &Ctx, floor: usize, p: usize) -> Option<Fig> {
 
 /// Range and list partners: "$5-10 billion", "三四六億至三五八億美元",
 /// "20亿、30亿和470亿美元", "between US$49 billion and US$52 billion".
+#[inline]
 fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     if fig.overflow {
         return;
@@ -2267,6 +2345,13 @@ fn partner_lookahead(ctx: &Ctx, fig: &mut Fig) {
     if !may_start_separator(r) {
         return;
     }
+    partner_after_separator(ctx, fig, g, r);
+}
+
+/// [`partner_lookahead`] once a separator may follow (`r`, after a gap of `g`).
+#[inline(never)]
+fn partner_after_separator(ctx: &Ctx, fig: &mut Fig, g: usize, r: &str) {
+    let text: &str = &ctx.text;
     let mut sep: Option<usize> = None;
     let mut is_range = false;
     for &s in RANGE_SEPS {
@@ -2547,6 +2632,7 @@ pub(crate) fn to_amount(ctx: &Ctx, fig: &Fig) -> Amount {
 
 #[cfg(test)]
 mod tests {
+    use super::{RATE_LINKS, RATE_WORDS, aside_len, may_end_rate_word, open_len};
     use crate::Extractor;
 
     /// (mention text, value, currency or "", qualifier label) of each claim.
@@ -3327,6 +3413,73 @@ mod tests {
             got3("9.5 billion euros (€8.2 billion) to 10.1 billion euros (€8.7 billion)").len(),
             4
         );
+    }
+
+    /// The char-by-char reading [`aside_len`] replaced, to compare against.
+    fn aside_len_by_chars(s: &str) -> usize {
+        let open = open_len(s);
+        if open == 0 {
+            return 0;
+        }
+        for (i, c) in s[open..].char_indices() {
+            if i > 48 || matches!(c, '(' | '（' | '\n') {
+                return 0;
+            }
+            if matches!(c, ')' | '）') {
+                return open + i + c.len_utf8();
+            }
+        }
+        0
+    }
+
+    #[test]
+    fn aside_len_reads_as_by_chars() {
+        let mut cases: Vec<String> = [
+            "(£1.9bn) to",
+            "（约合 3 亿美元）",
+            "(a (b) c)",
+            "（约（3）亿）",
+            "(line\nbreak)",
+            "（，，）",
+            "(约，合）",
+            "(unclosed",
+            "no bracket",
+            "",
+            "(",
+            "（",
+            "()",
+            "（）",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // the 48-byte limit, with the closing bracket and the chars before it
+        // at every offset around it
+        for open in ["(", "（"] {
+            for fill in ["a", "约", "，"] {
+                for n in 0..60 {
+                    for close in [")", "）", "(", "\n"] {
+                        cases.push(format!("{open}{}{close}x", fill.repeat(n)));
+                    }
+                }
+            }
+        }
+        for c in &cases {
+            assert_eq!(aside_len(c), aside_len_by_chars(c), "{c:?}");
+        }
+        assert_eq!(aside_len("(£1.9bn) to"), "(£1.9bn)".len());
+        assert_eq!(aside_len("（约合 3 亿美元）"), "（约合 3 亿美元）".len());
+    }
+
+    #[test]
+    fn rate_word_last_chars_cover_the_tables() {
+        for w in RATE_LINKS.iter().chain(RATE_WORDS) {
+            assert!(may_end_rate_word(w), "{w}");
+            assert!(may_end_rate_word(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(!may_end_rate_word("亿"));
+        assert!(!may_end_rate_word("revenue of 5 million"));
+        assert!(!may_end_rate_word(""));
     }
 
     #[test]
