@@ -5,7 +5,6 @@
 use crate::columns::{Batch, Column, Mentions, Str};
 use crate::input::Texts;
 use crate::{Chars, error, extractor, plain_error};
-use figcheck::ledger::looks_like_json;
 use figcheck::report::ClaimReport;
 use figcheck::{
     Aliases, Date, Decimal, Error, ErrorKind, FxRates, Ledger, LedgerBuilder, Policy, Report,
@@ -23,21 +22,6 @@ fn utf8(name: &str, bytes: &[u8]) -> Result<String, Error> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => Err(Error::invalid_utf8(name, bytes, 0, e.valid_up_to(), 1)),
-    }
-}
-
-/// Whether the file `name` is read as companyfacts JSON: as
-/// `LedgerBuilder::add_file` decides (by extension, else by content).
-fn is_json(name: &str, bytes: &[u8]) -> bool {
-    match Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("json") => true,
-        Some("csv") => false,
-        _ => looks_like_json(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])),
     }
 }
 
@@ -97,12 +81,7 @@ fn load(
     for (name, data) in &ledger {
         let added = match data {
             None => builder.add_file(Path::new(name)),
-            Some(bytes) if is_json(name, bytes) => {
-                builder.add_companyfacts_bytes(bytes, name).map(|s| s.1)
-            }
-            Some(bytes) => utf8(name, bytes)
-                .map_err(|e| vec![e])
-                .and_then(|text| builder.add_csv(&text, name)),
+            Some(bytes) => builder.add_bytes(bytes, name),
         };
         match added {
             Ok(bad) | Err(bad) => errors.extend(bad),
@@ -496,12 +475,5 @@ mod tests {
         assert_eq!(claims.verdict.nulls, 0);
         assert_eq!(claims.ledger.nulls, 1, "no ledger figure");
         assert_eq!(claims.evidence.nulls, 0);
-    }
-
-    #[test]
-    fn tables_by_extension_or_content() {
-        assert!(is_json("x.json", b""));
-        assert!(!is_json("x.csv", b"{"));
-        assert!(is_json("x", b"  {\"cik\": 1}"));
     }
 }

@@ -421,15 +421,25 @@ impl LedgerBuilder {
         }
         let name = path.display().to_string();
         let bytes = table::read_bytes(path).map_err(|e| vec![e])?;
-        let looks_json = {
-            let head = &bytes[..bytes.len().min(4096)];
-            is_json(path, &String::from_utf8_lossy(head))
-        };
-        if looks_json {
-            return self.add_companyfacts_bytes(&bytes, &name).map(|s| s.1);
+        self.add_bytes(&bytes, &name)
+    }
+
+    /// Adds the contents of a ledger file named `name`, read elsewhere (a
+    /// file shipped to a Spark executor, say): companyfacts JSON or CSV,
+    /// decided as [`LedgerBuilder::add_file`] decides. Returns the errors of
+    /// its bad rows or facts.
+    ///
+    /// # Errors
+    /// When the contents cannot be used at all (not UTF-8, empty, a required
+    /// column missing, not companyfacts): every such problem.
+    pub fn add_bytes(&mut self, bytes: &[u8], name: &str) -> Result<Vec<Error>, Vec<Error>> {
+        let head = &bytes[..bytes.len().min(4096)];
+        if is_json(Path::new(name), &String::from_utf8_lossy(head)) {
+            return self.add_companyfacts_bytes(bytes, name).map(|s| s.1);
         }
-        let text = table::utf8(&name, bytes).map_err(|e| vec![e])?;
-        self.add_csv(&text, &name)
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| vec![Error::invalid_utf8(name, bytes, 0, e.valid_up_to(), 1)])?;
+        self.add_csv(text, name)
     }
 
     /// Adds a directory of companyfacts files (every `.json` file under it):
@@ -883,4 +893,22 @@ fn in_file_order(mut errors: Vec<Error>, more: Vec<Error>) -> Vec<Error> {
 /// An error at the start of line `line` of the file `path`.
 fn at_line(kind: ErrorKind, path: &str, line: usize) -> Error {
     table::at_line(kind, path, line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_by_extension_or_content() {
+        assert!(is_json(Path::new("x.json"), ""));
+        assert!(!is_json(Path::new("x.csv"), "{"));
+        assert!(is_json(Path::new("x"), "  {\"cik\": 1}"));
+        let mut b = LedgerBuilder::new();
+        let csv = "entity,metric,period,value,unit\nA,revenue,2024-12-31,5,USD\n";
+        assert_eq!(b.add_bytes(csv.as_bytes(), "shipped"), Ok(Vec::new()));
+        assert_eq!(b.build().0.rows().len(), 1);
+        let bad = LedgerBuilder::new().add_bytes(b"entity\xff", "x.csv");
+        assert!(bad.is_err_and(|e| e[0].to_string().contains("x.csv")));
+    }
 }
